@@ -1,0 +1,160 @@
+"""The ``eventwire`` command line. Each subcommand is a thin shell over one stage.
+
+Errors reach the user as one line naming the file and the reason; the exit
+code is 0 when everything was processed, 1 when something was skipped, 2 on
+a usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from eventwire.errors import EventwireError
+
+app = typer.Typer(
+    help="Political event data from French and English news: who did what to whom, when and where.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Files or folders (recursive): .txt, .html, .jsonl, .warc(.gz).")
+]
+DEFAULT_DB = "eventwire.db"
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help=f"SQLite database (default: $EVENTWIRE_DB or ./{DEFAULT_DB})."),
+]
+
+
+def db_path(db: Path | None) -> Path:
+    return db or Path(os.environ.get("EVENTWIRE_DB") or DEFAULT_DB)
+
+
+class ReadFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _report_skipped(skipped: list) -> None:
+    for s in skipped:
+        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}")
+
+
+@app.command()
+def read(
+    paths: PathsArg,
+    format: Annotated[ReadFormat, typer.Option("--format", "-f", help="Output format.")] = ReadFormat.table,
+    raw: Annotated[bool, typer.Option("--raw", help="Include the raw text (json only).")] = False,
+) -> None:
+    """Read and clean documents, and show how each was segmented."""
+    from eventwire.clean import clean_document
+    from eventwire.document import Skipped
+    from eventwire.read import read_paths
+    from eventwire.report import document_json, document_table_row, read_table
+
+    skipped: list[Skipped] = []
+    table = read_table() if format is ReadFormat.table else None
+    for item in read_paths(paths):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        doc = clean_document(item)
+        if table is not None:
+            table.add_row(*document_table_row(doc))
+        else:
+            out.print(json.dumps(document_json(doc, raw=raw), ensure_ascii=False), markup=False)
+    if table is not None:
+        out.print(table)
+    _report_skipped(skipped)
+    if skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOption = None,
+) -> None:
+    """Read, clean and store documents in the database (idempotent, resumable)."""
+    from eventwire.store.ingest import ingest_paths
+
+    summary = ingest_paths(paths, db_path(db), console=err)
+    out.print(summary.render())
+    _report_skipped(summary.skipped)
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
+) -> None:
+    """Read, clean and code documents; print one FORMAT.md record per document."""
+    from eventwire.document import Skipped
+    from eventwire.pipeline import extract_records
+    from eventwire.report import events_table
+
+    skipped: list[Skipped] = []
+    records = []
+    for item in extract_records(paths):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        if format is ExtractFormat.jsonl:
+            out.print(json.dumps(item, ensure_ascii=False), markup=False)
+        else:
+            records.append(item)
+    if format is ExtractFormat.table:
+        out.print(events_table(records))
+    _report_skipped(skipped)
+    if skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold file (FORMAT.md JSON Lines).")],
+    docs: Annotated[Path, typer.Option("--docs", help="Folder holding the documents GOLD names.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the coder against gold events, as FORMAT.md defines."""
+    from eventwire.evaluate import evaluate_against_gold, render_report
+
+    report = evaluate_against_gold(gold, docs)
+    if as_json:
+        out.print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), markup=False)
+    else:
+        render_report(report, out)
+
+
+def main() -> None:
+    try:
+        app()
+    except EventwireError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

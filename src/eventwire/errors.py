@@ -1,0 +1,31 @@
+"""Errors a user can act on. Each names the file (and record) and the reason."""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base of the errors the command line turns into one clear line."""
+
+
+class ReadError(EventwireError):
+    """A source could not be read into a document."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class DataFileError(EventwireError):
+    """A lexicon, gazetteer or table file is malformed."""
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class StoreError(EventwireError):
+    """The database cannot be opened or is of an unknown schema version."""
