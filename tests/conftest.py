@@ -1,0 +1,37 @@
+"""Shared fixtures. Tests that need ../shared skip without it, except in CI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
+
+
+def require_shared() -> Path:
+    """The shared folder, or a skip (a failure in CI, where it must be present)."""
+    if SHARED.is_dir():
+        return SHARED
+    reason = f"{SHARED} is absent: it holds the seeds, dev corpus and gold files"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason + " (CI=true: it must be present)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return require_shared()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def dev_dir(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "dev"
