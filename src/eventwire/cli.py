@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -42,12 +42,12 @@ def db_path(db: Path | None) -> Path:
     return db or Path(os.environ.get("EVENTWIRE_DB") or DEFAULT_DB)
 
 
-class ReadFormat(str, Enum):
+class ReadFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -134,11 +134,18 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (FORMAT.md JSON Lines).")],
     docs: Annotated[Path, typer.Option("--docs", help="Folder holding the documents GOLD names.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Only the gold documents of this language (fr, en).")
+    ] = None,
+    select: Annotated[
+        str | None,
+        typer.Option("--select", help="Only the documents whose name matches this glob, e.g. '1?[13579]_*'."),
+    ] = None,
 ) -> None:
     """Score the coder against gold events, as FORMAT.md defines."""
     from eventwire.evaluate import evaluate_against_gold, render_report
 
-    report = evaluate_against_gold(gold, docs)
+    report = evaluate_against_gold(gold, docs, lang=lang, select=select)
     if as_json:
         out.print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), markup=False)
     else:
