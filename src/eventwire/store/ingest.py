@@ -1,0 +1,241 @@
+"""``eventwire ingest``: read, clean and store documents, resumably.
+
+A document is identified by its text (Document.id), so a run only cleans
+and writes documents the database lacks; for the others it records the new
+source, if any. Documents are written in batches, each in one transaction
+with all their parts: a run killed at any point leaves only whole documents,
+and running it again stores exactly what an uninterrupted run would have.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from eventwire import clean as clean_stage
+from eventwire import read as read_stage
+from eventwire.document import Document, Skipped
+from eventwire.errors import EventwireError
+from eventwire.store import documents as rows
+from eventwire.store.database import Database
+from eventwire.store.schema import utc_now
+
+# A batch is committed after this many documents or seconds, whichever comes
+# first: large enough to amortise the commit, small enough that a killed run
+# loses little work and progress is visible to readers.
+BATCH_DOCUMENTS = 64
+BATCH_SECONDS = 2.0
+
+_RECORD_SUFFIX = re.compile(r"#\d+$")
+
+
+@dataclass
+class Summary:
+    """What one ingest did (``documents_*``, ``parts``...) and what the database holds after."""
+
+    db_path: Path
+    documents_new: int = 0
+    documents_present: int = 0  # text already stored (before or earlier in this run)
+    sources_new: int = 0  # sources recorded this run, new documents' included
+    parts: int = 0  # parts of the new documents
+    teasers: int = 0  # teaser units of the new documents
+    skipped: list[Skipped] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def documents_read(self) -> int:
+        return self.documents_new + self.documents_present
+
+    @property
+    def rate(self) -> float:
+        """Documents read per second."""
+        return self.documents_read / self.seconds if self.seconds > 0 else 0.0
+
+    def render(self) -> Table:
+        table = Table(
+            title=f"Ingested into {self.db_path}",
+            caption=f"{self.documents_read} documents read in {self.seconds:.1f} s "
+            f"({self.rate:.0f} documents/s)",
+        )
+        table.add_column("")
+        table.add_column("this run", justify="right")
+        table.add_column("in database", justify="right")
+        total = self.totals.get
+        table.add_row("documents new", str(self.documents_new), str(total("documents", "")))
+        table.add_row("documents already stored", str(self.documents_present), "")
+        table.add_row("sources new", str(self.sources_new), str(total("sources", "")))
+        table.add_row("parts", str(self.parts), str(total("parts", "")))
+        table.add_row("teasers", str(self.teasers), str(total("teasers", "")))
+        style = "yellow" if self.skipped else None
+        table.add_row("skipped", str(len(self.skipped)), "", style=style)
+        return table
+
+
+def ingest_paths(
+    paths: list[Path],
+    db_path: Path,
+    console: Console,
+    *,
+    batch_documents: int = BATCH_DOCUMENTS,
+) -> Summary:
+    """Read, clean and store every document under ``paths`` into ``db_path``."""
+    started = time.perf_counter()
+    summary = Summary(db_path)
+    with Database(db_path) as db, _progress(console, paths) as advance:
+        batch = _Batch(db, summary, batch_documents)
+        try:
+            for item in read_stage.read_paths(paths):
+                advance(item)
+                if isinstance(item, Skipped):
+                    summary.skipped.append(item)
+                else:
+                    batch.add(item)
+        except BaseException as exc:
+            # The documents already cleaned are whole: keep them, unless the
+            # database itself is what failed.
+            if not isinstance(exc, EventwireError | sqlite3.Error):
+                batch.flush()
+            raise
+        batch.flush()
+        summary.totals = db.counts()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _Batch:
+    """Documents waiting for their transaction, with the counts they will add."""
+
+    def __init__(self, db: Database, summary: Summary, size: int) -> None:
+        self.db = db
+        self.summary = summary
+        self.size = size
+        self.cleaned: list[Document] = []
+        self.known: list[Document] = []  # text already stored: only the source may be new
+        self.pending: set[str] = set()
+        self.last_flush = time.monotonic()
+
+    def add(self, doc: Document) -> None:
+        doc_id = doc.id
+        if doc_id in self.pending or self.db.has_document(doc_id):
+            # Cleaning is the costly step; a text already stored is not cleaned again.
+            self.known.append(doc)
+        else:
+            result = clean(doc)
+            if isinstance(result, Skipped):
+                self.summary.skipped.append(result)
+                return
+            self.cleaned.append(result)
+            self.pending.add(doc_id)
+        if len(self.cleaned) + len(self.known) >= self.size or (
+            time.monotonic() - self.last_flush >= BATCH_SECONDS
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        if self.cleaned or self.known:
+            self._write()
+        self.cleaned, self.known, self.pending = [], [], set()
+        self.last_flush = time.monotonic()
+
+    def _write(self) -> None:
+        now = utc_now()
+        new = present = sources = parts = teasers = 0
+        with self.db.writer.transaction() as conn:
+            # Documents first: the sources of this batch may refer to them.
+            for doc in self.cleaned:
+                if rows.insert_document(conn, doc, now):
+                    new += 1
+                    parts += len(doc.parts)
+                    teasers += rows.teaser_units(doc.parts)
+                else:  # another process stored it since we looked
+                    present += 1
+            present += len(self.known)
+            for doc in self.cleaned + self.known:
+                sources += rows.add_source(conn, doc, now)
+        # Counted only once committed, so a failed batch does not show as stored.
+        s = self.summary
+        s.documents_new += new
+        s.documents_present += present
+        s.sources_new += sources
+        s.parts += parts
+        s.teasers += teasers
+
+
+def clean(doc: Document) -> Document | Skipped:
+    """The cleaned document, or why it cannot be stored.
+
+    A cleaner failure on one document is reported and the batch goes on: one
+    odd page must not stop the ingest of a whole crawl.
+    """
+    if not doc.raw.strip():
+        return Skipped(doc.source, "empty document")
+    try:
+        cleaned = clean_stage.clean_document(doc)
+    except Exception as exc:  # noqa: BLE001 - reported as a skip, never silenced
+        return Skipped(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
+    if not cleaned.parts:
+        return Skipped(doc.source, "no text left after cleaning")
+    return cleaned
+
+
+@contextmanager
+def _progress(console: Console, paths: list[Path]) -> Iterator[_Advance]:
+    """A transient bar over the files read, on a terminal only."""
+    if not console.is_terminal:
+        yield _Advance(None, TaskID(0))
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files, {task.fields[docs]} documents"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("ingest", total=_count_files(paths), docs=0)
+        yield _Advance(progress, task)
+
+
+class _Advance:
+    """Called with each item read: moves the bar when a new file starts."""
+
+    def __init__(self, progress: Progress | None, task: TaskID) -> None:
+        self.progress = progress
+        self.task = task
+        self.file: str | None = None
+        self.documents = 0
+
+    def __call__(self, item: Document | Skipped) -> None:
+        if self.progress is None:
+            return
+        self.documents += isinstance(item, Document)
+        file = _RECORD_SUFFIX.sub("", item.source)
+        step = 1 if file != self.file else 0
+        self.file = file
+        self.progress.update(self.task, advance=step, docs=self.documents)
+
+
+def _count_files(paths: list[Path]) -> int:
+    # Files, not documents: a JSONL or WARC file holds many, unknown in advance.
+    return sum(
+        sum(1 for f in p.rglob("*") if f.is_file()) if p.is_dir() else 1 for p in map(Path, paths)
+    )
