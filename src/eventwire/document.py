@@ -23,37 +23,67 @@ class OffsetMap:
     """Maps offsets in a repaired text back to offsets in the raw text.
 
     Stored as aligned runs ``(text_start, raw_start, length)``: inside a run,
-    text and raw advance together. Characters of the text outside every run
-    were inserted by the repair (a space between glued words) and map to the
-    raw offset of the next run, so a span always maps to a raw span.
+    text and raw advance together, and each text character is its raw
+    character (or a one-for-one substitute: a no-break space or a line break
+    written as a plain space). Characters of the text outside every run were
+    inserted by the repair (a space between glued words) and map to the raw
+    offset of the next run, so a span always maps to a raw span.
+
+    ``gaps`` (optional) says more about characters outside the runs:
+    ``(text_start, text_length, raw_start, raw_length)``. An insertion has
+    ``raw_length`` 0; an n-for-m replacement (mojibake fixed, NFC composed)
+    shares ``[raw_start, raw_start + raw_length)`` among its characters.
     """
 
     runs: tuple[tuple[int, int, int], ...]
     text_length: int
+    gaps: tuple[tuple[int, int, int, int], ...] = ()
 
     @classmethod
     def identity(cls, raw_start: int, length: int) -> OffsetMap:
         return cls(((0, raw_start, length),) if length else (), length)
 
-    def to_raw(self, pos: int) -> int:
-        """Raw offset of text position ``pos`` (0 <= pos <= text_length)."""
-        if not self.runs:
-            return 0
+    def _gap_at(self, pos: int) -> tuple[int, int, int, int] | None:
+        for gap in self.gaps:
+            if gap[0] <= pos < gap[0] + gap[1]:
+                return gap
+        return None
+
+    def _raw_char(self, pos: int) -> tuple[int, int]:
+        """Raw ``[start, end)`` that text character ``pos`` stands for."""
+        gap = self._gap_at(pos)
+        if gap is not None:
+            t_start, t_len, r_start, r_len = gap
+            k = pos - t_start
+            return r_start + k * r_len // t_len, r_start + (k + 1) * r_len // t_len
         for t_start, r_start, length in self.runs:
             if pos < t_start:
-                return r_start  # inserted text before this run
+                return r_start, r_start  # inserted text before this run
             if pos < t_start + length:
-                return r_start + (pos - t_start)
+                raw = r_start + (pos - t_start)
+                return raw, raw + 1
+        if not self.runs:
+            return 0, 0
         t_start, r_start, length = self.runs[-1]
-        return r_start + length
+        return r_start + length, r_start + length
+
+    def to_raw(self, pos: int) -> int:
+        """Raw offset of text position ``pos`` (0 <= pos <= text_length)."""
+        if pos >= self.text_length:
+            return self._raw_char(self.text_length - 1)[1] if self.text_length else 0
+        return self._raw_char(pos)[0]
+
+    def is_copied(self, pos: int) -> bool:
+        """Whether text character ``pos`` lies in a run (is its raw character)."""
+        return any(t <= pos < t + n for t, _, n in self.runs)
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``[start, end)`` covering text ``[start, end)``."""
         if end <= start:
             raw = self.to_raw(start)
             return raw, raw
-        raw_start = self.to_raw(start)
-        raw_end = self.to_raw(end - 1) + 1
+        raw_start = self._raw_char(start)[0]
+        raw_end = self._raw_char(end - 1)[1]
         return raw_start, max(raw_start, raw_end)
 
 

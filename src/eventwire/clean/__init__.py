@@ -1,21 +1,72 @@
-"""Clean stage (placeholder until issue 3's segmenter lands): blank-line paragraphs."""
+"""Clean stage: split a document into parts, repair their text, identify the language.
+
+``clean_document(doc)`` fills:
+
+- ``doc.parts``: :class:`~eventwire.document.Part` s in reading order, of kinds
+  title, lead, dateline, body, caption, signoff (the article) and
+  teaser_caption, teaser_title, teaser_summary (the related block; each teaser
+  unit numbered 0, 1, 2 ... in ``Part.teaser``). Each part's text is repaired
+  (see :mod:`eventwire.clean.repair`) and its ``offsets`` map it back to
+  ``doc.raw``;
+- ``doc.dateline``: place, date as written, agency, ISO date (``--MM-DD``
+  when no year is written), or None;
+- ``doc.lang`` / ``doc.lang_score`` (see :mod:`eventwire.clean.language`);
+- ``doc.meta.title`` from the title part when the reader found none.
+
+Layout rules are in :mod:`eventwire.clean.segment`, glue repair in
+:mod:`eventwire.clean.glue`.
+"""
 
 from __future__ import annotations
 
-import re
+from eventwire.clean.glue import DocumentEvidence
+from eventwire.clean.language import identify, identify_document
+from eventwire.clean.repair import glue_splits, repair_span
+from eventwire.clean.segment import Layout, Segment, segment
+from eventwire.document import Document, Part
 
-from eventwire.document import Document, OffsetMap, Part
+__all__ = ["clean_document", "glue_splits"]
+
+_ARTICLE_KINDS = ("lead", "body", "dateline")
 
 
 def clean_document(doc: Document) -> Document:
-    parts = []
-    for i, m in enumerate(re.finditer(r"[^\n]+", doc.raw)):
-        text = m.group(0).strip()
-        if not text:
-            continue
-        start = m.start() + m.group(0).index(text)
-        kind = "title" if i == 0 else "body"
-        parts.append(Part(kind, text, OffsetMap.identity(start, len(text))))
+    """Fill ``doc.parts``, ``doc.lang``, ``doc.lang_score``, ``doc.dateline``; return ``doc``."""
+    raw = doc.raw
+    layout = segment(raw)
+    evidence = DocumentEvidence.of(raw)
+    # Repair rules depend on the language (elision, glue lexicon): a first guess
+    # on the raw article text, confirmed on the repaired parts.
+    guess = _raw_language(raw, layout) or _declared(doc)
+    parts = _repair(raw, layout.segments, guess, evidence)
+    lang, score = identify_document(doc, parts)
+    if lang != guess:
+        parts = _repair(raw, layout.segments, lang, evidence)
     doc.parts = parts
-    doc.lang = doc.meta.lang or "fr"
+    doc.lang, doc.lang_score = lang, score
+    doc.dateline = layout.dateline
+    if not doc.meta.title:
+        doc.meta.title = next((p.text for p in parts if p.kind == "title"), None)
     return doc
+
+
+def _declared(doc: Document) -> str | None:
+    return (doc.meta.lang or "").split("-")[0].lower() or None
+
+
+def _raw_language(raw: str, layout: Layout) -> str | None:
+    text = " ".join(raw[s.start : s.end] for s in layout.segments if s.kind in _ARTICLE_KINDS)
+    if not text.strip():
+        text = " ".join(raw[s.start : s.end] for s in layout.segments)
+    return identify(" ".join(text.split()))[0]
+
+
+def _repair(
+    raw: str, segments: list[Segment], lang: str | None, evidence: DocumentEvidence
+) -> list[Part]:
+    parts = []
+    for seg in segments:
+        repaired = repair_span(raw, seg.start, seg.end, lang, evidence, seg.cuts)
+        if repaired.text:
+            parts.append(Part(seg.kind, repaired.text, repaired.offsets, seg.teaser))
+    return parts
