@@ -292,8 +292,8 @@ def test_html_related_block_inside_article_and_caption(tmp_path: Path) -> None:
     assert isinstance(doc, Document) and doc.format == "html"
     paras = paragraphs(doc.raw)
     assert paras[0] == "Le conseil vote le budget" == doc.meta.title
-    marker = paras.index("Lire aussi")  # the page's own heading, on its own line
-    assert "\nLire aussi\n" in doc.raw
+    marker = paras.index("Voir plus")  # a marker the clean stage knows, on its own line
+    assert "\nVoir plus\n" in doc.raw
     body, related = paras[1:marker], paras[marker + 1 :]
     assert related == [RELATED_1, RELATED_2]
     assert not any(RELATED_1 in p or RELATED_2 in p for p in body)
@@ -309,7 +309,7 @@ def test_html_aside_teaser_and_inline_read_more(tmp_path: Path) -> None:
     [doc] = read_all(tmp_path / "en.htm")
     assert isinstance(doc, Document)
     paras = paragraphs(doc.raw)
-    marker = paras.index("Read more")  # the first block has no heading: the next one's
+    marker = paras.index("See more")
     assert paras[1:marker] == EN_BODY
     assert paras[marker + 1 :] == [
         "The old bridge. Photo: Test Agency",
@@ -610,7 +610,7 @@ def test_html_inline_lire_aussi_paragraph(tmp_path: Path) -> None:
     [doc] = read_all(tmp_path / "page.html")
     assert isinstance(doc, Document)
     paras = paragraphs(doc.raw)
-    marker = paras.index("Lire aussi")  # without the label's colon
+    marker = paras.index("Voir plus")
     assert paras[marker + 1 :] == [RELATED_1, RELATED_2]  # duplicates dropped
     assert BODY_3 in paras[:marker]
 
@@ -631,8 +631,8 @@ def test_html_teaser_cards_after_the_article(tmp_path: Path) -> None:
     [doc] = read_all(tmp_path / "page.html")
     assert isinstance(doc, Document)
     paras = paragraphs(doc.raw)
-    # Both blocks under the first block's heading, units as caption, title, summary.
-    assert paras[paras.index("Lire aussi") + 1 :] == [
+    # Both blocks under one marker, units as caption, title, summary.
+    assert paras[paras.index("Voir plus") + 1 :] == [
         RELATED_1,
         RELATED_2,
         "Légende 1. Photo: Agence",
@@ -642,7 +642,14 @@ def test_html_teaser_cards_after_the_article(tmp_path: Path) -> None:
         "Titre du teaser 2 sur le budget",
         "Résumé du teaser 2, en une phrase.",
     ]
-    assert "Voir plus" not in paras
+    assert paras.count("Voir plus") == 1
+    # The clean stage recognises the block: its units are teasers, not body.
+    from eventwire.clean import clean_document
+
+    parts = clean_document(doc).parts
+    teaser_titles = [p.text for p in parts if p.kind == "teaser_title"]
+    assert "Titre du teaser 2 sur le budget" in teaser_titles
+    assert not any("teaser" in p.text for p in parts if not p.is_teaser)
 
 
 _SOUP_TAGS = ["p", "div", "article", "aside", "figure", "figcaption", "ul", "li", "a", "h1", "h3"]

@@ -10,9 +10,9 @@ Raw text layout (agreed with the clean stage: the layout of the ``.txt`` seeds):
 
     Further paragraphs, one per blank-line-separated block.
 
-    Lire aussi                                 <- marker line, exactly as the page
-                                                  says it, else "Voir plus" (fr)
-    Caption of the teaser's photo. Photo: X       or "See more" (other languages)
+    Voir plus                                  <- marker line: "Voir plus" (fr) or
+                                                  "See more" (other languages), whatever
+    Caption of the teaser's photo. Photo: X       heading the page gave the block
 
     Title of the first teaser
 
@@ -22,7 +22,9 @@ Raw text layout (agreed with the clean stage: the layout of the ``.txt`` seeds):
 
 Each teaser gives its caption (if any), title, then summary (if any), each a
 paragraph. All related blocks of a page are merged, in page order, after one
-marker line (the first block's own heading); duplicates (same link) are dropped.
+marker line; duplicates (same link) are dropped. The marker is always one the
+clean stage knows, because a page's own heading ("Sur le même sujet",
+"Articles liés", ...) may be any phrase.
 
 Metadata: trafilatura's title, date (published, YYYY-MM-DD), canonical URL;
 the language comes from ``<html lang>`` (or ``og:locale``), trafilatura's
@@ -206,7 +208,7 @@ def _restore_captions(paragraphs: list[str], captions: list[Caption]) -> list[st
 def _related_blocks(related: Related, lang: str | None) -> list[str]:
     if not related.teasers:
         return []
-    blocks = [related.heading or MARKERS.get(lang or "", MARKERS["en"])]
+    blocks = [MARKERS.get(lang or "", MARKERS["en"])]
     for teaser in related.teasers:
         blocks += [b for b in (teaser.caption, teaser.title, teaser.summary) if b]
     return blocks
