@@ -1,0 +1,488 @@
+"""When: the document's anchor date and the date expressions of its text.
+
+``document_anchor(doc)`` finds what the document says about its own date
+(metadata, dateline, else the first date of the body) and the years it states.
+``find_dates(text, anchor, lang)`` finds date expressions and resolves them
+against the anchor:
+
+- days ("le 6 mars", "6 mars 2019", "lundi 6 mars", "le 22 septembre dernier"),
+- spans ("du 21 au 24 octobre", "du 30 septembre au 2 octobre",
+  "entre le 3 et le 5 mai"); "dans la nuit du 16 au 17" is one night, dated by
+  its second day;
+- weekdays with parts of day ("mardi matin", "ce samedi"): the most recent such
+  day on or before the anchor (the next one with ``future=True``); when the
+  anchor is a span (a visit "du 21 au 24 octobre"), the day inside it;
+- relative days ("hier", "avant-hier", "aujourd'hui", "demain") -> that day;
+- weeks ("la semaine dernière", "plus tôt cette semaine") -> ``YYYY-MM``, the
+  month of the day one week before / after the anchor (annotators code a week
+  by its month; a Monday..Sunday span would claim a precision the text lacks);
+- months ("en mars 2016", "le mois dernier", "en décembre") -> ``YYYY-MM``;
+  years ("en 2019", "2019-2020", "l'an dernier") -> ``YYYY``;
+- durations back ("il y a trois jours / semaines / mois / ans").
+
+A year nothing gives stays unknown: a day is then ``--MM-DD`` and a month or
+weekday is not resolved at all. Words live in ``data/<lang>/dates.tsv``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from eventwire.code.tables import load_table
+from eventwire.code.textutil import fold
+from eventwire.document import BODY_KINDS, Document
+
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a document says of its own date; any part may be unknown.
+
+    ``end_month``/``end_day`` are set when the anchor is a span (the body's
+    first date was "du 21 au 24 octobre"). ``years``: years the text states
+    explicitly, used to fix a year-less date that carries a weekday.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    years: tuple[int, ...] = ()
+    source: str = "none"  # published | dateline | body | none
+
+    @classmethod
+    def unknown(cls, years: tuple[int, ...] = ()) -> Anchor:
+        """No date at all (teasers never inherit the article's date)."""
+        return cls(years=years)
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year and self.month and self.day:
+            return _safe_date(self.year, self.month, self.day)
+        return None
+
+    @property
+    def end(self) -> dt.date | None:
+        if self.year and self.end_month and self.end_day:
+            return _safe_date(self.year, self.end_month, self.end_day)
+        return None
+
+    @property
+    def iso(self) -> str | None:
+        day = self.date
+        if day:
+            return day.isoformat()
+        if self.month and self.day:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return None
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    date: str  # YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD
+    date_end: str | None = None
+    kind: str = "day"  # day | span | weekday | relative | week | month | year
+    text: str = ""
+    why: dict[str, str] = field(default_factory=dict)
+
+
+# --- lexicon -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    by_kind: dict[str, dict[str, str]]  # kind -> folded word -> value
+
+    def alt(self, *kinds: str) -> str:
+        """Regex alternation of the words of ``kinds`` (longest first)."""
+        words = sorted({w for k in kinds for w in self.by_kind.get(k, {})}, key=len, reverse=True)
+        return "(?:" + "|".join(_word_re(w) for w in words) + ")" if words else "(?!x)x"
+
+    def value(self, kind: str, word: str) -> str:
+        return self.by_kind.get(kind, {}).get(_norm(word), "")
+
+
+def _word_re(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"\s+", " ", fold(word).replace("’", "'")).strip()
+
+
+@lru_cache(maxsize=8)
+def words(lang: str) -> Words:
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in load_table(f"{lang}/dates.tsv", ("word", "kind", "value"), ("word", "kind"),
+                          optional=True):
+        by_kind.setdefault(row["kind"], {})[_norm(row["word"])] = row["value"]
+    return Words(by_kind)
+
+
+@lru_cache(maxsize=8)
+def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    w = words(lang)
+    b, e = r"(?<![\w-])", r"(?![\w])"
+    day = r"(?:1er|[0-3]?\d)(?:\s?" + w.alt("ordinal") + r")?"
+    month, year = w.alt("month"), r"(?:1[89]|20)\d\d"
+    wd, dp = w.alt("weekday"), w.alt("daypart")
+    after = r"(?:\s+(?P<after>" + w.alt("past", "future") + "))?"
+    num = r"(?:\d+|" + w.alt("number") + ")"
+    units = w.alt("unit_day", "unit_week", "unit_month", "unit_year")
+    rel = w.alt("day_offset", "week_offset", "month_offset", "year_offset")
+    s = r"\s+"
+    specs = [
+        ("night", f"{b}{w.alt('night')}{s}(?P<d1>{day})(?:{s}(?P<m1>{month}))?"
+         f"{s}{w.alt('to')}{s}(?P<d2>{day}){s}(?P<m2>{month})(?:{s}(?P<y2>{year}))?{e}"),
+        ("span", f"{b}{w.alt('from')}{s}(?P<d1>{day})(?:{s}(?P<m1>{month})(?:{s}(?P<y1>{year}))?)?"
+         f"{s}{w.alt('to')}{s}(?P<d2>{day}){s}(?P<m2>{month})(?:{s}(?P<y2>{year}))?{e}"),
+        ("span", f"{b}{w.alt('between')}{s}(?P<d1>{day})(?:{s}(?P<m1>{month}))?"
+         f"{s}{w.alt('and')}{s}(?P<d2>{day}){s}(?P<m2>{month})(?:{s}(?P<y2>{year}))?{e}"),
+        ("day", f"{b}(?:(?P<wd>{wd}){s}(?:{dp}{s})?)?(?P<d1>{day}){s}(?P<m1>{month})"
+         f"(?:{s}(?P<y1>{year}))?{after}{e}"),
+        ("numeric", r"(?<![\w/.-])(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"
+         r"|(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:19|20)\d\d))(?![\w/])"),
+        ("weekday_day", f"{b}(?P<wd>{wd}){s}(?P<d1>{day})(?!\\s*(?:{month}|\\d)){e}"),
+        ("ago", f"{b}{w.alt('ago')}{s}(?P<n>{num}){s}(?P<unit>{units}){e}"),
+        ("relative", f"{b}(?P<rel>{rel}){e}"),
+        ("weekday", f"{b}(?:{w.alt('this')}{s})?(?P<wd>{wd})(?:{s}{dp})?{after}{e}"),
+        ("month", f"{b}(?:{w.alt('in')}{s})?(?P<m1>{month}){s}(?P<y1>{year}){e}"),
+        ("month", f"{b}{w.alt('in')}\\s*(?P<m1>{month}){after}{e}"),
+        ("years", f"{b}(?P<y1>{year})\\s?[-/–]\\s?(?P<y2>{year}){e}"),
+        ("year", f"{b}{w.alt('in')}{s}(?P<y1>{year}){e}"),
+        ("year", f"{b}(?P<y1>{year})(?=\\s*(?:[.,;:)»]|$)){e}"),
+    ]
+    return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs]
+
+
+# --- finding -----------------------------------------------------------------
+
+
+def find_dates(
+    text: str, anchor: Anchor, lang: str = "fr", future: bool = False
+) -> list[DateMention]:
+    """Date expressions of ``text`` resolved against ``anchor``, in text order.
+
+    ``future``: the clause speaks of what will happen, so a bare weekday or
+    month means the next one rather than the last one.
+    """
+    folded = fold(text).replace("’", "'")
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, rx in _patterns(lang):
+        for match in rx.finditer(folded):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            mention = _resolve(kind, match, anchor, lang, future)
+            taken.append((start, end))  # a matched but unresolvable phrase is still a date
+            if mention is not None:
+                mention.start, mention.end, mention.text = start, end, text[start:end]
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], anchor: Anchor, lang: str, future: bool
+) -> DateMention | None:
+    w = words(lang)
+    g = m.groupdict()
+    after = g.get("after")
+    direction = None  # "dernier" / "prochain" force the side of the anchor
+    if after:
+        future = _norm(after) in w.by_kind.get("future", {})
+        direction = "future" if future else "past"
+    if kind == "span":
+        return _span(g, anchor, lang, future)
+    if kind == "night":  # "la nuit du 16 au 17": one night, dated by its second day
+        span = _span(g, anchor, lang, future)
+        if span is not None and span.date_end:
+            return DateMention(0, 0, span.date_end, None, "day")
+        return span
+    if kind == "day":
+        month, day = int(w.value("month", g["m1"])), _day(g["d1"])
+        weekday = int(w.value("weekday", g["wd"])) if g.get("wd") else None
+        iso = _year_less(day, month, g.get("y1"), weekday, anchor, direction)
+        return DateMention(0, 0, iso, None, "day") if iso else None
+    if kind == "numeric":  # 2016-03-06 or 06/03/2016 (day first, as French writes it)
+        y, mo, d = (g["y1"], g["m1"], g["d1"]) if g.get("y1") else (g["y2"], g["m2"], g["d2"])
+        found = _safe_date(int(y), int(mo), int(d))
+        return DateMention(0, 0, found.isoformat(), None, "day") if found else None
+    if kind == "weekday_day":  # "ce jeudi 26": the nearest 26th that is a Thursday
+        found = _weekday_day(int(w.value("weekday", g["wd"])), _day(g["d1"]), anchor)
+        return DateMention(0, 0, found.isoformat(), None, "day") if found else None
+    if kind == "weekday":
+        found = _weekday(int(w.value("weekday", g["wd"])), anchor, future)
+        return DateMention(0, 0, found.isoformat(), None, "weekday") if found else None
+    if kind == "relative":
+        return _relative(g["rel"], anchor, lang)
+    if kind == "ago":
+        return _ago(g["n"], g["unit"], anchor, lang)
+    if kind == "month":
+        return _month(int(w.value("month", g["m1"])), g.get("y1"), anchor, future)
+    if kind == "years":
+        return DateMention(0, 0, g["y1"], g["y2"], "year")
+    return DateMention(0, 0, g["y1"], None, "year")
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _span(g: dict[str, str], anchor: Anchor, lang: str, future: bool) -> DateMention | None:
+    w = words(lang)
+    m2 = int(w.value("month", g["m2"]))
+    m1 = int(w.value("month", g["m1"])) if g.get("m1") else m2
+    y2 = g.get("y2")
+    y1 = g.get("y1") or (str(int(y2) - 1) if y2 and m1 > m2 else y2)
+    first = _year_less(_day(g["d1"]), m1, y1, None, anchor, None)
+    if first is None:
+        return None
+    if not y2 and first[:4].isdigit():  # the end's year follows the start's
+        y2 = str(int(first[:4]) + (1 if m2 < m1 else 0))
+    last = _year_less(_day(g["d2"]), m2, y2, None, anchor, None)
+    return DateMention(0, 0, first, last, "span") if last else None
+
+
+def _year_less(
+    day: int, month: int, year: str | None, weekday: int | None, anchor: Anchor,
+    direction: str | None,
+) -> str | None:
+    """ISO of a day-month; its year given, else chosen from what the document knows."""
+    if year:
+        found = _safe_date(int(year), month, day)
+        return found.isoformat() if found else None
+    if _safe_date(2000, month, day) is None:  # 2000 is a leap year: any valid day-month
+        return None
+    candidates = _candidate_years(anchor)
+    if weekday is not None:
+        fitting = [y for y in candidates if (d := _safe_date(y, month, day)) and d.weekday() == weekday]
+        if len(fitting) == 1:
+            return f"{fitting[0]:04d}-{month:02d}-{day:02d}"
+    ref = anchor.date
+    if ref is not None:
+        return _nearest_year(day, month, ref, direction).isoformat()
+    return f"--{month:02d}-{day:02d}"
+
+
+def _candidate_years(anchor: Anchor) -> list[int]:
+    years = set(anchor.years)
+    if anchor.year:
+        years |= {anchor.year - 1, anchor.year, anchor.year + 1}
+    return sorted(years)
+
+
+def _nearest_year(day: int, month: int, ref: dt.date, direction: str | None) -> dt.date:
+    """The day-month in the year that puts it nearest the anchor, on the side ``direction`` says."""
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _safe_date(y, month, day))]
+    if direction == "past":
+        options = [d for d in options if d <= ref] or options
+    elif direction == "future":
+        options = [d for d in options if d >= ref] or options
+    return min(options, key=lambda d: abs((d - ref).days))
+
+
+def _weekday(weekday: int, anchor: Anchor, future: bool) -> dt.date | None:
+    for start, end in _windows(anchor):
+        day = start
+        while day <= end:
+            if day.weekday() == weekday:
+                return day
+            day += dt.timedelta(days=1)
+    ref = anchor.date
+    if ref is None:
+        return None
+    if future:
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _weekday_day(weekday: int, day: int, anchor: Anchor) -> dt.date | None:
+    ref = anchor.date
+    if ref is None:
+        return None
+    options = []
+    for shift in (-1, 0, 1):
+        total = ref.year * 12 + ref.month - 1 + shift
+        found = _safe_date(total // 12, total % 12 + 1, day)
+        if found is not None and found.weekday() == weekday:
+            options.append(found)
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
+
+
+def _windows(anchor: Anchor) -> list[tuple[dt.date, dt.date]]:
+    """Span anchors to search a weekday in: the known-year span, else each stated year's."""
+    if not (anchor.month and anchor.day and anchor.end_month and anchor.end_day):
+        return []
+    years = [anchor.year] if anchor.year else list(anchor.years)
+    spans = []
+    for year in years:
+        start = _safe_date(year, anchor.month, anchor.day)
+        end = _safe_date(year, anchor.end_month, anchor.end_day)
+        if start and end and start <= end:
+            spans.append((start, end))
+    return spans
+
+
+def _relative(word: str, anchor: Anchor, lang: str) -> DateMention | None:
+    w = words(lang)
+    ref = anchor.date
+    for kind in ("day_offset", "week_offset", "month_offset", "year_offset"):
+        value = w.value(kind, word)
+        if not value:
+            continue
+        n = int(value)
+        if kind == "year_offset":
+            return DateMention(0, 0, f"{anchor.year + n:04d}", None, "year") if anchor.year else None
+        if kind == "month_offset" and anchor.year and anchor.month:
+            return DateMention(0, 0, _add_months(anchor.year, anchor.month, n), None, "month")
+        if ref is None:
+            return None
+        if kind == "day_offset":
+            return DateMention(0, 0, (ref + dt.timedelta(days=n)).isoformat(), None, "relative")
+        if kind == "week_offset":
+            return DateMention(0, 0, (ref + dt.timedelta(weeks=n)).strftime("%Y-%m"), None, "week")
+    return None
+
+
+def _ago(number: str, unit: str, anchor: Anchor, lang: str) -> DateMention | None:
+    w = words(lang)
+    n = int(number) if number.isdigit() else int(w.value("number", number) or 0)
+    ref = anchor.date
+    if not n or ref is None or anchor.year is None or anchor.month is None:
+        return None
+    if w.value("unit_day", unit) != "" or _norm(unit) in w.by_kind.get("unit_day", {}):
+        return DateMention(0, 0, (ref - dt.timedelta(days=n)).isoformat(), None, "relative")
+    if _norm(unit) in w.by_kind.get("unit_week", {}):
+        return DateMention(0, 0, (ref - dt.timedelta(weeks=n)).strftime("%Y-%m"), None, "week")
+    if _norm(unit) in w.by_kind.get("unit_month", {}):
+        return DateMention(0, 0, _add_months(anchor.year, anchor.month, -n), None, "month")
+    return DateMention(0, 0, f"{anchor.year - n:04d}", None, "year")
+
+
+def _month(month: int, year: str | None, anchor: Anchor, future: bool) -> DateMention | None:
+    if year:
+        return DateMention(0, 0, f"{int(year):04d}-{month:02d}", None, "month")
+    if not (anchor.year and anchor.month):
+        return None
+    if future:
+        y = anchor.year if month >= anchor.month else anchor.year + 1
+    else:
+        y = anchor.year if month <= anchor.month else anchor.year - 1
+    return DateMention(0, 0, f"{y:04d}-{month:02d}", None, "month")
+
+
+def _add_months(year: int, month: int, n: int) -> str:
+    total = year * 12 + (month - 1) + n
+    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- the document's own date ---------------------------------------------------
+
+
+def stated_years(text: str, lang: str = "fr") -> tuple[int, ...]:
+    """Years the text writes out ("En 2019", "2019-2020", "6 mars 2019")."""
+    years: set[int] = set()
+    for mention in find_dates(text, Anchor.unknown(), lang):
+        for value in (mention.date, mention.date_end):
+            if value and value[:4].isdigit():
+                years.add(int(value[:4]))
+    return tuple(sorted(years))
+
+
+def document_anchor(doc: Document, lang: str | None = None) -> Anchor:
+    """The document's date: metadata, else dateline, else the body's first date.
+
+    A year-less anchor takes its year from the stated years when exactly one
+    of them makes the body's weekdays fall inside the anchor's span or day.
+    """
+    lang = lang or doc.lang or "fr"
+    body = _body_text(doc)
+    years = stated_years(body, lang)
+    for source, value in (
+        ("published", doc.meta.published),
+        ("dateline", doc.dateline.date if doc.dateline else None),
+    ):
+        anchor = _from_iso(value, source, years)
+        if anchor is not None:
+            return anchor if anchor.year else _fix_year(anchor, body, lang)
+    if doc.dateline and doc.dateline.date_text:
+        anchor = _from_text(doc.dateline.date_text, "dateline", years, lang)
+        if anchor is not None:
+            return anchor if anchor.year else _fix_year(anchor, body, lang)
+    anchor = _from_text(body[:1500], "body", years, lang)
+    if anchor is None:
+        return Anchor.unknown(years)
+    return anchor if anchor.year else _fix_year(anchor, body, lang)
+
+
+def _body_text(doc: Document) -> str:
+    parts = [p.text for p in doc.parts if p.kind in BODY_KINDS]
+    return "\n".join(parts) if parts else doc.raw
+
+
+def _from_iso(value: str | None, source: str, years: tuple[int, ...]) -> Anchor | None:
+    if not value:
+        return None
+    if full := ISO_DAY.match(value.strip()):
+        y, m, d = (int(x) for x in full.groups())
+        return Anchor(y, m, d, years=years, source=source)
+    if part := MONTH_DAY.match(value.strip()):
+        m, d = (int(x) for x in part.groups())
+        return Anchor(None, m, d, years=years, source=source)
+    return None
+
+
+def _from_text(text: str, source: str, years: tuple[int, ...], lang: str) -> Anchor | None:
+    for mention in find_dates(text, Anchor.unknown(), lang):
+        if mention.kind not in ("day", "span"):
+            continue
+        anchor = _from_iso(mention.date, source, years)
+        if anchor is None:
+            continue
+        end = _from_iso(mention.date_end, source, years) if mention.date_end else None
+        if end is not None:
+            return Anchor(anchor.year, anchor.month, anchor.day, end.month, end.day, years, source)
+        return anchor
+    return None
+
+
+def _fix_year(anchor: Anchor, body: str, lang: str) -> Anchor:
+    """Pick the one stated year in which the body's weekdays fit the anchor."""
+    w = words(lang)
+    rx = re.compile(r"(?<![\w-])(?P<wd>" + w.alt("weekday") + r")(?![\w])", re.IGNORECASE)
+    weekdays = {int(w.value("weekday", m.group("wd"))) for m in rx.finditer(fold(body))}
+    if not weekdays or not anchor.years:
+        return anchor
+    fitting = []
+    for year in anchor.years:
+        trial = Anchor(year, anchor.month, anchor.day, anchor.end_month, anchor.end_day)
+        start = trial.date
+        end = trial.end or (start + dt.timedelta(days=1) if start else None)
+        if start and end and all(_weekday_within(wd, start, end) for wd in weekdays):
+            fitting.append(year)
+    if len(fitting) != 1:
+        return anchor
+    return Anchor(
+        fitting[0], anchor.month, anchor.day, anchor.end_month, anchor.end_day,
+        anchor.years, anchor.source,
+    )
+
+
+def _weekday_within(weekday: int, start: dt.date, end: dt.date) -> bool:
+    return any((start + dt.timedelta(days=i)).weekday() == weekday for i in range((end - start).days + 1))
