@@ -1,0 +1,433 @@
+"""Who did it, to whom: actor and recipient phrases of a trigger, from the dependency parse.
+
+This module only finds the noun phrases (spaCy spans) and says which rule found
+each; turning a phrase into an entity (country, sector, name) is the actor
+resolver's job. The rules, in the order they are tried:
+
+- verbs: ``nsubj`` is the actor, ``obj`` / ``iobj`` / an oblique with "à",
+  "avec", "contre", "envers", "auprès de", "sur" the recipient;
+- passive ("X a été accusé par Y", "accusée par"): ``obl:agent`` ("par Y") is
+  the actor, the passive subject the recipient;
+- no subject of its own: an infinitive takes the subject of the verb that
+  governs it ("a refusé de signer", "a décidé de suspendre"), a coordinated
+  verb that of the first verb ("ont expulsé ... et ont sanctionné"), a
+  relative clause its antecedent ("qui"), a participle its noun;
+- reported speech: a first-person subject ("nous condamnons ...", "»,
+  a déclaré X") or none is replaced by the speaker: the subject of the speech
+  verb that governs the clause or hangs from it, or "selon X";
+- nouns: "la visite de X" names the actor (the patient for arrests,
+  sanctions, attacks: "l'arrestation de X"), "par X" the agent; otherwise the
+  subject of the verb the noun depends on, through "lors de", "après" and other
+  fronted phrases: "Lors d'un entretien avec X, le général Y a salué" makes Y,
+  not X, the actor;
+- appositions stay inside the phrase ("Le chef du Département ..., le général
+  Luong Cuong") so the resolver sees both the title and the name;
+- coordinated phrases ("le Canada et l'Union européenne") give one phrase each;
+- reciprocal phrases ("les deux parties", "les deux dirigeants") are flagged:
+  the coder replaces them by both sides of the current meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.code.lexicon import Trigger
+from eventwire.code.phrases import (
+    MAX_PHRASE,
+    Arg,
+    case_of,
+    child_of,
+    make_args,
+    phrase_span,
+)
+
+SUBJECT_DEPS = ("nsubj", "expl:subj")
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
+OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
+# Prepositions that introduce the one an act is aimed at.
+RECIPIENT_CASES = ("à", "au", "aux", "avec", "contre", "envers", "auprès", "sur", "vis-à-vis", "face")
+PARTNER_CASES = ("avec", "entre")
+AIMED_CASES = ("contre", "envers", "sur")
+# Verbs of saying: their subject is the actor of what the quoted clause does.
+SPEECH_VERBS = frozenset(
+    "déclarer dire affirmer estimer ajouter indiquer souligner expliquer annoncer assurer "
+    "confier préciser rappeler répondre lancer insister marteler réagir écrire juger "
+    "considérer noter prévenir avertir conclure".split()
+)
+FIRST_PERSON = frozenset("je j' j’ nous on vous me moi".split())
+RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles".split())
+# Nouns whose "de X" is the one acted upon, not the one acting.
+PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
+
+
+@dataclass
+class Roles:
+    actors: list[Arg] = field(default_factory=list)
+    recipients: list[Arg] = field(default_factory=list)
+    partners: list[Arg] = field(default_factory=list)  # "avec X": co-actors of talks
+
+
+# ------------------------------------------------------------------ phrases
+
+
+# ------------------------------------------------------------------ clauses
+
+
+def is_passive(verb: Token) -> bool:
+    """ "a été accusé", or a bare passive participle ("les otages libérés par l'armée").
+
+    The parser's ``nsubj:pass`` alone is not trusted: it also puts it on active
+    verbs ("Barack Obama a réagi"); the auxiliary "être" (``aux:pass``) decides.
+    """
+    deps = {c.dep_ for c in verb.children}
+    if "aux:pass" in deps:
+        return True
+    if "aux:tense" in deps:
+        return False
+    return "Pass" in verb.morph.get("Voice", []) and verb.dep_ in ("acl", "conj", "xcomp", "ROOT")
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = child_of(verb, "obl:agent")
+    if agent is not None:
+        return agent
+    for child in verb.children:
+        if child.dep_.startswith("obl") and case_of(child) == "par":
+            return child
+    return None
+
+
+def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The token that acts in ``verb``'s clause, and the rule that found it."""
+    if depth > 4:
+        return None, ""
+    if is_passive(verb):
+        agent = _agent(verb)
+        return (agent, "obl:agent") if agent is not None else (None, "")
+    subj = child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE:
+            if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head, "relative"
+            antecedent = _noun_before(subj)
+            return (antecedent, "relative") if antecedent is not None else (None, "")
+        return subj, "nsubj"
+    # A light or modal verb may carry the subject ("a pu signer": "pu" governs "signer").
+    head = verb.head
+    if head.i == verb.i:
+        return preverbal_subject(verb)
+    if verb.dep_ in ("xcomp", "ccomp", "obl:arg", "obl:mod", "advcl", "csubj") and head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
+        subj, rule = clause_subject(head, depth + 1)
+        return subj, ("control" if rule else "")
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+        subj, rule = clause_subject(head, depth + 1)
+        return subj, ("coordination" if rule else "")
+    if verb.dep_ in ("acl", "acl:relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return head, "participle"
+    return preverbal_subject(verb)
+
+
+def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
+    """ "Lors d'un entretien avec X, Y, le général Z a salué": Z, the phrase next to the verb.
+
+    When the parser strings a fronted phrase and the subject into one chain of
+    appositions, or cuts a title from the name it goes with ("le général de corps
+    d'armée Bê | Xuân Truong"), the subject is the comma-delimited stretch before the verb.
+    """
+    span = phrase_span(subj)
+    if span.end > verb.i or subj.pos_ == "PRON":
+        return []
+    doc = subj.doc
+    start = span.end - 1
+    while start > subj.sent.start and doc[start - 1].text != ",":
+        start -= 1
+    if start == span.start:
+        return []
+    segment = doc[start : span.end]
+    if len(segment) > MAX_PHRASE // 2 or any(t.pos_ == "VERB" or t.dep_ == "cc" for t in segment):
+        return []  # a clause, or coordinated actors ("le Canada et l'UE"): the parse knows better
+    return [Arg(segment, "last apposition before the verb", group=-segment.start - 1)]
+
+
+def _noun_before(token: Token) -> Token | None:
+    """The noun a relative pronoun follows ("l'Allemagne, qui exige"), skipping punctuation."""
+    for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+        tok = token.doc[i]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            while tok.dep_ in ("flat:name", "amod") and tok.head.i < tok.i:
+                tok = tok.head
+            return tok
+        if not tok.is_punct:
+            return None
+    return None
+
+
+def _bare(token: Token) -> bool:
+    """A noun phrase not introduced by a preposition, and not another verb's object."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "case" for c in token.children)
+        and token.dep_ not in ("obj", "iobj", "nmod", "appos", "flat:name", "obl:mod", "obl:arg")
+    )
+
+
+def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
+    """Where the parser lost the subject of a finite verb ("Après 7 ans de négociations,
+    le Canada et l'Union européenne ont signé"): the nearest bare noun phrase before it."""
+    finite = "Fin" in verb.morph.get("VerbForm", []) or any(
+        c.dep_ == "aux:tense" for c in verb.children
+    )
+    if not finite or verb.dep_ not in ("ROOT", "conj"):
+        return None, ""
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    for i in range(start - 1, verb.sent.start - 1, -1):
+        tok = verb.doc[i]
+        if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
+            break
+        if tok.pos_ in ("VERB",) and tok.dep_ in ("ROOT",):
+            break
+        # The head of the phrase this word belongs to.
+        head = tok
+        while head.dep_ in ("amod", "det", "flat:name", "nummod", "fixed") and head.head.i != head.i:
+            head = head.head
+        if _bare(head) or (head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
+                           and not any(c.dep_ == "case" for c in head.children)):
+            return head, "preverbal phrase (parse repair)"
+    return None, ""
+
+
+def governing_verb(token: Token, max_steps: int = 4) -> tuple[Token | None, Token]:
+    """The verb a noun depends on (through "lors de", nouns, adverbs), and the last step below it."""
+    below = token
+    node = token.head
+    for _ in range(max_steps):
+        if node.i == below.i:
+            return None, below
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("ROOT", "conj")):
+            return node, below
+        below, node = node, node.head
+    return None, below
+
+
+def _speaker_of(verb: Token, after: bool) -> Token | None:
+    """The subject of a speech verb; after a quote the inverted subject ("», a déclaré X")
+    is often parsed as an object."""
+    subj = child_of(verb, *SUBJECT_DEPS)
+    if subj is None and after:
+        subj = child_of(verb, "obj")
+    if subj is not None and subj.lower_ in FIRST_PERSON:
+        return None
+    return subj
+
+
+def speaker(token: Token) -> tuple[Token | None, str]:
+    """Who says the clause of ``token``: the subject of a speech verb around it, or "selon X"."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and child.lemma_ in SPEECH_VERBS:
+                subj = _speaker_of(child, child.i > token.i)
+                if subj is not None:
+                    return subj, "reported speech"
+            if child.dep_.startswith("obl") or child.dep_ == "nmod":
+                if case_of(child) == "selon":
+                    return child, "selon"
+        if node.lemma_ in SPEECH_VERBS and node.i != token.i:
+            subj = child_of(node, *SUBJECT_DEPS)
+            if subj is not None and subj.lower_ not in FIRST_PERSON:
+                return subj, "reported speech"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    # « Nous condamnons ... », a déclaré X: the quote and the saying are two trees, and the
+    # parser may even cut them into two sentences.
+    sent = token.sent
+    following = token.doc[sent.end : min(len(token.doc), sent.end + 4)]
+    for tok in following:
+        if tok.lemma_ in SPEECH_VERBS:
+            subj = _speaker_of(tok, True)
+            if subj is not None:
+                return subj, "reported speech (quote before)"
+    for tok in sent:
+        if tok.lemma_ in SPEECH_VERBS and tok.i != token.i and tok.dep_ in ("ROOT", "parataxis"):
+            subj = _speaker_of(tok, tok.i > token.i)
+            if subj is not None:
+                return subj, "reported speech"
+    return None, ""
+
+
+# ------------------------------------------------------------------ roles
+
+
+def _obliques(token: Token, cases: tuple[str, ...]) -> list[Token]:
+    return [
+        c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases
+    ]
+
+
+def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
+    """Candidate recipients of a verb, best first."""
+    found: list[tuple[Token, str]] = []
+    for child in verb.children:
+        if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append((child, child.dep_))
+    for child in _obliques(verb, RECIPIENT_CASES):
+        found.append((child, f"obl:{case_of(child)}"))
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
+            for sub in child.children:
+                if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in RECIPIENT_CASES:
+                    found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
+                if sub.dep_ == "obj":
+                    found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
+                                 if c.dep_ == "nmod" and case_of(c) in PARTNER_CASES)
+    for child in verb.children:
+        # "exige que les provocations de Pyongyang cessent": the one asked is the clause's subject.
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = child_of(child, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                found.append((subj, "subject of the clause asked for"))
+    for head, _ in list(found):
+        for sub in head.children:
+            if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
+                found.append((sub, "object's complement"))
+    return found
+
+
+def verb_roles(verb: Token, trigger: Trigger) -> Roles:
+    roles = Roles()
+    subj, rule = clause_subject(verb)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        said, said_rule = speaker(verb)
+        if said is not None:
+            subj, rule = said, said_rule
+    if subj is not None:
+        roles.actors = _last_apposition(subj, verb) + make_args(subj, rule)
+    if is_passive(verb):
+        patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head
+        if patient is not None:
+            roles.recipients = make_args(patient, "passive subject")
+    else:
+        for head, how in _recipient_heads(verb):
+            roles.recipients.extend(make_args(head, how))
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "a adressé un avertissement au gouvernement et demandé des économies"
+            for head, how in _recipient_heads(verb.head):
+                if how in ("iobj", "obl:à", "obl:au", "obl:aux"):
+                    roles.recipients.extend(make_args(head, f"{how} of the first verb"))
+    for head in _obliques(verb, PARTNER_CASES):
+        roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
+    if trigger.roles == "sym":
+        # "signer l'accord avec la Corée du Sud": the partner hangs on the object.
+        for obj in (c for c in verb.children if c.dep_ == "obj"):
+            for head in _obliques(obj, PARTNER_CASES):
+                roles.partners.extend(make_args(head, f"nmod:{case_of(head)}"))
+    return _by_roles(roles, trigger)
+
+
+def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
+    roles = Roles()
+    genitive = [
+        c for c in noun.children
+        if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in ("de", "du", "des", "d'", "d’")
+        and c.pos_ in ("NOUN", "PROPN")
+    ]
+    agents = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and case_of(c) == "par"]
+    # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
+    patient_first = trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw"
+    for head in agents:
+        roles.actors.extend(make_args(head, "par"))
+    # "la visite de travail de la délégation russe": the agent may sit one "de" further down.
+    genitive += [
+        g for head in list(genitive) for g in head.children
+        if g.dep_ == "nmod" and case_of(g) in ("de", "du", "des", "d'", "d’")
+        and g.pos_ in ("NOUN", "PROPN")
+    ]
+    lexical = set().union(*trigger.requires) if trigger.requires else set()
+    genitive = [g for g in genitive if g.lemma_.lower() not in lexical]  # "mandat d'arrêt"
+    for head in genitive:
+        if patient_first:
+            roles.recipients.extend(make_args(head, "de (patient)"))
+        else:
+            roles.actors.extend(make_args(head, "de (agent)"))
+    if noun.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and case_of(noun) == "en" and (
+        noun.head.pos_ in ("NOUN", "PROPN")
+    ):
+        # "X, en visite au Vietnam": the one "en visite" is the noun it qualifies.
+        roles.actors[:0] = make_args(noun.head, "en (state of)")
+    verb, below = governing_verb(noun)
+    # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
+    # acts in the noun's event only when that verb is not an event of its own.
+    own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass")
+    if verb is not None and not own_event and below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:
+        subj, rule = clause_subject(verb)
+        if subj is None:
+            subj, rule = speaker(verb)
+        if subj is not None:
+            args = make_args(subj, f"subject of '{verb.text}' ({rule})")
+            if trigger.roles == "sym" and roles.actors:
+                roles.partners.extend(args)
+            else:
+                roles.actors.extend(args)
+    aimed = list(_obliques(noun, RECIPIENT_CASES))
+    if verb is not None:
+        # "a rendu visite à son homologue", "une procédure de sanction ... envers le Portugal",
+        # "des manifestations ont eu lieu ... contre la chef de l'État"
+        node = noun
+        while node.i != verb.i:
+            node = node.head
+            cases = RECIPIENT_CASES if below.dep_ in ("obj",) or node.i != verb.i else AIMED_CASES
+            aimed.extend(h for h in _obliques(node, cases) if h.i != noun.i and h not in aimed)
+    for head in aimed:
+        how = f"nmod:{case_of(head)}"
+        if case_of(head) in PARTNER_CASES:
+            roles.partners.extend(make_args(head, how))
+        else:
+            roles.recipients.extend(make_args(head, how))
+    if trigger.mode == "visit":
+        for head in _obliques(noun, ("en", "au", "aux", "à")):
+            roles.recipients.extend(make_args(head, "host (visit to)"))
+    return _by_roles(roles, trigger)
+
+
+def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
+    """Rearrange found phrases by the lexicon line's roles."""
+    if trigger.roles == "from":
+        return roles
+    if trigger.roles == "recv":
+        # "X a reçu Y": the guest Y acts (visits), the host X receives.
+        return Roles(actors=roles.recipients, recipients=roles.actors, partners=roles.partners)
+    if trigger.roles == "sym":
+        # Every side acts: the coder joins actors, partners and the first recipient found.
+        return roles
+    if trigger.roles == "self":
+        aimed = [a for a in roles.recipients if a.rule.endswith("contre")]
+        return Roles(actors=roles.actors, recipients=aimed, partners=roles.partners)
+    return roles
+
+
+def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
+    """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
+    if trigger.roles == "agent":
+        # "des manifestants", "les grévistes": the word names those who act.
+        roles = Roles(actors=make_args(token, "the trigger names the actor"))
+        for head in _obliques(token, AIMED_CASES):
+            roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
+        return roles
+    if token.pos_ in ("NOUN", "PROPN"):
+        roles = noun_roles(token, trigger, others)
+    else:
+        roles = verb_roles(token, trigger)
+    if trigger.roles == "from":
+        # "se retirer de la CPI": the one left is the recipient.
+        extra = [c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in ("de", "du", "des", "d'", "d’")]
+        roles.recipients = [a for h in extra for a in make_args(h, "de (left)")] + roles.recipients
+    return roles

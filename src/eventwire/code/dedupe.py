@@ -1,0 +1,96 @@
+"""One event told twice is one event (FORMAT.md rule 7).
+
+A title and the lead, or the lead and a later paragraph, often state the same
+event. Two events of a document are the same when they have the same type and
+mode, the same participant countries on each side (for symmetric events,
+actors and recipients together), the same part (body or teaser unit) and
+compatible dates (equal, overlapping, or one unknown). A mention that names
+fewer sides ("cette visite", "la visite au Vietnam") is the same event as a
+fuller mention of that type and mode when its countries are a subset of it.
+
+The merged event keeps the first mention's evidence and takes from the others
+what it lacks: a date, a place, the fuller set of sides, a mode.
+"""
+
+from __future__ import annotations
+
+from eventwire.event import Entity, Event
+
+_POSITIVE = ("occurred", "future")
+
+
+def _countries(entities: list[Entity]) -> frozenset[str]:
+    return frozenset(e.country for e in entities if e.country)
+
+
+def _sides(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    return _countries(event.actor), _countries(event.recipient)
+
+
+def _unit(event: Event) -> tuple[str, int | None]:
+    return event.part, event.why.get("unit")
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    if not a.date or not b.date:
+        return True
+    a_end, b_end = a.date_end or a.date, b.date_end or b.date
+    if len(a.date) != len(b.date):
+        # A day and a month or year: compatible when one contains the other.
+        short, long_ = sorted((a.date, b.date), key=len)
+        return long_.startswith(short)
+    return a.date <= b_end and b.date <= a_end
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or _unit(a) != _unit(b) or not _dates_compatible(a, b):
+        return False
+    if (a.status in _POSITIVE) != (b.status in _POSITIVE):
+        return False  # "n'a pas signé" and "a signé" are not one event
+    if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)):
+        return False  # talks held during a visit are their own event (FORMAT.md rule 4)
+    if a.type == "AGREE" and a.cameo and b.cameo and a.cameo != b.cameo:
+        return False  # signing a text and agreeing to cooperate are two events
+    (a_act, a_rec), (b_act, b_rec) = _sides(a), _sides(b)
+    if (a_act, a_rec) == (b_act, b_rec):
+        return True
+    a_all, b_all = a_act | a_rec, b_act | b_rec
+    if a_all == b_all and (not a_rec or not b_rec):
+        return True  # "les deux parties ont eu un entretien" and "X s'est entretenu avec Y"
+    if a.mode in ("visit", "phone") and (a_all <= b_all or b_all <= a_all):
+        return True
+    # "un casque bleu a été tué" after "une attaque sur la MINUSMA et Barkhane": a mention
+    # that misses one side, with countries the fuller mention has, is that mention.
+    for small, big in (((a_act, a_rec), (b_act, b_rec)), ((b_act, b_rec), (a_act, a_rec))):
+        if (not small[0] or not small[1]) and (small[0] | small[1]) < (big[0] | big[1]):
+            if small[0] <= big[0] and small[1] <= big[1]:
+                return True
+    return False
+
+
+def _merge_into(kept: Event, other: Event) -> None:
+    kept.mode = kept.mode or other.mode
+    if not kept.date and other.date:
+        kept.date, kept.date_end = other.date, other.date_end
+    if kept.place is None and other.place is not None:
+        kept.place = other.place
+    if kept.status != other.status and "occurred" in (kept.status, other.status):
+        kept.status = "occurred"  # one mention reports it done: it is
+    if len(_countries(other.actor) | _countries(other.recipient)) > len(
+        _countries(kept.actor) | _countries(kept.recipient)
+    ):
+        kept.actor, kept.recipient = other.actor, other.recipient
+    kept.why.setdefault("merged", []).append(other.evidence.text[:80])
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """The events of one document with mentions of the same event merged, in text order."""
+    kept: list[Event] = []
+    for event in events:
+        for earlier in kept:
+            if same_event(earlier, event):
+                _merge_into(earlier, event)
+                break
+        else:
+            kept.append(event)
+    return kept

@@ -1,0 +1,129 @@
+"""Noun phrases of the parse: the span that names an actor, split at coordination.
+
+The coder hands these spans to the actor resolver. A phrase keeps its
+appositions ("Le chef du Département ..., le général Luong Cuong") and its
+coordinated adjectives ("les gardes-frontières vietnamiens et chinois"), but
+coordinated nouns ("le Canada et l'Union européenne") are phrases of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+NP_DEPS = {
+    "det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos", "compound",
+    "nummod", "fixed", "case", "nmod:poss", "dep", "punct", "conj", "cc",
+}
+PRONOUNS = frozenset(
+    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci lui eux "
+    "ce dernier cette dernière ces derniers ces dernières".split()
+)
+_RECIPROCAL = re.compile(
+    r"\b(les|des|ces) deux (parties|pays|dirigeants|délégations|camps|côtés|"
+    r"ministres|chefs|présidents|gouvernements|armées|nations|États|hommes|responsables|"
+    r"premiers ministres|ministères|départements)\b",
+    re.IGNORECASE,
+)
+MAX_PHRASE = 30  # tokens: beyond this a "phrase" is a parse error swallowing a clause
+
+
+@dataclass
+class Arg:
+    """One actor or recipient phrase and the rule that found it."""
+
+    span: Span
+    rule: str
+    reciprocal: bool = False
+    pronoun: bool = False
+    group: int = 0  # phrases coordinated with one another share a group
+
+
+def case_of(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ in ("case", "fixed") or (child.dep_ == "mark" and child.pos_ == "ADP"):
+            return child.lower_
+    return ""
+
+
+def _coordinated(conj: Token) -> bool:
+    """A ``conj`` with "et" / "ou" is coordination; with a comma only, it is an apposition
+    ("Le chef de la diplomatie, le ministre X")."""
+    return any(c.dep_ == "cc" for c in conj.children)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and the words of its noun phrase, without clauses or coordinated phrases."""
+    kept = [head]
+    stack = [
+        c for c in head.children
+        if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "case")
+        # a coordinated noun is a phrase of its own; a coordinated adjective ("vietnamiens
+        # et chinois") and a comma apposition belong to this one
+        and not (c.dep_ == "conj" and _nominal(c) and _coordinated(c))
+    ]
+    while stack:
+        tok = stack.pop()
+        kept.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in NP_DEPS)
+    return kept
+
+
+def phrase_span(head: Token) -> Span:
+    tokens = phrase_tokens(head)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ in ("case", "cc")):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].is_punct:
+        end -= 1
+    if end - start > MAX_PHRASE:
+        start, end = max(start, head.i - MAX_PHRASE // 2), min(end, head.i + MAX_PHRASE // 2)
+    return doc[start:end]
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, a pronoun, or a capitalised word the tagger took for an adjective ("le Portugal")."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or (token.pos_ in ("ADJ", "X") and token.text[:1].isupper())
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head and the phrases coordinated with it ("le Canada et l'Union européenne")."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and _nominal(child) and _coordinated(child):
+            found.extend(conjuncts(child))
+    if head.dep_ == "conj" and any(c.dep_ == "case" for c in head.head.children):
+        # A parse that hung the phrase on a prepositional one: take its bare siblings.
+        for sibling in head.head.children:
+            if sibling.dep_ == "conj" and sibling.i != head.i and sibling.pos_ in ("NOUN", "PROPN") \
+                    and not any(c.dep_ == "case" for c in sibling.children):
+                found.append(sibling)
+    return found
+
+
+def make_args(head: Token, rule: str) -> list[Arg]:
+    args = []
+    for tok in conjuncts(head):
+        span = phrase_span(tok)
+        text = span.text.lower()
+        args.append(
+            Arg(
+                span,
+                rule,
+                reciprocal=bool(_RECIPROCAL.search(span.text)),
+                pronoun=tok.pos_ == "PRON" or text in PRONOUNS,
+                group=head.i,
+            )
+        )
+    return args
+
+
+def child_of(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None

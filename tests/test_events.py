@@ -1,0 +1,216 @@
+"""The coder on sentences written for these tests: actors and recipients, status, dedupe, why.
+
+Each test builds a small document, runs it through clean -> parse -> code, and
+checks the events. spaCy is loaded once per process (``load_pipeline`` is cached).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.clean import clean_document
+from eventwire.code import code_document
+from eventwire.code.dedupe import dedupe, same_event
+from eventwire.document import Document, Metadata
+from eventwire.event import Entity, Event, Evidence
+from eventwire.parse import load_pipeline, parse_document
+
+
+@pytest.fixture(scope="module", autouse=True)
+def nlp():
+    return load_pipeline("fr")
+
+
+def code(text: str, published: str | None = "2024-03-07") -> list[Event]:
+    doc = Document(source="test.txt", name="test.txt", raw=text, meta=Metadata(published=published))
+    doc = clean_document(doc)
+    return code_document(doc, parse_document(doc))
+
+
+def countries(entities: list[Entity]) -> set[str | None]:
+    return {e.country for e in entities}
+
+
+def one(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.evidence.text) for e in events]
+    return found[0]
+
+
+# ------------------------------------------------------------------ who, to whom
+
+
+def test_subject_acts_on_object() -> None:
+    event = one(code("La police turque a arrêté trois journalistes allemands mardi à Istanbul."), "COERCE")
+    assert countries(event.actor) == {"TUR"} and event.actor[0].sector == "COP"
+    assert countries(event.recipient) == {"DEU"}
+    assert event.mode == "arrest"
+    assert event.date == "2024-03-05"  # "mardi" before the article's Thursday
+    assert event.place is not None and event.place.name == "Istanbul"
+
+
+def test_apposition_keeps_title_and_name_together() -> None:
+    event = one(code("Le chef de la diplomatie japonaise, le ministre Taro Kono, a condamné la Corée du Nord."), "ACCUSE")
+    assert countries(event.actor) == {"JPN"}
+    assert countries(event.recipient) == {"PRK"}
+
+
+def test_fronted_phrase_partner_is_not_the_actor() -> None:
+    events = code(
+        "Lors d'un entretien avec son homologue chinois, le ministre vietnamien de la Défense "
+        "a félicité la Chine."
+    )
+    support = one(events, "SUPPORT")
+    assert countries(support.actor) == {"VNM"}
+    assert countries(support.recipient) == {"CHN"}
+    talks = one(events, "CONSULT")
+    assert countries(talks.actor) == {"VNM", "CHN"} and talks.recipient == []
+
+
+def test_passive_voice_agent_is_the_actor() -> None:
+    event = one(code("Le ministre russe a été accusé par le gouvernement ukrainien."), "ACCUSE")
+    assert countries(event.actor) == {"UKR"}
+    assert countries(event.recipient) == {"RUS"}
+    assert event.why["actor_rule"] == "obl:agent"
+
+
+def test_reported_speech_actor_is_the_speaker() -> None:
+    event = one(
+        code("« Nous condamnons fermement la Turquie », a déclaré le ministre grec des Affaires étrangères."),
+        "ACCUSE",
+    )
+    assert countries(event.actor) == {"GRC"}
+    assert countries(event.recipient) == {"TUR"}
+    assert "reported speech" in event.why["actor_rule"]
+
+
+def test_coordinated_actors_are_all_actors() -> None:
+    event = one(code("Le Canada et le Mexique ont signé un accord commercial."), "AGREE")
+    assert countries(event.actor) == {"CAN", "MEX"}
+
+
+def test_reciprocal_phrase_is_both_sides_of_the_meeting() -> None:
+    events = code(
+        "Le ministre allemand a rencontré son homologue italien lundi à Rome. "
+        "Les deux ministres ont signé un accord de coopération."
+    )
+    agree = one(events, "AGREE")
+    assert countries(agree.actor) == {"DEU", "ITA"} and agree.recipient == []
+    assert "reciprocal" in agree.why["actor_rule"]
+    assert agree.date == "2024-03-04"  # signed at the meeting: the meeting's day
+
+
+def test_visit_host_is_the_recipient_and_place_country() -> None:
+    event = one(code("Le président russe effectuera une visite officielle en Chine du 12 au 14 mai."), "CONSULT")
+    assert (event.mode, event.status) == ("visit", "future")
+    assert countries(event.actor) == {"RUS"} and countries(event.recipient) == {"CHN"}
+    assert (event.date, event.date_end) == ("2024-05-12", "2024-05-14")
+
+
+def test_receiving_makes_the_host_the_recipient() -> None:
+    event = one(code("Le président ukrainien a été reçu par le président polonais à Varsovie."), "CONSULT")
+    assert countries(event.actor) == {"UKR"}
+    assert countries(event.recipient) == {"POL"}
+
+
+# ------------------------------------------------------------------ status
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "status"),
+    [
+        ("Le président français va rendre hommage aux soldats britanniques.", "SUPPORT", "future"),
+        ("Le président chinois conduira une délégation en visite en Russie.", "CONSULT", "future"),
+        ("Le ministre indien n'a pas rencontré son homologue pakistanais.", "CONSULT", "negated"),
+        ("Le Brésil pourrait imposer des sanctions au Venezuela.", "SANCTION", "hypothetical"),
+        ("Si l'Iran attaque Israël, les États-Unis imposeront des sanctions contre Téhéran.", "SANCTION", "hypothetical"),
+        ("Le Japon n'a pas signé l'accord avec la Corée du Sud.", "AGREE", "negated"),
+    ],
+)
+def test_status(text: str, type_: str, status: str) -> None:
+    assert one(code(text), type_).status == status
+
+
+def test_refusing_is_a_reject_not_a_negation() -> None:
+    events = code("La Hongrie a refusé de condamner la Russie.")
+    reject = one(events, "REJECT")
+    assert reject.status == "occurred" and countries(reject.actor) == {"HUN"}
+    # The condemnation it refused is not asserted.
+    assert one(events, "ACCUSE").status == "hypothetical"
+
+
+# ------------------------------------------------------------------ one event told twice
+
+
+def test_title_and_body_are_one_event() -> None:
+    events = code(
+        "Le Canada signe un accord avec le Mexique\n\n"
+        "Le Canada a signé mardi un accord commercial avec le Mexique à Ottawa."
+    )
+    agree = one(events, "AGREE")
+    assert countries(agree.actor) == {"CAN", "MEX"}
+    assert agree.date == "2024-03-05"  # the merged event keeps the date the body gives
+
+
+def _event(type_: str, actor: str, recipient: str | None, date: str | None, mode=None) -> Event:
+    evidence = Evidence("x", 0, 0, 1, 0, 1)
+    return Event(
+        type_, mode, [Entity(actor)], [Entity(recipient)] if recipient else [], date, None,
+        None, "occurred", "body", evidence, why={"unit": None},
+    )
+
+
+def test_same_event_rules() -> None:
+    a = _event("SANCTION", "USA", "RUS", "2024-03-01")
+    assert same_event(a, _event("SANCTION", "USA", "RUS", None))
+    assert not same_event(a, _event("SANCTION", "USA", "RUS", "2024-04-01"))  # another date
+    assert not same_event(a, _event("SANCTION", "USA", "IRN", "2024-03-01"))  # another target
+    assert same_event(a, _event("SANCTION", "USA", None, "2024-03-01"))  # told with fewer sides
+    visit = _event("CONSULT", "RUS", "VNM", "2024-03-01", mode="visit")
+    assert not same_event(visit, _event("CONSULT", "RUS", "VNM", "2024-03-01"))  # talks in a visit
+    assert len(dedupe([a, _event("SANCTION", "USA", "RUS", None)])) == 1
+
+
+# ------------------------------------------------------------------ why
+
+
+def test_why_names_the_lexicon_file_and_line() -> None:
+    event = one(code("Le gouvernement français a condamné la Russie."), "ACCUSE")
+    assert event.why["trigger"] == "condamné"
+    assert re.fullmatch(r"fr/triggers\.tsv:\d+", event.why["lexicon"])
+    line = int(event.why["lexicon"].rsplit(":", 1)[1])
+    from eventwire.code.tables import DATA_DIR
+
+    text = (DATA_DIR / "fr" / "triggers.tsv").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert text.startswith("condamner\t") and "ACCUSE" in text
+    assert event.why["actor_rule"] == "nsubj" and event.why["recipient_rule"] == "obj"
+    assert event.cameo == "111" and event.score is not None and event.score < 0
+
+
+def test_evidence_is_a_substring_of_the_raw_text() -> None:
+    raw = "Titre\n\nLe président russe s'est entretenu au téléphone avec son homologue turc."
+    doc = clean_document(Document(source="t.txt", name="t.txt", raw=raw))
+    for event in code_document(doc, parse_document(doc)):
+        assert event.evidence.text in raw
+        assert raw[event.evidence.raw_start : event.evidence.raw_end] == event.evidence.text
+
+
+def test_phone_call_is_one_consult_with_both_sides() -> None:
+    event = one(code("Le président russe s'est entretenu au téléphone avec son homologue turc."), "CONSULT")
+    assert event.mode == "phone"
+    assert countries(event.actor) == {"RUS", "TUR"} and event.recipient == []
+
+
+def test_a_demonstrative_names_an_event_told_before() -> None:
+    events = code(
+        "Le ministre allemand a effectué une visite en Pologne. "
+        "Cette visite a été saluée par la presse polonaise."
+    )
+    assert len([e for e in events if e.type == "CONSULT"]) == 1
+
+
+def test_background_well_before_the_article_is_not_coded() -> None:
+    events = code("En mars 2019, la France a expulsé deux diplomates russes.", published="2024-03-07")
+    assert not [e for e in events if e.type == "SANCTION"]

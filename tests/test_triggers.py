@@ -1,0 +1,169 @@
+"""The trigger lexicon: data file validation, and one French sentence per family of triggers.
+
+Sentences are written for these tests (no news text). spaCy is loaded once per
+session (``eventwire.parse.load_pipeline`` is cached per process).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventwire.code.lexicon import load_lexicon
+from eventwire.code.plover import load_plover, lookup
+from eventwire.code.tables import clear_cache
+from eventwire.code.triggers import find_triggers
+from eventwire.errors import DataFileError
+from eventwire.event import PLOVER_TYPES
+from eventwire.parse import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("fr")
+
+
+def triggers_of(nlp, sentence: str) -> list[tuple[str, str | None]]:
+    lexicon = load_lexicon("fr")
+    doc = nlp(sentence)
+    return [(m.trigger.type, m.trigger.mode) for s in doc.sents for m in find_triggers(s, lexicon)]
+
+
+def test_lexicon_loads_and_covers_every_plover_type() -> None:
+    lexicon = load_lexicon("fr")
+    types = {t.type for triggers in lexicon.by_lemma.values() for t in triggers}
+    assert types == set(PLOVER_TYPES)
+    assert len(lexicon) > 150
+
+
+def test_every_line_cites_its_file_and_line() -> None:
+    for triggers in load_lexicon("fr").by_lemma.values():
+        for trigger in triggers:
+            assert re.fullmatch(r"fr/triggers\.tsv:\d+", trigger.where)
+
+
+def test_specific_lines_come_first() -> None:
+    # "condamner à ... de prison" (SANCTION convict) must be tried before plain "condamner".
+    first = load_lexicon("fr").candidates("condamner")[0]
+    assert (first.type, first.mode) == ("SANCTION", "convict")
+
+
+def test_every_type_and_mode_has_a_cameo_code_and_score() -> None:
+    load_plover()
+    for triggers in load_lexicon("fr").by_lemma.values():
+        for trigger in triggers:
+            cameo, score = lookup(trigger.type, trigger.mode, trigger.cameo)
+            assert cameo and -10.0 <= score <= 10.0
+
+
+def test_a_bad_user_line_names_file_and_line(tmp_path, monkeypatch) -> None:
+    (tmp_path / "fr").mkdir()
+    bad = tmp_path / "fr" / "triggers.tsv"
+    bad.write_text(
+        "# source: test\nlemma\tpos\twith\tnot\ttype\tmode\tcameo\troles\n"
+        "gronder\tVERB\t\t\tSCOLD\t\t\tdir\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
+    clear_cache()
+    load_lexicon.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"triggers\.tsv:3: type 'SCOLD'"):
+            load_lexicon("fr")
+    finally:
+        monkeypatch.delenv("EVENTWIRE_DATA")
+        clear_cache()
+        load_lexicon.cache_clear()
+
+
+def test_a_user_line_adds_a_trigger(tmp_path, monkeypatch) -> None:
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "triggers.tsv").write_text(
+        "# source: test\nlemma\tpos\twith\tnot\ttype\tmode\tcameo\troles\n"
+        "admonester\tVERB\t\t\tACCUSE\tdisapprove\t111\tdir\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
+    clear_cache()
+    load_lexicon.cache_clear()
+    try:
+        added = load_lexicon("fr").candidates("admonester")
+        assert added and added[0].where.endswith("triggers.tsv:3")
+    finally:
+        monkeypatch.delenv("EVENTWIRE_DATA")
+        clear_cache()
+        load_lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # CONSULT: visits (noun, light verbs, "se rendre"), receiving, talks, phone
+        ("Le ministre effectue une visite officielle au Japon.", ("CONSULT", "visit")),
+        ("Le président s'est rendu en Inde lundi.", ("CONSULT", "visit")),
+        ("Le Premier ministre a reçu l'ambassadeur du Brésil.", ("CONSULT", None)),
+        ("Les deux ministres se sont entretenus mardi à Rome.", ("CONSULT", None)),
+        ("Le président s'est entretenu au téléphone avec son homologue.", ("CONSULT", "phone")),
+        # AGREE: signing a text, agreeing to
+        ("Les deux pays ont signé un mémorandum d'accord.", ("AGREE", None)),
+        ("La signature du traité a eu lieu à Genève.", ("AGREE", None)),
+        ("Les deux parties ont convenu de renforcer leurs échanges.", ("AGREE", None)),
+        # SUPPORT: praise, thanks, congratulations
+        ("Le ministre a salué les efforts du gouvernement.", ("SUPPORT", None)),
+        ("Le président a félicité son homologue pour sa victoire.", ("SUPPORT", None)),
+        ("L'ambassadeur a remercié les autorités locales.", ("SUPPORT", None)),
+        # CONCEDE: apologies
+        ("La ministre a présenté ses excuses aux habitants.", ("CONCEDE", "apologize")),
+        # COOPERATE: joint patrols
+        ("Les gardes-frontières ont mené une patrouille conjointe.", ("COOPERATE", None)),
+        # AID
+        ("Le Japon a apporté une aide humanitaire aux sinistrés.", ("AID", None)),
+        # RETREAT: resignation, release
+        ("Le Premier ministre a démissionné jeudi.", ("RETREAT", "resign")),
+        ("Les rebelles ont libéré dix otages.", ("RETREAT", "release")),
+        # REQUEST
+        ("L'ONU a appelé à un cessez-le-feu immédiat.", ("REQUEST", None)),
+        ("Le syndicat exige la hausse des salaires.", ("REQUEST", None)),
+        # ACCUSE: condemn, denounce, accuse, investigate
+        ("Le gouvernement a condamné l'attentat.", ("ACCUSE", "disapprove")),
+        ("Paris a dénoncé une violation du droit international.", ("ACCUSE", "disapprove")),
+        ("La justice a ouvert une enquête sur le ministre.", ("ACCUSE", "investigate")),
+        # REJECT
+        ("Le Parlement a rejeté le projet de loi.", ("REJECT", None)),
+        # THREATEN
+        ("Le président a menacé le pays voisin de représailles.", ("THREATEN", None)),
+        # PROTEST: demonstrations, strikes
+        ("Des milliers de personnes ont manifesté samedi à Paris.", ("PROTEST", "demo")),
+        ("Les cheminots sont en grève depuis lundi.", ("PROTEST", "strike")),
+        # SANCTION: sanctions, expulsions, convictions
+        ("L'Union européenne a imposé des sanctions à la Russie.", ("SANCTION", None)),
+        ("Le gouvernement a expulsé deux diplomates.", ("SANCTION", "expel")),
+        ("Le tribunal l'a condamné à cinq ans de prison.", ("SANCTION", "convict")),
+        # MOBILIZE
+        ("L'armée a déployé des troupes à la frontière.", ("MOBILIZE", "troops")),
+        # COERCE
+        ("La police a arrêté trois militants.", ("COERCE", "arrest")),
+        # ASSAULT
+        ("Des affrontements ont éclaté dans la capitale.", ("ASSAULT", None)),
+        ("L'aviation a mené des frappes aériennes sur la ville.", ("ASSAULT", "aerial")),
+        ("Les soldats ont tué deux assaillants.", ("ASSAULT", None)),
+    ],
+)
+def test_trigger_families(nlp, sentence: str, expected: tuple[str, str | None]) -> None:
+    assert expected in triggers_of(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le directeur s'est rendu compte de son erreur.",  # "se rendre compte" is not a visit
+        "Le ministre a manifesté son soutien au projet.",  # expressing, not demonstrating
+        "Le projet s'appelle Horizon.",  # "s'appeler" is not an appeal
+    ],
+)
+def test_lookalikes_are_not_triggers(nlp, sentence: str) -> None:
+    found = triggers_of(nlp, sentence)
+    assert ("CONSULT", "visit") not in found
+    assert ("PROTEST", "demo") not in found
+    assert ("REQUEST", None) not in found
