@@ -7,7 +7,7 @@ CORPUS ?= examples
 DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint typecheck eval eval-clean clean
+.PHONY: setup demo test lint eval eval-clean bench-store clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/eventwire ingest $(CORPUS) --db $(DB)
+	$(BIN)/eventwire stats --db $(DB)
 
 lint: setup
 	$(BIN)/ruff check src tests scripts
@@ -32,8 +33,14 @@ eval: setup
 	$(BIN)/eventwire evaluate $(SHARED)/eval/seeds.gold.jsonl --docs $(SHARED)/corpus/seeds
 	$(BIN)/eventwire evaluate $(SHARED)/eval/dev.gold.jsonl --docs $(SHARED)/corpus/dev
 
-eval-clean: setup
+eval-bench-store: setup
+	$(BIN)/python scripts/bench_store.py
+
+clean: setup
 	$(BIN)/python scripts/eval_clean.py $(SHARED)/corpus/dev
+
+bench-store: setup
+	$(BIN)/python scripts/bench_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

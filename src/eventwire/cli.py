@@ -52,6 +52,40 @@ class ExtractFormat(StrEnum):
     table = "table"
 
 
+class EventsFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class ExportProfile(StrEnum):
+    eventwire = "eventwire"
+    polecat = "polecat"
+    gdelt = "gdelt"
+
+
+ActorOption = Annotated[str | None, typer.Option("--actor", help="Actor country (ISO3 or IGO).")]
+RecipientOption = Annotated[
+    str | None, typer.Option("--recipient", help="Recipient country (ISO3 or IGO).")
+]
+DyadOption = Annotated[
+    str | None, typer.Option("--dyad", help="Two countries, either direction: VNM-RUS.")
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="First date: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Last date: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+
+
 def _report_skipped(skipped: list) -> None:
     for s in skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}")
@@ -91,11 +125,14 @@ def read(
 def ingest(
     paths: PathsArg,
     db: DbOption = None,
+    code: Annotated[
+        bool, typer.Option("--code/--no-code", help="Code events (parse + code), or store documents only.")
+    ] = True,
 ) -> None:
-    """Read, clean and store documents in the database (idempotent, resumable)."""
-    from eventwire.store.ingest import ingest_paths
+    """Read, clean, code and store documents and events (idempotent, resumable)."""
+    from eventwire.store.ingest import ingest_paths, pipeline_coder
 
-    summary = ingest_paths(paths, db_path(db), console=err)
+    summary = ingest_paths(paths, db_path(db), console=err, coder=pipeline_coder if code else None)
     out.print(summary.render())
     _report_skipped(summary.skipped)
     if summary.skipped:
@@ -150,6 +187,94 @@ def evaluate(
         out.print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), markup=False)
     else:
         render_report(report, out)
+
+
+@app.command()
+def events(
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    dyad: DyadOption = None,
+    type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Full-text search in the evidence (diacritics folded).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
+    format: Annotated[EventsFormat, typer.Option("--format", "-f", help="Output format.")] = EventsFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Query the merged events; each jsonl record lists its sources."""
+    from eventwire.store.render import show_events
+
+    show_events(
+        db_path(db), out, fmt=format.value, actor=actor, recipient=recipient, dyad=dyad,
+        type=type, since=since, until=until, text=text, limit=limit,
+    )  # fmt: skip
+
+
+@app.command()
+def actors(
+    country: Annotated[str | None, typer.Option("--country", help="Country (ISO3 or IGO).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Part of the name or an alias.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many actors.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """List actors: stable id, canonical name, aliases, country, sector."""
+    from eventwire.store.render import show_actors
+
+    show_actors(db_path(db), out, country=country, name=name, limit=limit)
+
+
+@app.command()
+def stats(
+    top: Annotated[int, typer.Option("--top", help="How many dyads to show.")] = 10,
+    db: DbOption = None,
+) -> None:
+    """Counts by type and month, top dyads, cooperation/conflict balance by dyad."""
+    from eventwire.store.render import show_stats
+
+    show_stats(db_path(db), out, top=top)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in the documents (FTS5 syntax).")],
+    limit: Annotated[int, typer.Option("--limit", help="At most this many documents.")] = 20,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over the stored documents (diacritics folded)."""
+    from eventwire.store.render import show_search
+
+    show_search(db_path(db), out, text, limit=limit)
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    format: Annotated[
+        ExportFormat | None,
+        typer.Option("--format", "-f", help="csv, jsonl or parquet (default: from the file name)."),
+    ] = None,
+    profile: Annotated[
+        ExportProfile, typer.Option("--profile", help="Columns: eventwire, polecat or gdelt.")
+    ] = ExportProfile.eventwire,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    dyad: DyadOption = None,
+    type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = None,
+) -> None:
+    """Export events as CSV, JSON Lines or Parquet, in eventwire, PLOVER or GDELT columns."""
+    from eventwire.export import export_events
+
+    written = export_events(
+        db_path(db), out_path, format.value if format else None, profile.value,
+        actor=actor, recipient=recipient, dyad=dyad, type=type, since=since, until=until,
+    )  # fmt: skip
+    err.print(f"{written} events written to {out_path}")
 
 
 def main() -> None:

@@ -14,14 +14,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from eventwire.document import Document
 from eventwire.errors import StoreError
+from eventwire.event import Event
 from eventwire.store import documents as rows
+from eventwire.store import events as event_rows
 from eventwire.store.schema import migrate, schema_version
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from eventwire.store.fts import DocumentHit
+    from eventwire.store.query import Stats, StoredActor, StoredEvent
 
 # Seconds a connection waits for another process's lock before giving up.
 BUSY_TIMEOUT_S = 30.0
+WRITER_CACHE_MIB = 128
 
 
 def _connect(path: Path, where: str) -> sqlite3.Connection:
@@ -84,6 +94,37 @@ class Writer:
                 rows.add_source(conn, doc, now)
             return new
 
+    def store_coded(
+        self, coded: list[tuple[Document, list[Event]]], now: str, *, merge: bool = True
+    ) -> int:
+        """Store documents with their coded events, and merge, in one transaction.
+
+        Returns the number of documents whose text was new. ``merge=False``
+        defers merging (a bulk load): call ``merge_pending`` afterwards.
+        """
+        with self.transaction() as conn:
+            new = sum(rows.insert_document(conn, doc, now) for doc, _ in coded)
+            changes: event_rows.Changes = {}
+            actors: set[str] = set()
+            for doc, events in coded:
+                rows.add_source(conn, doc, now)
+                more = event_rows.insert_mentions(conn, doc, events, now, actors)
+                event_rows.add_changes(changes, more)
+            event_rows.refresh_actors(conn, actors)
+            if merge:
+                event_rows.merge_blocks(conn, changes)
+            return new
+
+    def merge_pending(self) -> int:
+        """Merge the mentions a bulk load left unmerged; the events rebuilt."""
+        with self.transaction() as conn:
+            return event_rows.merge_blocks(conn, event_rows.pending_changes(conn))
+
+    def merge_all(self) -> int:
+        """Rebuild every event from the mentions (linear: one sort per block)."""
+        with self.transaction() as conn:
+            return event_rows.merge_all(conn)
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
@@ -100,6 +141,9 @@ class Database:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             # NORMAL is safe with WAL: a crash loses at most the last commits, never consistency.
             conn.execute("PRAGMA synchronous = NORMAL")
+            # Ids are hashes, so inserts land all over the indexes: a page cache
+            # larger than SQLite's 2 MB default keeps big ingests from going to disk.
+            conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_MIB * 1024}")
             migrate(conn, self.where)
         except sqlite3.Error as exc:  # read-only file, full disk, damaged file...
             conn.close()
@@ -164,6 +208,82 @@ class Database:
                 "WHERE teaser IS NOT NULL)"
             ).fetchone()[0],
         }
+
+    def is_coded(self, doc_id: str) -> bool:
+        """Whether the coder has seen this document (its mentions are stored)."""
+        sql = "SELECT 1 FROM coded_documents WHERE document_id = ?"
+        return self.reader.execute(sql, (doc_id,)).fetchone() is not None
+
+    def event_counts(self) -> dict[str, int]:
+        """Rows stored: coded documents, event mentions, merged events, actors, places."""
+        tables = {
+            "coded documents": "coded_documents",
+            "mentions": "mentions",
+            "events": "events",
+            "actors": "actors",
+            "places": "places",
+        }
+        one = self.reader.execute
+        return {key: one(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for key, t in tables.items()}
+
+    # -- queries (store/query.py) --------------------------------------
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        recipient: str | None = None,
+        dyad: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        text_in: str = "evidence",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredEvent]:
+        """Merged events, by date, with their sources.
+
+        ``actor``/``recipient``: a country (ISO3 or IGO) in that role; ``dyad``:
+        "VNM-RUS", either way round; ``type``: a PLOVER type; ``since``/``until``:
+        YYYY, YYYY-MM or YYYY-MM-DD, inclusive; ``text``: words all found in the
+        evidence (``text_in="documents"``: in the reporting documents),
+        diacritics ignored.
+        """
+        from eventwire.store import query
+
+        filters = query.EventFilter(
+            actor, recipient, dyad, type, since, until, text, text_in, limit, offset
+        )
+        return query.select_events(self.reader, filters)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events ``events(**filters)`` would give (without limit)."""
+        from eventwire.store import query
+
+        return query.count_events(self.reader, query.EventFilter(**filters))
+
+    def events_table(self, **filters: Any) -> pa.Table:
+        """``events(**filters)`` as a pyarrow table (one row per event, sources nested)."""
+        from eventwire.store import query
+
+        return query.events_table(self.events(**filters))
+
+    def actors(self, country: str | None = None, name: str | None = None) -> list[StoredActor]:
+        from eventwire.store import query
+
+        return query.select_actors(self.reader, country=country, name=name)
+
+    def stats(self, top: int = 10) -> Stats:
+        from eventwire.store import query
+
+        return query.select_stats(self.reader, top=top)
+
+    def search_documents(self, text: str, limit: int = 20) -> list[DocumentHit]:
+        """Documents whose text matches ``text`` (FTS5, diacritics folded)."""
+        from eventwire.store import fts
+
+        return fts.search_documents(self.reader, text, limit)
 
     # -- lifetime ------------------------------------------------------
 

@@ -5,6 +5,11 @@ and writes documents the database lacks; for the others it records the new
 source, if any. Documents are written in batches, each in one transaction
 with all their parts: a run killed at any point leaves only whole documents,
 and running it again stores exactly what an uninterrupted run would have.
+
+With a ``coder`` (``pipeline_coder``: parse + code), each document's event
+mentions go in the same transaction as the document, merged into events
+there (store/events.py, store/merge.py); a document stored by a run without
+coder is coded by the next run with one.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +38,9 @@ from eventwire import clean as clean_stage
 from eventwire import read as read_stage
 from eventwire.document import Document, Skipped
 from eventwire.errors import EventwireError
+from eventwire.event import Event
 from eventwire.store import documents as rows
+from eventwire.store import events as event_rows
 from eventwire.store.database import Database
 from eventwire.store.schema import utc_now
 
@@ -44,6 +51,17 @@ BATCH_DOCUMENTS = 64
 BATCH_SECONDS = 2.0
 
 _RECORD_SUFFIX = re.compile(r"#\d+$")
+
+# The code stage as ingest sees it: a cleaned document in, its events out.
+Coder = Callable[[Document], list[Event]]
+
+
+def pipeline_coder(doc: Document) -> list[Event]:
+    """Parse (spaCy, loaded once per process) and code one cleaned document."""
+    from eventwire.code import code_document
+    from eventwire.parse import parse_document
+
+    return code_document(doc, parse_document(doc))
 
 
 @dataclass
@@ -56,6 +74,8 @@ class Summary:
     sources_new: int = 0  # sources recorded this run, new documents' included
     parts: int = 0  # parts of the new documents
     teasers: int = 0  # teaser units of the new documents
+    coded: int = 0  # documents coded this run
+    mentions: int = 0  # event mentions stored this run
     skipped: list[Skipped] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -84,6 +104,11 @@ class Summary:
         table.add_row("sources new", str(self.sources_new), str(total("sources", "")))
         table.add_row("parts", str(self.parts), str(total("parts", "")))
         table.add_row("teasers", str(self.teasers), str(total("teasers", "")))
+        if "mentions" in self.totals:
+            table.add_row("documents coded", str(self.coded), str(total("coded documents", "")))
+            table.add_row("event mentions", str(self.mentions), str(total("mentions", "")))
+            table.add_row("events (merged)", "", str(total("events", "")))
+            table.add_row("actors", "", str(total("actors", "")))
         style = "yellow" if self.skipped else None
         table.add_row("skipped", str(len(self.skipped)), "", style=style)
         return table
@@ -95,12 +120,20 @@ def ingest_paths(
     console: Console,
     *,
     batch_documents: int = BATCH_DOCUMENTS,
+    coder: Coder | None = None,
 ) -> Summary:
-    """Read, clean and store every document under ``paths`` into ``db_path``."""
+    """Read, clean (and with ``coder``, code) and store every document under ``paths``.
+
+    With a coder, each document's event mentions are written in the document's
+    transaction and merged into events there too; a document stored earlier
+    without events is coded now.
+    """
     started = time.perf_counter()
     summary = Summary(db_path)
     with Database(db_path) as db, _progress(console, paths) as advance:
-        batch = _Batch(db, summary, batch_documents)
+        if coder is not None:
+            db.writer.merge_pending()  # mentions a bulk load left unmerged
+        batch = _Batch(db, summary, batch_documents, coder)
         try:
             for item in read_stage.read_paths(paths):
                 advance(item)
@@ -116,6 +149,8 @@ def ingest_paths(
             raise
         batch.flush()
         summary.totals = db.counts()
+        if coder is not None:
+            summary.totals.update(db.event_counts())
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -123,12 +158,14 @@ def ingest_paths(
 class _Batch:
     """Documents waiting for their transaction, with the counts they will add."""
 
-    def __init__(self, db: Database, summary: Summary, size: int) -> None:
+    def __init__(self, db: Database, summary: Summary, size: int, coder: Coder | None) -> None:
         self.db = db
         self.summary = summary
         self.size = size
+        self.coder = coder
         self.cleaned: list[Document] = []
         self.known: list[Document] = []  # text already stored: only the source may be new
+        self.coded: list[tuple[Document, list[Event]]] = []  # cleaned documents and events
         self.pending: set[str] = set()
         self.last_flush = time.monotonic()
 
@@ -137,6 +174,11 @@ class _Batch:
         if doc_id in self.pending or self.db.has_document(doc_id):
             # Cleaning is the costly step; a text already stored is not cleaned again.
             self.known.append(doc)
+            if self.coder and doc_id not in self.pending and not self.db.is_coded(doc_id):
+                stored = self.db.document(doc_id)  # stored by a run without the coder
+                if stored is not None:
+                    self._code(stored)
+                    self.pending.add(doc_id)
         else:
             result = clean(doc)
             if isinstance(result, Skipped):
@@ -144,15 +186,28 @@ class _Batch:
                 return
             self.cleaned.append(result)
             self.pending.add(doc_id)
+            if self.coder:
+                self._code(result)
         if len(self.cleaned) + len(self.known) >= self.size or (
             time.monotonic() - self.last_flush >= BATCH_SECONDS
         ):
             self.flush()
 
+    def _code(self, doc: Document) -> None:
+        """Code a cleaned document; a coder failure is reported, the document still stored."""
+        assert self.coder is not None
+        try:
+            events = self.coder(doc)
+        except Exception as exc:  # noqa: BLE001 - reported as a skip, never silenced
+            reason = f"coding failed: {type(exc).__name__}: {exc}"
+            self.summary.skipped.append(Skipped(doc.source, reason))
+            return
+        self.coded.append((doc, events))
+
     def flush(self) -> None:
         if self.cleaned or self.known:
             self._write()
-        self.cleaned, self.known, self.pending = [], [], set()
+        self.cleaned, self.known, self.coded, self.pending = [], [], [], set()
         self.last_flush = time.monotonic()
 
     def _write(self) -> None:
@@ -170,6 +225,19 @@ class _Batch:
             present += len(self.known)
             for doc in self.cleaned + self.known:
                 sources += rows.add_source(conn, doc, now)
+            # Events in the documents' transaction: a kill leaves a document
+            # with all its events merged, or neither.
+            coded = mentions = 0
+            changes: event_rows.Changes = {}
+            actors: set[str] = set()
+            for doc, events in self.coded:
+                changed = event_rows.insert_mentions(conn, doc, events, now, actors)
+                if changed is not None:  # None: another process coded it first
+                    coded += 1
+                    mentions += len(events)
+                    event_rows.add_changes(changes, changed)
+            event_rows.refresh_actors(conn, actors)
+            event_rows.merge_blocks(conn, changes)
         # Counted only once committed, so a failed batch does not show as stored.
         s = self.summary
         s.documents_new += new
@@ -177,6 +245,8 @@ class _Batch:
         s.sources_new += sources
         s.parts += parts
         s.teasers += teasers
+        s.coded += coded
+        s.mentions += mentions
 
 
 def clean(doc: Document) -> Document | Skipped:

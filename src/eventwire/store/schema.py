@@ -106,7 +106,213 @@ DOCUMENTS_AND_PARTS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS_AND_PARTS,)
+EVENTS = Migration(
+    2,
+    "actors, places, event mentions, merged events",
+    (
+        # Places as the coder resolved them; id = folded name + country.
+        """
+        CREATE TABLE places (
+            id      TEXT PRIMARY KEY,
+            name    TEXT NOT NULL,
+            country TEXT,
+            lat     REAL,
+            lon     REAL
+        )
+        """,
+        # One row per coded event in a document: id = "<document id>:<index>",
+        # written in the document's transaction. ``participants`` is the sorted
+        # set of actor and recipient countries ("RUS VNM"); ``block`` (type and
+        # participants) is what merging compares first. ``event_id`` is the
+        # merged event, set in the same transaction.
+        """
+        CREATE TABLE mentions (
+            id           TEXT PRIMARY KEY,
+            document_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            idx          INTEGER NOT NULL,
+            type         TEXT NOT NULL,
+            mode         TEXT,
+            status       TEXT NOT NULL,
+            part         TEXT NOT NULL,
+            date         TEXT,
+            date_end     TEXT,
+            published    TEXT,
+            place_id     TEXT REFERENCES places (id),
+            place_name   TEXT,
+            cameo        TEXT,
+            score        REAL,
+            evidence     TEXT NOT NULL,
+            part_index   INTEGER NOT NULL,
+            text_start   INTEGER NOT NULL,
+            text_end     INTEGER NOT NULL,
+            raw_start    INTEGER NOT NULL,
+            raw_end      INTEGER NOT NULL,
+            participants TEXT NOT NULL,
+            block        TEXT NOT NULL,
+            ref_month    TEXT NOT NULL,
+            why          TEXT NOT NULL,
+            event_id     TEXT
+        )
+        """,
+        "CREATE INDEX mentions_block ON mentions (block, ref_month)",
+        "CREATE INDEX mentions_document ON mentions (document_id)",
+        "CREATE INDEX mentions_event ON mentions (event_id)",
+        # The actors and recipients of a mention, in their order.
+        """
+        CREATE TABLE mention_entities (
+            mention_id TEXT NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+            role       TEXT NOT NULL,
+            position   INTEGER NOT NULL,
+            country    TEXT,
+            sector     TEXT,
+            name       TEXT,
+            actor_id   TEXT,
+            PRIMARY KEY (mention_id, role, position)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX mention_entities_actor ON mention_entities (actor_id)",
+        # Documents the coder has seen (with how many events it found), so a
+        # document stored by a document-only ingest is coded by the next run.
+        """
+        CREATE TABLE coded_documents (
+            document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            events      INTEGER NOT NULL,
+            coded_at    TEXT NOT NULL
+        )
+        """,
+        # Actors: each name, country and sector an actor id was seen with,
+        # counted (field "*" counts its mentions). Counts only grow as mentions
+        # are inserted once, so they do not depend on the order of documents;
+        # the actors row takes the commonest of each.
+        """
+        CREATE TABLE actor_values (
+            actor_id TEXT NOT NULL,
+            field    TEXT NOT NULL,
+            value    TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (actor_id, field, value)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE actors (
+            id       TEXT PRIMARY KEY,
+            name     TEXT,
+            country  TEXT,
+            sector   TEXT,
+            mentions INTEGER NOT NULL
+        )
+        """,
+        "CREATE INDEX actors_country ON actors (country)",
+        """
+        CREATE VIEW actor_aliases AS
+            SELECT actor_id, value AS alias, mentions FROM actor_values WHERE field = 'name'
+        """,
+        # Merged events: one per real-world event; rebuilt from the mentions
+        # of their block, a few months at a time (owner_month: see merge.py),
+        # so their content is a function of the mentions only.
+        # dates_reported / places_reported (JSON lists) keep disagreeing
+        # sources visible. actor / recipient: JSON lists of entities.
+        """
+        CREATE TABLE events (
+            id              TEXT PRIMARY KEY,
+            block           TEXT NOT NULL,
+            owner_month     TEXT NOT NULL,
+            type            TEXT NOT NULL,
+            mode            TEXT,
+            status          TEXT NOT NULL,
+            date            TEXT,
+            date_end        TEXT,
+            month           TEXT,
+            dates_reported  TEXT NOT NULL,
+            place_id        TEXT,
+            places_reported TEXT NOT NULL,
+            participants    TEXT NOT NULL,
+            actor           TEXT NOT NULL,
+            recipient       TEXT NOT NULL,
+            cameo           TEXT,
+            score           REAL,
+            quad_class      INTEGER,
+            evidence        TEXT NOT NULL,
+            mention_id      TEXT NOT NULL,
+            num_mentions    INTEGER NOT NULL,
+            num_articles    INTEGER NOT NULL,
+            num_sources     INTEGER NOT NULL,
+            document_id     TEXT NOT NULL,
+            source_url      TEXT
+        )
+        """,
+        "CREATE INDEX events_block ON events (block, owner_month)",
+        "CREATE INDEX events_date ON events (date)",
+        "CREATE INDEX events_type_date ON events (type, date)",
+        # Filters: a country in a role; an unordered dyad (a <= b, a = b for
+        # an event of one country), with the month for timelines.
+        """
+        CREATE TABLE event_countries (
+            event_id TEXT NOT NULL,
+            role     TEXT NOT NULL,
+            country  TEXT NOT NULL,
+            PRIMARY KEY (event_id, role, country)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX event_countries_country ON event_countries (country, role)",
+        """
+        CREATE TABLE event_dyads (
+            event_id TEXT NOT NULL,
+            a        TEXT NOT NULL,
+            b        TEXT NOT NULL,
+            month    TEXT,
+            PRIMARY KEY (event_id, a, b)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX event_dyads_month ON event_dyads (a, b, month)",
+    ),
+)
+
+FULL_TEXT = Migration(
+    3,
+    "full-text search over parts and evidence",
+    (
+        # Diacritics folded both ways: "Hanoi" finds "Hanoï", "memorandum" "mémorandum".
+        """
+        CREATE VIRTUAL TABLE parts_fts USING fts5 (
+            text, document_id UNINDEXED, idx UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2'
+        )
+        """,
+        "INSERT INTO parts_fts (text, document_id, idx) SELECT text, document_id, idx FROM parts",
+        """
+        CREATE TRIGGER parts_fts_insert AFTER INSERT ON parts BEGIN
+            INSERT INTO parts_fts (text, document_id, idx)
+            VALUES (new.text, new.document_id, new.idx);
+        END
+        """,
+        """
+        CREATE TRIGGER parts_fts_delete AFTER DELETE ON parts BEGIN
+            DELETE FROM parts_fts WHERE document_id = old.document_id AND idx = old.idx;
+        END
+        """,
+        # Evidence: an external-content index over mentions (no second copy of the text).
+        """
+        CREATE VIRTUAL TABLE mentions_fts USING fts5 (
+            evidence, content = 'mentions', content_rowid = 'rowid',
+            tokenize = 'unicode61 remove_diacritics 2'
+        )
+        """,
+        """
+        CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+            INSERT INTO mentions_fts (rowid, evidence) VALUES (new.rowid, new.evidence);
+        END
+        """,
+        """
+        CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
+            INSERT INTO mentions_fts (mentions_fts, rowid, evidence)
+            VALUES ('delete', old.rowid, old.evidence);
+        END
+        """,
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (DOCUMENTS_AND_PARTS, EVENTS, FULL_TEXT)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
