@@ -147,7 +147,7 @@ def extract(
     """Read, clean and code documents; print one FORMAT.md record per document."""
     from eventwire.document import Skipped
     from eventwire.pipeline import extract_records
-    from eventwire.report import events_table
+    from eventwire.report import event_lines
 
     skipped: list[Skipped] = []
     records = []
@@ -160,7 +160,8 @@ def extract(
         else:
             records.append(item)
     if format is ExtractFormat.table:
-        out.print(events_table(records))
+        for line in event_lines(records):
+            out.print(line, no_wrap=True, overflow="ellipsis")
     _report_skipped(skipped)
     if skipped:
         raise typer.Exit(1)

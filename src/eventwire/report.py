@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from eventwire.document import Document
 
@@ -61,26 +62,30 @@ def _entities(entities: list[dict[str, Any]]) -> str:
     )
 
 
-def events_table(records: list[dict[str, Any]]) -> Table:
-    """One line an event, readable in a terminal."""
-    table = Table(title="Events")
-    for column in ("doc", "type", "mode", "actor", "recipient", "date", "place", "status", "evidence"):
-        table.add_column(column, overflow="fold")
+def event_lines(records: list[dict[str, Any]]) -> list[Text]:
+    """One line an event under a line naming its document; evidence last, so a
+    narrow terminal cuts the evidence and never the who, what, when and where."""
+    lines = []
     for record in records:
+        lines.append(Text(f"{record['doc']} ({len(record['events'])} events)", style="bold"))
         for e in record["events"]:
-            date = e["date"] or ""
+            line = Text("  ")
+            line.append(e["type"], style="cyan")
+            if e.get("mode"):
+                line.append(f"/{e['mode']}", style="cyan")
+            if e["status"] != "occurred":
+                line.append(f" ({e['status']})", style="yellow")
+            if e["part"] == "teaser":
+                line.append(" [teaser]", style="dim")
+            line.append("  " + (_entities(e["actor"]) or "?"))
+            if e["recipient"]:
+                line.append(" -> " + _entities(e["recipient"]))
+            when = e["date"] or "date?"
             if e.get("date_end"):
-                date += f"..{e['date_end']}"
-            place = e["place"]["name"] if e.get("place") else ""
-            table.add_row(
-                record["doc"],
-                e["type"],
-                e.get("mode") or "",
-                _entities(e["actor"]),
-                _entities(e["recipient"]),
-                date,
-                place,
-                e["status"] + (" (teaser)" if e["part"] == "teaser" else ""),
-                e["evidence"][:90],
-            )
-    return table
+                when += f"..{e['date_end']}"
+            line.append(f"  {when}", style="green")
+            if e.get("place"):
+                line.append(f"  @{e['place']['name']}", style="green")
+            line.append(f"  « {e['evidence']} »", style="dim")
+            lines.append(line)
+    return lines
