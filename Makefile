@@ -7,7 +7,7 @@ CORPUS ?= examples
 DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint eval eval-clean bench-store clean
+.PHONY: setup demo test lint browser eval eval-clean bench-store clean
 
 setup: $(STAMP)
 
@@ -21,12 +21,18 @@ demo: setup
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/eventwire ingest $(CORPUS) --db $(DB)
 	$(BIN)/eventwire stats --db $(DB)
+	@echo "Open the dashboard: $(BIN)/eventwire serve --db $(DB)   then http://127.0.0.1:8000/"
 
 lint: setup
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
 
-test: setup lint
+# Debian's chromium for the browser test (never a downloaded browser); a machine
+# without root skips that test, CI (CI=true) fails it instead.
+browser:
+	-sh scripts/install_browser.sh
+
+test: setup lint browser
 	$(BIN)/python -m pytest
 
 eval: setup

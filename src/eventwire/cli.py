@@ -278,6 +278,20 @@ def export(
     err.print(f"{written} events written to {out_path}")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the read-only dashboard and JSON API (API docs at /api/docs)."""
+    from eventwire.web.app import serve as run_server
+
+    run_server(db_path(db), host=host, port=port)
+
+
 def main() -> None:
     try:
         app()
