@@ -205,3 +205,44 @@ def test_dateline_dates_of_dev_match_published(shared_dir: Path) -> None:
         assert anchor.iso == record["published"], path.name
         checked += 1
     assert checked >= 40
+
+
+def test_next_day_and_eve_against_the_anchor() -> None:
+    from eventwire.code.dates import Anchor, find_dates
+
+    anchor = Anchor(2017, 3, 6)
+
+    def got(text: str) -> list[str]:
+        return [m.date for m in find_dates(text, anchor)]
+
+    assert got("Le lendemain, les deux parties ont signé.") == ["2017-03-07"]
+    assert got("La veille, la police avait arrêté trois hommes.") == ["2017-03-05"]
+    assert got("Dès le lendemain matin, il est parti.") == ["2017-03-07"]
+    # the eve of something else is not relative to the article's day
+    assert got("À la veille du sommet, il a parlé.") == []
+    assert got("Au lendemain de l'attaque, il a parlé.") == []
+    assert got("la veille d'un vote crucial") == []
+    # counted from the day the text told just before, not from the article's day
+    assert got("Le 22 février, le pape a écrit. Le lendemain, l'ordre a refusé.") == [
+        "2017-02-22", "2017-02-23"]
+    assert got("Du 1er au 3 mars, il a visité Hanoï. Le lendemain, il est parti.")[-1] == "2017-03-04"
+    assert [m.date for m in find_dates("Le 6 mars, il est venu. Le lendemain, il est parti.",
+                                       Anchor.unknown())] == ["--03-06", "--03-07"]
+    assert find_dates("Le lendemain, il est parti.", Anchor.unknown()) == []
+
+
+def test_find_dates_answers_are_copies() -> None:
+    from eventwire.code.dates import Anchor, find_dates
+
+    first = find_dates("le 6 mars 2017", Anchor.unknown())
+    first[0].date = "changed"
+    assert find_dates("le 6 mars 2017", Anchor.unknown())[0].date == "2017-03-06"
+    assert find_dates("Rien à signaler ici.", Anchor.unknown()) == []
+
+
+def test_next_day_skips_a_recollection() -> None:
+    from eventwire.code.dates import Anchor, find_dates
+
+    text = ("Hier 10 mai, l'armée a repris la ville, perdue le 3 août 2015. "
+            "Un attentat le lendemain a tué dix personnes.")
+    assert [m.date for m in find_dates(text, Anchor(2017, 5, 11))][-1] == "2017-05-11"

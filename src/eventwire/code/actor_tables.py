@@ -9,6 +9,7 @@ meets "américain|américaine".
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,6 +108,16 @@ def actor_words(lang: str) -> dict[str, dict[str, str]]:
     for row in load_table(f"{lang}/actor_words.tsv", ("word", "kind", "value"), ("word", "kind"),
                           optional=True):
         out.setdefault(row["kind"], {})[stem(fold_key(row["word"]) or row["word"])] = row["value"]
+    return out
+
+
+def longest_grams(*tables: Mapping[tuple[str, ...], object]) -> dict[str, int]:
+    """First word of each entry of ``tables`` -> the most words an entry starting with it has."""
+    out: dict[str, int] = {}
+    for table in tables:
+        for gram in table:
+            if gram and len(gram) > out.get(gram[0], 0):
+                out[gram[0]] = len(gram)
     return out
 
 

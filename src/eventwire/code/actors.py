@@ -16,16 +16,26 @@
 spaCy's entity labels (PER, ORG) only help to find the name; countries and
 sectors always come from the tables. A country after a locative preposition
 ("ambassadeur de Russie à Washington") says where someone is, not whose he is,
-and is used only when nothing else gives a country (never for diplomats).
+and is used only when nothing else gives a country: for an office ("le président
+du Conseil ... en Israël"), never for diplomats, troops or a trip ("en visite au
+Japon"). A place that names an agreement or meeting ("l'accord de Paris", "le
+sommet de Moscou": ``named_event`` words) gives no country at all.
 
 ``DocumentActors`` keeps the actors of one document so that a surname alone,
 a spelling without diacritics, "son homologue russe" or "le général
-vietnamien" resolve to the full actor seen before, with one ``actor_id``.
+vietnamien" resolve to the full actor seen before, with one ``actor_id``; so do
+a glued spelling ("VladimirNikolaevich") and a bare surname the parser missed.
+
+``story_country(actors)``: the country most of a document's actors belong to, for
+phrases that mean the story's country without naming it ("la police", "le
+gouvernement"). "Les autorités du pays", "le premier ministre de l'île" get it here
+(``home_place`` words): from ``DocumentActors.story`` when the coder sets it, else
+from ``story_country``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,11 +44,11 @@ from eventwire.code.actor_tables import (
     Term,
     actor_words,
     country_tables,
+    longest_grams,
     org_table,
     people_table,
     stem,
     term_table,
-    words_of,
 )
 from eventwire.code.places import Gazetteer
 from eventwire.code.spans import (
@@ -82,6 +92,7 @@ class Analysis:
     counterpart: bool = False
     demonym_country: str | None = None
     evidence: list[str] = field(default_factory=list)
+    home_place: str = ""  # "l'île", "la province", "du pays": the story's place, named before
 
 
 class ActorResolver:
@@ -95,6 +106,8 @@ class ActorResolver:
         self.terms = term_table(lang)
         self.words = actor_words(lang)
         self.people = people_table()
+        # first word of each table entry -> its most words: most words start no entry
+        self.longest = longest_grams(self.countries, self.demonyms, self.orgs, self.terms)
 
     # ------------------------------------------------------------ public
 
@@ -109,7 +122,7 @@ class ActorResolver:
         found: set[str] = set()
         i = 0
         while i < len(keys):
-            for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+            for n in range(min(MAX_WORDS, self.longest.get(keys[i], 0), len(keys) - i), 0, -1):
                 gram = tuple(keys[i : i + n])
                 country = self.countries.get(gram) or self.demonyms.get(gram)
                 org = self.orgs.get(gram)
@@ -125,7 +138,7 @@ class ActorResolver:
     # ------------------------------------------------------------ analysis
 
     def analyse(self, span: Span) -> Analysis | None:
-        if span.root.pos_ in PRONOUN_POS and len(span) <= 2:
+        if span.root.pos_ in PRONOUN_POS and len(span) <= 2 and not self._named(span.root):
             return None
         words = self._words(span)
         if not words:
@@ -141,6 +154,9 @@ class ActorResolver:
         definite = any(w.key in self.words.get("definite", {}) for w in words[:2])
         counterpart = any(w.key in self.words.get("counterpart", {}) for w in words)
         demonym = next((h.country for h in hits if h.kind == "demonym"), None)
+        if not person and country is None:
+            # "Obama a réagi": a well-known name the parse did not tag as a person
+            name, person = self._people_name(words, hits) or (name, person)
         if country is None and sector is None and name is None and not counterpart:
             return None
         if country is None:
@@ -152,9 +168,12 @@ class ActorResolver:
             if known is not None:  # a well-known office holder named without his title
                 country, sector = country or known[0], sector or known[1]
                 country_why = country_why or f"people: {known[2]}"
+        if country is None:
+            country, country_why = self._where_posted(words, hits)
         entity = Entity(country=country, sector=sector, name=name)
+        home_place = self._home_place(words) if country is None else ""
         return Analysis(entity, person, head, titles, definite, counterpart, demonym,
-                        [w for w in (country_why, sector_why) if w])
+                        [w for w in (country_why, sector_why) if w], home_place)
 
     def _words(self, span: Span) -> list[Word]:
         """Folded words of the phrase, without clauses hanging on it."""
@@ -189,22 +208,27 @@ class ActorResolver:
 
     def _match_at(self, words: list[Word], i: int) -> Hit | None:
         locative = i > 0 and words[i - 1].key in self.words.get("locative", {})
-        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        longest = min(MAX_WORDS, self.longest.get(words[i].key, 0), len(words) - i)
+        for n in range(longest, 0, -1):
             gram = tuple(w.key for w in words[i : i + n])
+            org = self.orgs.get(gram)
+            country = self.countries.get(gram)
+            demonym = self.demonyms.get(gram)
+            term = self.terms.get(gram)
+            if org is None and country is None and demonym is None and term is None:
+                continue
             tokens = [w.token for w in words[i : i + n]]
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
-            org = self.orgs.get(gram)
             if org is not None and (not org.acronym or written.isupper() or written[:1].isupper()):
                 if not org.acronym or any(t.text.isupper() for t in tokens):
                     return Hit("org", i, i + n, org.country, org.sector, 4, written, locative,
                                org.where)
             if inside_person(tokens):
                 continue  # "François Hollande" is not the Netherlands
-            if gram in self.countries and tokens[0].text[:1].isupper():
-                return Hit("country", i, i + n, self.countries[gram], None, 0, written, locative)
-            if gram in self.demonyms:
-                return Hit("demonym", i, i + n, self.demonyms[gram], None, 0, written, locative)
-            term = self.terms.get(gram)
+            if country is not None and tokens[0].text[:1].isupper():
+                return Hit("country", i, i + n, country, None, 0, written, locative)
+            if demonym is not None:
+                return Hit("demonym", i, i + n, demonym, None, 0, written, locative)
             if term is not None:
                 return Hit("term", i, i + n, None, term.sector or None, term.priority, written, locative,
                            term.where, term)
@@ -236,6 +260,9 @@ class ActorResolver:
 
     def _country(self, words: list[Word], hits: list[Hit], span: Span) -> tuple[str | None, str]:
         abroad = any(h.term is not None and h.term.abroad for h in hits)
+        # "les signataires de l'accord de Paris", "le sommet de Moscou": a place that
+        # names an agreement or a meeting says nothing of whose the actor is
+        hits = [h for h in hits if not self._names_event(words, h)]
         root_hit = next((h for h in hits if any(w.token.i == span.root.i for w in words[h.start:h.end])), None)
         if root_hit is not None and root_hit.country and root_hit.kind in ("org", "country", "capital"):
             branch = self._branch_country(words, hits, root_hit)
@@ -258,6 +285,91 @@ class ActorResolver:
                     country = place.country if place is not None and place.country else hit.country
                     return country, f"{hit.kind} (locative, where it stands): {hit.written}"
         return None, ""
+
+    def bare_name(self, span: Span) -> tuple[str, ...]:
+        """The folded words of a phrase made only of one to three capitalised words
+        ("Cissé", "M. Cissé"), else (); for linking to a full name seen before."""
+        honorific = self.words.get("honorific", {})
+        tokens = [t for t in span if not t.is_punct and t.pos_ not in ("DET", "ADP")
+                  and stem(fold_key(t.text)) not in honorific]
+        if not 0 < len(tokens) <= 3 or any(
+                not t.text[:1].isupper() or t.pos_ in ("PRON", "VERB", "AUX") for t in tokens):
+            return ()
+        return tuple(w for t in tokens for w in fold_key(t.text).split())
+
+    def _home_place(self, words: list[Word]) -> str:
+        """ "de l'île", "de la province", "du pays": a definite place noun standing alone,
+        which points back to the place the story is about ("" if none)."""
+        nouns, articles = self.words.get("home_place", {}), self.words.get("definite", {})
+        for k, word in enumerate(words):
+            if word.key not in nouns or k == 0:
+                continue
+            tok = word.token
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if after is not None and after.ent_type_ != "PER" and (
+                    after.pos_ in ("ADJ", "PROPN") or after.text[:1].isupper()):
+                continue  # "le pays basque", "l'île Maurice": a name, not a pointer back
+            if after is not None and after.lower_ in ("de", "d'", "du", "des") and \
+                    tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].text[:1].isupper():
+                continue  # "la province de Quang Ninh"
+            before = words[k - 1].key
+            if before in articles or before in self.words.get("home_article", {}):
+                return tok.doc[words[k - 1].token.i : tok.i + 1].text
+        return ""
+
+    def _named(self, token: Token) -> bool:
+        """A "pronoun" the tagger got wrong: a person's name ("Obama" tagged PRON)."""
+        return token.ent_type_ == "PER" or (stem(fold_key(token.text)),) in self.people
+
+    def _people_name(self, words: list[Word], hits: list[Hit]) -> tuple[str, tuple[str, ...]] | None:
+        """A name of ``people.tsv`` written with capitals among the phrase's free words."""
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        for i in range(len(words)):
+            for n in range(min(4, len(words) - i), 0, -1):
+                chunk = words[i : i + n]
+                if any(i + k in covered or not w.token.text[:1].isupper() for k, w in enumerate(chunk)):
+                    continue
+                if tuple(w.key for w in chunk) in self.people:
+                    first, last = chunk[0].token.i, chunk[-1].token.i
+                    written = chunk[0].token.doc[first : last + 1].text
+                    return written, tuple(fold_key(written).split())
+        return None
+
+    def _where_posted(self, words: list[Word], hits: list[Hit]) -> tuple[str | None, str]:
+        """Last resort: "le président du Conseil ... en Israël", "le ministre de l'Intérieur
+        au Mali": an office holder is where his office is, unless the word says he is
+        posted or visiting there (an ambassador, troops, a delegation)."""
+        if any(h.term is not None and h.term.abroad for h in hits):
+            return None, ""
+        if not any(h.term is not None and h.term.kind in ("title", "institution") for h in hits):
+            return None, ""
+        for kinds in (("country", "capital", "org"), ("place",)):
+            for hit in hits:
+                if hit.locative and hit.country not in (None, "IGO") and hit.kind in kinds and (
+                        not self._names_event(words, hit)) and not self._on_trip(words, hit):
+                    return hit.country, f"{hit.kind} (locative, where the office is): {hit.written}"
+        return None, ""
+
+    def _on_trip(self, words: list[Word], hit: Hit) -> bool:
+        """ "le Premier ministre, en visite au Japon": where he travels, not his office."""
+        travel = self.words.get("travel", {})
+        if any(w.key in travel for w in words[max(0, hit.start - 4) : hit.start]):
+            return True  # the parser often hangs the place on the title itself
+        token = words[hit.start].token
+        for _ in range(3):  # "en visite officielle au Japon", "lors de sa tournée en Asie"
+            token = token.head
+            if stem(fold_key(token.text)) in travel:
+                return True
+            if token.head.i == token.i:
+                break
+        return False
+
+    def _names_event(self, words: list[Word], hit: Hit) -> bool:
+        """Whether a place hit names an agreement or meeting ("l'accord de Paris")."""
+        if hit.kind not in ("country", "capital", "place"):
+            return False
+        head = words[hit.start].token.head
+        return stem(fold_key(head.text)) in self.words.get("named_event", {})
 
     def _sender(self, span: Span, words: list[Word]) -> Hit | None:
         """The body a person acts for, from a clause "envoyé par X" hanging on the phrase.
@@ -413,142 +525,7 @@ def _after_title(doc: Doc, start: int, hits: list[Hit], words: list[Word]) -> bo
     return doc[start].ent_type_ == "PER"
 
 
-# ---------------------------------------------------------------- document memory
+# Document memory lives in its own module; imported last, as it builds on the resolver.
+from eventwire.code.document_actors import DocumentActors, story_country  # noqa: E402
 
-
-@dataclass
-class Known:
-    entity: Entity
-    person: tuple[str, ...]
-    head: str
-    titles: set[str]
-    order: int
-
-
-class DocumentActors:
-    """The actors of one document (or one teaser): links mentions to earlier ones.
-
-    - a person's name, or part of it, or a spelling without diacritics
-      ("Kartapolov", "Be Xuan Truong") -> the full name seen before;
-    - "son homologue (russe)" -> the actor of the other side (not the counterpart's country);
-    - a definite description without a name ("le ministre", "la délégation russe",
-      "le général vietnamien") -> the latest actor with that head or title and a
-      compatible country and sector.
-    Linked mentions share the earlier actor's ``actor_id``; gaps (country, sector)
-    are filled from it.
-    """
-
-    def __init__(self, resolver: ActorResolver) -> None:
-        self.resolver = resolver
-        self.known: list[Known] = []
-
-    def resolve(self, span: Span, counterpart: Entity | None = None) -> Entity | None:
-        analysis = self.resolver.analyse(span)
-        if analysis is None:
-            return None
-        if analysis.person:  # "son homologue russe Mikhaïl Michoustine": the name decides
-            linked = self._person(analysis)
-        elif analysis.counterpart:
-            linked = self._counterpart(analysis, counterpart)
-        elif analysis.definite:
-            linked = self._description(analysis)
-        else:
-            linked = None
-        if linked is not None:
-            entity = _merge(linked.entity, analysis.entity, keep_name=True)
-            linked.entity = _merge(linked.entity, analysis.entity, keep_name=True)
-            linked.titles |= analysis.titles
-            return replace(entity)
-        if analysis.entity.country is None and analysis.entity.sector is None and \
-                analysis.entity.name is None:
-            return None
-        self._remember(analysis)
-        return replace(analysis.entity)
-
-    def register(self, entity: Entity, titles: set[str] | None = None) -> Entity:
-        """Remember an entity found another way (a title, a caption); gives it an id."""
-        person = tuple(fold_key(entity.name).split()) if entity.name else ()
-        known = self._find_person(person) if person else None
-        if known is not None:
-            known.entity = _merge(known.entity, entity, keep_name=True)
-            return replace(known.entity)
-        entity = replace(entity, actor_id=entity.actor_id or _actor_id(entity))
-        self.known.append(Known(entity, person, "", set(titles or ()), len(self.known)))
-        return replace(entity)
-
-    # ------------------------------------------------------------ linking
-
-    def _remember(self, analysis: Analysis) -> None:
-        entity = analysis.entity
-        entity.actor_id = entity.actor_id or _actor_id(entity)
-        self.known.append(Known(replace(entity), analysis.person, analysis.head,
-                                set(analysis.titles), len(self.known)))
-
-    def _find_person(self, person: tuple[str, ...]) -> Known | None:
-        wanted = set(person)
-        for known in reversed(self.known):
-            if known.person and (wanted <= set(known.person) or set(known.person) <= wanted):
-                return known
-        return None
-
-    def _person(self, analysis: Analysis) -> Known | None:
-        known = self._find_person(analysis.person)
-        if known is None:
-            return None
-        new = analysis.entity
-        if new.country and known.entity.country and new.country != known.entity.country:
-            return None  # two people sharing a surname, from different countries
-        if len(analysis.person) > len(known.person):
-            known.person = analysis.person
-            known.entity = replace(known.entity, name=new.name)
-        return known
-
-    def _description(self, analysis: Analysis) -> Known | None:
-        new = analysis.entity
-        for known in reversed(self.known):
-            old = known.entity
-            if new.country and old.country and new.country != old.country:
-                continue
-            if new.sector and old.sector and new.sector != old.sector:
-                continue
-            if analysis.head and (analysis.head == known.head or any(
-                    analysis.head in words_of(t) for t in known.titles)):
-                return known
-        if new.country and analysis.head in ("delegation",):
-            for known in reversed(self.known):
-                if known.entity.country == new.country:
-                    return known
-        return None
-
-    def _counterpart(self, analysis: Analysis, counterpart: Entity | None) -> Known | None:
-        wanted = analysis.demonym_country or analysis.entity.country
-        for known in reversed(self.known):
-            country = known.entity.country
-            if not known.person or country is None:
-                continue
-            if wanted and country != wanted:
-                continue
-            if counterpart is not None and counterpart.country == country:
-                continue
-            return known
-        if wanted or counterpart is not None:
-            sector = counterpart.sector if counterpart is not None else None
-            analysis.entity = replace(analysis.entity, country=wanted,
-                                      sector=analysis.entity.sector or sector)
-        return None
-
-
-def _merge(old: Entity, new: Entity, keep_name: bool) -> Entity:
-    return Entity(
-        country=old.country or new.country,
-        sector=old.sector or new.sector,
-        name=(old.name or new.name) if keep_name else (new.name or old.name),
-        actor_id=old.actor_id or new.actor_id,
-    )
-
-
-def _actor_id(entity: Entity) -> str:
-    """A stable id: folded name (diacritics off), else country and sector."""
-    if entity.name:
-        return "-".join(fold_key(entity.name).split())
-    return f"{entity.country or 'x'}:{entity.sector or 'x'}"
+__all__ = ["ActorResolver", "Analysis", "DocumentActors", "story_country"]

@@ -13,6 +13,8 @@ against the anchor:
   day on or before the anchor (the next one with ``future=True``); when the
   anchor is a span (a visit "du 21 au 24 octobre"), the day inside it;
 - relative days ("hier", "avant-hier", "aujourd'hui", "demain") -> that day;
+  "le lendemain", "la veille": from the last day the text told before them, else
+  from the anchor; not when "de" follows ("la veille du sommet");
 - weeks ("la semaine dernière", "plus tôt cette semaine") -> ``YYYY-MM``, the
   month of the day one week before / after the anchor (annotators code a week
   by its month; a Monday..Sunday span would claim a precision the text lacks);
@@ -28,15 +30,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from eventwire.code.tables import load_table
 from eventwire.code.textutil import fold
-from eventwire.document import BODY_KINDS, Document
+from eventwire.document import Document
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+DIGIT = re.compile(r"\d")
+YEAR_LIKE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# Patterns that cannot match without a digit (days, spans, years): skipped in texts without one.
+DIGIT_KINDS = {"night", "span", "day", "numeric", "weekday_day", "years", "year"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("weekday_day", f"{b}(?P<wd>{wd}){s}(?P<d1>{day})(?!\\s*(?:{month}|\\d)){e}"),
         ("ago", f"{b}{w.alt('ago')}{s}(?P<n>{num}){s}(?P<unit>{units}){e}"),
         ("relative", f"{b}(?P<rel>{rel}){e}"),
+        # "le lendemain", "la veille", but not "la veille du sommet" (the eve of something else)
+        ("relative", f"{b}(?P<rel>{w.alt('then_offset')}){e}(?!\\s+{w.alt('of')}(?:(?<=')|(?!\\w)))"),
         ("weekday", f"{b}(?:{w.alt('this')}{s})?(?P<wd>{wd})(?:{s}{dp})?{after}{e}"),
         ("month", f"{b}(?:{w.alt('in')}{s})?(?P<m1>{month}){s}(?P<y1>{year}){e}"),
         ("month", f"{b}{w.alt('in')}\\s*(?P<m1>{month}){after}{e}"),
@@ -174,10 +182,32 @@ def find_dates(
     ``future``: the clause speaks of what will happen, so a bare weekday or
     month means the next one rather than the last one.
     """
+    key = (text, anchor, lang, future)
+    cached = _FOUND.get(key)
+    if cached is None:
+        cached = _find_dates(text, anchor, lang, future)
+        if len(_FOUND) >= FIND_CACHE:
+            _FOUND.clear()
+        _FOUND[key] = cached
+    return [replace(m, why=dict(m.why)) for m in cached]
+
+
+FIND_CACHE = 2048
+# The coder asks for a part's dates, then a sentence's, the anchor for the body's:
+# the same texts come back, so answers are kept (copies are handed out).
+_FOUND: dict[tuple[str, Anchor, str, bool], list[DateMention]] = {}
+
+
+def _find_dates(text: str, anchor: Anchor, lang: str, future: bool) -> list[DateMention]:
     folded = fold(text).replace("’", "'")
+    if not _cue(lang).search(folded):
+        return []  # no digit, month, weekday or relative word: no date (most sentences)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    digits = DIGIT.search(folded) is not None
     for kind, rx in _patterns(lang):
+        if kind in DIGIT_KINDS and not digits:
+            continue
         for match in rx.finditer(folded):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -187,7 +217,63 @@ def find_dates(
             if mention is not None:
                 mention.start, mention.end, mention.text = start, end, text[start:end]
                 found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    return _then_days(sorted(found, key=lambda m: m.start), anchor)
+
+
+BACKGROUND_DAYS = 62  # about two months: farther from the anchor, a day is a recollection
+
+
+def _then_days(found: list[DateMention], anchor: Anchor) -> list[DateMention]:
+    """ "Le 22 décembre, le pape a demandé ... Le lendemain, l'Ordre a refusé": "le
+    lendemain" and "la veille" count from the last day the text told before them (the
+    end of a span; not a recollection months away), else from the anchor; with
+    neither they stay unknown."""
+    out: list[DateMention] = []
+    last: str | None = None
+    for mention in found:
+        offset = mention.why.pop("then", None)
+        if offset is not None:
+            day = _shift(last, int(offset)) if last else mention.date
+            if not day:
+                continue
+            mention.date = day
+            mention.why["from"] = "the day told before" if last else "the anchor"
+        if (len(mention.date or "") == 10 or MONTH_DAY.match(mention.date or "")) and not (
+                _background(mention.date, anchor)):
+            last = mention.date_end if mention.date_end else mention.date
+        out.append(mention)
+    return out
+
+
+def _background(iso: str, anchor: Anchor) -> bool:
+    """A day months away from the anchor ("l'offensive lancée le 24 août 2016") is
+    recalled background: "le lendemain" does not count from it."""
+    ref, day = anchor.date, ISO_DAY.match(iso)
+    if ref is None or day is None:
+        return False
+    found = _safe_date(*(int(x) for x in day.groups()))
+    return found is not None and abs((found - ref).days) > BACKGROUND_DAYS
+
+
+def _shift(iso: str, days: int) -> str | None:
+    """``iso`` (YYYY-MM-DD or --MM-DD) moved by ``days``."""
+    if part := MONTH_DAY.match(iso):
+        # no year: count in a leap year, so that "le lendemain du 28 février" is --02-29
+        base = _safe_date(2000, int(part.group(1)), int(part.group(2)))
+        return (base + dt.timedelta(days=days)).strftime("--%m-%d") if base else None
+    if full := ISO_DAY.match(iso):
+        base = _safe_date(*(int(x) for x in full.groups()))
+        return (base + dt.timedelta(days=days)).isoformat() if base else None
+    return None
+
+
+@lru_cache(maxsize=8)
+def _cue(lang: str) -> re.Pattern[str]:
+    """What every date pattern needs one of: a digit or a word that starts or ends one."""
+    w = words(lang)
+    kinds = ("month", "weekday", "ago", "night", "day_offset", "then_offset", "week_offset",
+             "month_offset", "year_offset", "number")
+    return re.compile(r"\d|" + w.alt(*kinds), re.IGNORECASE)  # a loose test: patterns decide
 
 
 def _resolve(
@@ -335,18 +421,21 @@ def _windows(anchor: Anchor) -> list[tuple[dt.date, dt.date]]:
 def _relative(word: str, anchor: Anchor, lang: str) -> DateMention | None:
     w = words(lang)
     ref = anchor.date
-    for kind in ("day_offset", "week_offset", "month_offset", "year_offset"):
+    for kind in ("day_offset", "then_offset", "week_offset", "month_offset", "year_offset"):
         value = w.value(kind, word)
         if not value:
             continue
         n = int(value)
+        if kind == "then_offset":  # settled by _then_days against the day told before it
+            day = (ref + dt.timedelta(days=n)).isoformat() if ref is not None else ""
+            return DateMention(0, 0, day, None, "relative", why={"then": str(n)})
         if kind == "year_offset":
             return DateMention(0, 0, f"{anchor.year + n:04d}", None, "year") if anchor.year else None
         if kind == "month_offset" and anchor.year and anchor.month:
             return DateMention(0, 0, _add_months(anchor.year, anchor.month, n), None, "month")
         if ref is None:
             return None
-        if kind == "day_offset":
+        if kind in ("day_offset", "then_offset"):
             return DateMention(0, 0, (ref + dt.timedelta(days=n)).isoformat(), None, "relative")
         if kind == "week_offset":
             return DateMention(0, 0, (ref + dt.timedelta(weeks=n)).strftime("%Y-%m"), None, "week")
@@ -392,97 +481,18 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-# --- the document's own date ---------------------------------------------------
+# --- the document's own date (in anchors.py; these wrappers keep the one entry point) ---
 
 
 def stated_years(text: str, lang: str = "fr") -> tuple[int, ...]:
     """Years the text writes out ("En 2019", "2019-2020", "6 mars 2019")."""
-    years: set[int] = set()
-    for mention in find_dates(text, Anchor.unknown(), lang):
-        for value in (mention.date, mention.date_end):
-            if value and value[:4].isdigit():
-                years.add(int(value[:4]))
-    return tuple(sorted(years))
+    from eventwire.code.anchors import stated_years as years
+
+    return years(text, lang)
 
 
 def document_anchor(doc: Document, lang: str | None = None) -> Anchor:
-    """The document's date: metadata, else dateline, else the body's first date.
+    """The document's date: metadata, else dateline, else the body's first date."""
+    from eventwire.code.anchors import document_anchor as anchor
 
-    A year-less anchor takes its year from the stated years when exactly one
-    of them makes the body's weekdays fall inside the anchor's span or day.
-    """
-    lang = lang or doc.lang or "fr"
-    body = _body_text(doc)
-    years = stated_years(body, lang)
-    for source, value in (
-        ("published", doc.meta.published),
-        ("dateline", doc.dateline.date if doc.dateline else None),
-    ):
-        anchor = _from_iso(value, source, years)
-        if anchor is not None:
-            return anchor if anchor.year else _fix_year(anchor, body, lang)
-    if doc.dateline and doc.dateline.date_text:
-        anchor = _from_text(doc.dateline.date_text, "dateline", years, lang)
-        if anchor is not None:
-            return anchor if anchor.year else _fix_year(anchor, body, lang)
-    anchor = _from_text(body[:1500], "body", years, lang)
-    if anchor is None:
-        return Anchor.unknown(years)
-    return anchor if anchor.year else _fix_year(anchor, body, lang)
-
-
-def _body_text(doc: Document) -> str:
-    parts = [p.text for p in doc.parts if p.kind in BODY_KINDS]
-    return "\n".join(parts) if parts else doc.raw
-
-
-def _from_iso(value: str | None, source: str, years: tuple[int, ...]) -> Anchor | None:
-    if not value:
-        return None
-    if full := ISO_DAY.match(value.strip()):
-        y, m, d = (int(x) for x in full.groups())
-        return Anchor(y, m, d, years=years, source=source)
-    if part := MONTH_DAY.match(value.strip()):
-        m, d = (int(x) for x in part.groups())
-        return Anchor(None, m, d, years=years, source=source)
-    return None
-
-
-def _from_text(text: str, source: str, years: tuple[int, ...], lang: str) -> Anchor | None:
-    for mention in find_dates(text, Anchor.unknown(), lang):
-        if mention.kind not in ("day", "span"):
-            continue
-        anchor = _from_iso(mention.date, source, years)
-        if anchor is None:
-            continue
-        end = _from_iso(mention.date_end, source, years) if mention.date_end else None
-        if end is not None:
-            return Anchor(anchor.year, anchor.month, anchor.day, end.month, end.day, years, source)
-        return anchor
-    return None
-
-
-def _fix_year(anchor: Anchor, body: str, lang: str) -> Anchor:
-    """Pick the one stated year in which the body's weekdays fit the anchor."""
-    w = words(lang)
-    rx = re.compile(r"(?<![\w-])(?P<wd>" + w.alt("weekday") + r")(?![\w])", re.IGNORECASE)
-    weekdays = {int(w.value("weekday", m.group("wd"))) for m in rx.finditer(fold(body))}
-    if not weekdays or not anchor.years:
-        return anchor
-    fitting = []
-    for year in anchor.years:
-        trial = Anchor(year, anchor.month, anchor.day, anchor.end_month, anchor.end_day)
-        start = trial.date
-        end = trial.end or (start + dt.timedelta(days=1) if start else None)
-        if start and end and all(_weekday_within(wd, start, end) for wd in weekdays):
-            fitting.append(year)
-    if len(fitting) != 1:
-        return anchor
-    return Anchor(
-        fitting[0], anchor.month, anchor.day, anchor.end_month, anchor.end_day,
-        anchor.years, anchor.source,
-    )
-
-
-def _weekday_within(weekday: int, start: dt.date, end: dt.date) -> bool:
-    return any((start + dt.timedelta(days=i)).weekday() == weekday for i in range((end - start).days + 1))
+    return anchor(doc, lang)

@@ -2,8 +2,8 @@
 
 Sources (all data files, see their first lines): ``data/<lang>/countries.tsv``
 and pycountry's names (countries), ``data/regions.tsv`` (ISO 3166-2 first-level
-units), ``data/cities.tsv`` (GeoNames cities of 5,000+ people with their
-alternate names), ``data/<lang>/places.tsv`` (exonyms and hand additions) and
+units), ``data/cities.tsv`` (GeoNames cities of 15,000+ people, 5,000+ in
+French-speaking countries, with the alternate names French or English use), ``data/<lang>/places.tsv`` (exonyms and hand additions) and
 ``data/<lang>/place_words.tsv`` (prepositions, "province de", stoplist).
 
 Matching folds case and diacritics (Hanoï = Hanoi = Hà Nội), but a place is
@@ -21,14 +21,14 @@ and the names of ``data/people.tsv``. Among namesakes, towns of the language's
 home countries (``place_words.tsv``) count ten times their size ("Bayeux").
 
 The language-neutral index (cities, regions, pycountry) is built once per
-process and shared by the languages; the generated files carry their lookup
-keys so that loading does no folding (well under a second).
+process and shared by the languages (about a second: the cities file is
+folded in one call).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,6 +41,7 @@ from eventwire.event import Place
 
 KINDS = ("country", "region", "city")
 MAX_TOKENS = 6
+FIND_CACHE = 4096  # texts whose places are kept (a part, then its sentences, are asked again)
 # A town smaller than this must follow a place preposition.
 FREE_POPULATION = 100_000
 BIG_CITY = 1_000_000
@@ -51,6 +52,7 @@ COMMON_ALTERNATE = 3.0
 COMMON_NAME = 4.5
 TOKEN = re.compile(r"\w+", re.UNICODE)
 JOINERS = {" ", "-", "'", "’", "‑"}
+_KEY_CUT = str.maketrans({"-": " ", "'": " ", ".": " "})  # as textutil.fold_key cuts
 SHAPE_SPLIT = re.compile(r"[\s\-'’‑]+")
 
 
@@ -95,6 +97,9 @@ class Gazetteer:
         self.cities: dict[tuple[str, str], Candidate] = {}  # (folded name, ISO3) -> city
         self.home: frozenset[str] = frozenset()  # countries whose towns win ties (place_words)
         self.people: set[str] = set()  # folded names of people.tsv: never places
+        # first word of each name -> most words a name starting with it has
+        self.first_words: dict[str, int] = {}
+        self._found: dict[str, list[PlaceMention]] = {}
 
     @classmethod
     def load(cls, lang: str = "fr") -> Gazetteer:
@@ -119,22 +124,21 @@ class Gazetteer:
             self._written[key] = [*self._written.get(key, ()), name]
 
     def _build_neutral(self) -> None:
-        """Cities, regions and pycountry's names: the part every language shares.
-
-        The generated files carry each name's lookup key (``keys``), so that
-        loading does no folding; rows a user adds without keys are folded here.
-        """
+        """Cities, regions and pycountry's names: the part every language shares."""
         index, written, lower = self.index, self._written, self._lower_starts
-        for path, line, cells, _ in load_records(
-            "cities.tsv", ("geonameid", "name", "country", "lat", "lon", "population", "capital")
+        # the whole file is folded in one call; a key is then its folded cell, cut as fold_key cuts
+        for path, line, cells, fcells in load_records(
+            "cities.tsv", ("geonameid", "name", "country", "lat", "lon", "population", "capital"),
+            fold,
         ):
-            _gid, name, country, lat, lon, pop, capital, alts, keys = cells[:9]
+            _gid, name, country, lat, lon, pop, capital, alts = cells[:8]
             cand = Candidate(name, country, "city", float(lat), float(lon), int(pop or 0),
                              capital == "1", False, f"{path}:{line}")
             names = [name, *alts.split("|")] if alts else [name]
-            folded = keys.split("|") if keys else [fold_key(n) for n in names]
-            if len(folded) != len(names):
-                raise DataFileError(path, line, "the keys column does not match the names")
+            fnames = [fcells[1], *fcells[7].split("|")] if alts else [fcells[1]]
+            if len(fnames) != len(names):
+                raise DataFileError(path, line, "folding changed the alternates' list")
+            folded = [" ".join(f.translate(_KEY_CUT).split()) for f in fnames]
             self.cities.setdefault((folded[0], country), cand)
             for key, written_name in zip(folded, names, strict=True):
                 bucket = index.get(key)
@@ -156,6 +160,7 @@ class Gazetteer:
                 if name_ and "," not in name_:
                     self._add(name_, Candidate(entry.name, entry.alpha_3, "country",
                                                where="pycountry"))
+        self.first_words = _first_words(self.index)
 
     def _build(self, base: Gazetteer) -> None:
         """This language's words, country names and exonyms over the shared index."""
@@ -171,8 +176,13 @@ class Gazetteer:
         for row in load_table("people.tsv", ("names", "country", "sector"), ("names",),
                               key="names", optional=True):
             self.people.update(fold_key(name) for name in row.list("names"))
+        before = set(self.index)
         self._countries()
         self._hand(self.cities)
+        self.first_words = dict(base.first_words)
+        for key, longest in _first_words({k: [] for k in self.index if k not in before}).items():
+            self.first_words[key] = max(longest, self.first_words.get(key, 0))
+        _zipf("paris", self.lang)  # loads the word frequencies now, not in the first document
 
     def _countries(self) -> None:
         for row in load_table(
@@ -237,16 +247,31 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Place names in ``text``, longest first at each position, in text order."""
+        cached = self._found.get(text)
+        if cached is None:
+            cached = self._find(text)
+            if len(self._found) >= FIND_CACHE:
+                self._found.clear()
+            self._found[text] = cached
+        return [replace(m, place=replace(m.place)) for m in cached]
+
+    def _find(self, text: str) -> list[PlaceMention]:
+        folded = fold(text)  # one character for one: token offsets hold in both
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        keys = [folded[s:e] for s, e in tokens]
         found: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
+            # Most tokens start no name: one dict lookup settles them.
+            if keys[i] not in self.first_words:
+                i += 1
+                continue
             inherited = ""
             if found:  # "à Cayenne et Saint-Laurent-du-Maroni": the preposition carries over
-                gap = fold(text[found[-1].end : tokens[i][0]]).strip()
+                gap = folded[found[-1].end : tokens[i][0]].strip()
                 if gap in self.words.get("coordination", set()) or gap == ",":
                     inherited = found[-1].context
-            match = self._match_at(text, tokens, i, inherited)
+            match = self._match_at(text, tokens, keys, i, inherited)
             if match is None:
                 i += 1
                 continue
@@ -258,10 +283,11 @@ class Gazetteer:
         return found
 
     def _match_at(
-        self, text: str, tokens: list[tuple[int, int]], i: int, inherited: str = ""
+        self, text: str, tokens: list[tuple[int, int]], keys: list[str], i: int,
+        inherited: str = "",
     ) -> tuple[int, Candidate, str] | None:
         first = text[tokens[i][0] : tokens[i][1]]
-        lower_ok = fold(first) in self._lower_starts
+        lower_ok = keys[i] in self._lower_starts
         if not (first[:1].isupper() or lower_ok):
             return None
         start = tokens[i][0]
@@ -270,13 +296,16 @@ class Gazetteer:
         tail_of_name = i > 0 and text[tokens[i - 1][1] : start] == " " and (
             text[tokens[i - 1][0]].isupper() and not _sentence_start(text, tokens[i - 1][0]))
         context = self._context(text, tokens, i) or inherited
-        for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
+        longest = min(MAX_TOKENS, self.first_words[keys[i]], len(tokens) - i)
+        for n in range(longest, 0, -1):
             if n > 1 and not all(
                 text[tokens[k][1] : tokens[k + 1][0]] in JOINERS for k in range(i, i + n - 1)
             ):
                 continue
             written = text[tokens[i][0] : tokens[i + n - 1][1]]
-            key = fold_key(written)
+            key = " ".join(keys[i : i + n])
+            if "'" in key or "-" in key:  # a letter that folds to a joiner ("ʼ")
+                key = fold_key(written)
             cands = self.index.get(key)
             if not cands:
                 continue
@@ -352,6 +381,16 @@ class Gazetteer:
         if own_name and cand.capital:
             return False
         return _zipf(fold(written), self.lang) >= (COMMON_NAME if own_name else COMMON_ALTERNATE)
+
+
+def _first_words(index: dict[str, list[Candidate]]) -> dict[str, int]:
+    """First token of each key -> the most tokens a key starting with it has."""
+    out: dict[str, int] = {}
+    for key in index:
+        words = TOKEN.findall(key)
+        if words and len(words) > out.get(words[0], 0):
+            out[words[0]] = len(words)
+    return out
 
 
 def _sentence_start(text: str, pos: int) -> bool:

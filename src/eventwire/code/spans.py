@@ -34,6 +34,11 @@ def first_token(span: Span, text: str) -> int:
     return next((t.i for t in span if t.idx >= char), span.end)
 
 
+# A sibling that is a clause (or heads one) is no apposition, whatever its tag.
+CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "xcomp", "parataxis", "acl", "acl:relcl", "advmod"}
+CLAUSE_MARKS = {"mark", "nsubj", "nsubj:pass", "cop", "aux", "aux:tense"}
+
+
 def apposed_sibling(span: Span) -> Span | None:
     """The phrase the parser made a second subject (or object) of the same verb, just
     before this one and separated by a comma only: an apposition it mislabelled."""
@@ -46,6 +51,8 @@ def apposed_sibling(span: Span) -> Span | None:
             continue
         if any(c.dep_ == "case" for c in sibling.children):
             continue  # "Lors d'un entretien avec X, le général Y": a fronted phrase, not Y
+        if sibling.dep_ in CLAUSE_DEPS or any(c.dep_ in CLAUSE_MARKS for c in sibling.children):
+            continue  # "Alors que X annonce son soutien à Y, Z a réagi": a clause, not Z
         end = sibling.right_edge.i + 1
         if end < span.start and doc[end : span.start].text.strip() == ",":
             return doc[sibling.left_edge.i : end]
