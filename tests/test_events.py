@@ -127,6 +127,10 @@ def test_receiving_makes_the_host_the_recipient() -> None:
         ("Le Brésil pourrait imposer des sanctions au Venezuela.", "SANCTION", "hypothetical"),
         ("Si l'Iran attaque Israël, les États-Unis imposeront des sanctions contre Téhéran.", "SANCTION", "hypothetical"),
         ("Le Japon n'a pas signé l'accord avec la Corée du Sud.", "AGREE", "negated"),
+        # "devoir" in a past tense asserts the act; "il revient à X de" only assigns it
+        ("Le Premier ministre italien a dû démissionner mardi.", "RETREAT", "occurred"),
+        ("Le Premier ministre italien doit démissionner mardi.", "RETREAT", "future"),
+        ("Il revient au gouvernement grec de condamner la Turquie.", "ACCUSE", "hypothetical"),
     ],
 )
 def test_status(text: str, type_: str, status: str) -> None:
@@ -172,6 +176,17 @@ def test_same_event_rules() -> None:
     assert not same_event(visit, _event("CONSULT", "RUS", "VNM", "2024-03-01"))  # talks in a visit
     assert len(dedupe([a, _event("SANCTION", "USA", "RUS", None)])) == 1
 
+    # "la communauté internationale a critiqué l'essai": a named actor of no known country
+    # is someone else, not a shorter telling of "la Corée du Sud a critiqué l'essai".
+    accuse = _event("ACCUSE", "KOR", "PRK", None)
+    unnamed = Event(
+        "ACCUSE", None, [Entity(None)], [Entity("PRK")], None, None, None, "occurred", "body",
+        Evidence("x", 0, 0, 1, 0, 1), why={"unit": None, "unresolved_actor": True},
+    )
+    assert not same_event(accuse, unnamed)
+    unnamed.why["unresolved_actor"] = False
+    assert same_event(accuse, unnamed)
+
 
 # ------------------------------------------------------------------ why
 
@@ -214,3 +229,175 @@ def test_a_demonstrative_names_an_event_told_before() -> None:
 def test_background_well_before_the_article_is_not_coded() -> None:
     events = code("En mars 2019, la France a expulsé deux diplomates russes.", published="2024-03-07")
     assert not [e for e in events if e.type == "SANCTION"]
+
+
+# ------------------------------------------------------------------ context: whom, when
+
+
+def test_a_judgement_under_a_speech_verb_is_an_accusation() -> None:
+    event = one(
+        code("Le ministre japonais a déclaré que les manœuvres chinoises étaient une « provocation »."),
+        "ACCUSE",
+    )
+    assert countries(event.actor) == {"JPN"} and countries(event.recipient) == {"CHN"}
+    assert event.why["actor_rule"].startswith("speaker of the judgement")
+
+
+def test_calling_someone_by_a_name_is_a_judgement() -> None:
+    event = one(code("Le président turc a qualifié les dirigeants grecs de « provocateurs »."), "ACCUSE")
+    assert countries(event.actor) == {"TUR"} and countries(event.recipient) == {"GRC"}
+
+
+def test_an_evaluative_word_outside_a_judgement_is_no_event() -> None:
+    events = code("La provocation a eu lieu près de la frontière entre le Pérou et le Chili.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_a_positive_judgement_is_support() -> None:
+    event = one(code("Le ministre italien a estimé que la présidence allemande était un succès."), "SUPPORT")
+    assert countries(event.actor) == {"ITA"} and countries(event.recipient) == {"DEU"}
+
+
+def test_criticising_an_act_aims_at_its_author() -> None:
+    events = code(
+        "L'armée nord-coréenne a procédé à un essai de missile balistique mardi. "
+        "Le Japon a vivement critiqué l'essai."
+    )
+    accuse = one(events, "ACCUSE")
+    assert countries(accuse.actor) == {"JPN"} and countries(accuse.recipient) == {"PRK"}
+    assert accuse.why["recipient_rule"].startswith("author of the act judged")
+
+
+def test_a_decision_criticised_is_aimed_at_whoever_took_it() -> None:
+    events = code(
+        "Le gouvernement polonais a interdit trois journaux allemands mardi. "
+        "Cette décision a été critiquée par la France."
+    )
+    accuse = one(events, "ACCUSE")
+    assert countries(accuse.actor) == {"FRA"} and countries(accuse.recipient) == {"POL"}
+
+
+def test_an_unaddressed_reply_answers_the_other_side_of_the_exchange() -> None:
+    events = code(
+        "Le gouvernement chilien a refusé la proposition des syndicats boliviens. "
+        "Les syndicats boliviens, qui exigent une hausse des salaires, ont annoncé une grève."
+    )
+    request = one(events, "REQUEST")
+    assert countries(request.actor) == {"BOL"} and countries(request.recipient) == {"CHL"}
+    assert request.why["recipient_rule"] == "the other side of the exchange told before"
+
+
+def test_a_named_person_is_not_the_other_side_of_an_exchange() -> None:
+    events = code(
+        "Le président brésilien a exigé la démission du banquier allemand Hans Weber. "
+        "Le président brésilien a dénoncé la corruption."
+    )
+    accuse = one(events, "ACCUSE")
+    assert countries(accuse.actor) == {"BRA"} and "DEU" not in countries(accuse.recipient)
+
+
+def test_a_resolution_orders_what_its_voters_order() -> None:
+    events = code(
+        "Le Conseil de sécurité de l'ONU a voté une résolution qui ordonne un cessez-le-feu au Soudan."
+    )
+    request = one(events, "REQUEST")
+    assert countries(request.actor) == {"IGO"}
+    assert request.why["actor_rule"].startswith("author of the text")
+
+
+def test_an_arrest_warrant_issued_by_a_court() -> None:
+    events = code("Un mandat d'arrêt a été émis par un tribunal de Lima contre l'ancien ministre.")
+    threat = one(events, "THREATEN")
+    assert threat.mode == "arrest" and countries(threat.actor) == {"PER"}
+
+
+def test_the_next_sentence_inherits_the_day_of_the_same_actor() -> None:
+    events = code(
+        "La Commission européenne a, mercredi, menacé la Hongrie de sanctions. "
+        "L'exécutif européen reproche au pays de ne pas respecter ses engagements.\n\n"
+        "La Commission européenne dénonce aussi la corruption en Hongrie."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations[0].date == "2024-03-06"
+    assert all(e.date is None for e in accusations[1:])  # another paragraph: left undated
+
+
+def test_the_elected_are_chosen_by_the_voters_of_their_country() -> None:
+    event = one(code("Le chef de l'opposition colombienne a été élu président dimanche."), "SUPPORT")
+    assert countries(event.recipient) == {"COL"} and countries(event.actor) == {"COL"}
+    assert event.actor[0].sector == "CVL" and event.why["actor_rule"].startswith("the voters")
+
+
+def test_negotiations_with_unnamed_sides_are_between_the_parties_of_the_exchange() -> None:
+    events = code(
+        "Le gouvernement péruvien a rejeté la demande des mineurs boliviens. "
+        "Au terme de longues négociations, trois accords ont pu être trouvés."
+    )
+    talks = one(events, "CONSULT")
+    assert countries(talks.actor) == {"PER", "BOL"} and talks.recipient == []
+    assert "exchange" in talks.why["actor_rule"]
+
+
+def test_a_circumstance_before_a_refusal_is_not_refused() -> None:
+    events = code(
+        "Au terme de longues négociations avec le gouvernement chilien, "
+        "les syndicats boliviens ont refusé la proposition."
+    )
+    talks = one(events, "CONSULT")
+    assert talks.status == "occurred"
+    assert countries(talks.actor) == {"CHL", "BOL"}
+
+
+def test_declaring_a_decision_unacceptable_rejects_it() -> None:
+    events = code(
+        "Le Chili a expulsé deux diplomates argentins mardi. "
+        "Le gouvernement argentin a déclaré cette décision « inacceptable »."
+    )
+    reject = one(events, "REJECT")
+    assert countries(reject.actor) == {"ARG"} and countries(reject.recipient) == {"CHL"}
+
+
+def test_des_deux_pays_is_both_sides_of_the_meeting() -> None:
+    events = code(
+        "Le président chilien a reçu mardi le ministre péruvien des Affaires étrangères, "
+        "réaffirmant la volonté des deux pays de consolider leur partenariat."
+    )
+    agree = one(events, "AGREE")
+    assert countries(agree.actor) == {"CHL", "PER"}
+
+
+def test_a_headline_participle_reports_the_act() -> None:
+    events = code(
+        "Pérou : deux journalistes chiliens arrêtés par la police\n\n"
+        "La situation reste tendue dans la région."
+    )
+    arrest = one(events, "COERCE")
+    assert countries(arrest.actor) == {"PER"} and countries(arrest.recipient) == {"CHL"}
+
+
+def test_a_participle_in_running_text_describes() -> None:
+    events = code(
+        "Les rebelles soutenus par la Turquie ont avancé.\n\n"
+        "Le Pérou a expulsé deux diplomates chiliens."
+    )
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_depuis_marks_another_time_than_the_day_just_told() -> None:
+    events = code(
+        "La Commission européenne a, mercredi, menacé la Hongrie de sanctions. "
+        "La Commission européenne a depuis dénoncé la corruption en Hongrie."
+    )
+    accuse = one(events, "ACCUSE")
+    assert accuse.date is None and accuse.why["date_rule"] is None
+
+
+def test_years_of_negotiations_are_background() -> None:
+    events = code("Après sept ans de négociations, le Chili et le Pérou ont signé un traité mardi.")
+    assert not [e for e in events if e.type == "CONSULT"]
+    assert countries(one(events, "AGREE").actor) == {"CHL", "PER"}
+
+
+def test_hours_of_negotiations_are_the_story() -> None:
+    events = code("Le Chili et le Pérou ont signé un traité après de longues heures de négociations.")
+    assert [e for e in events if e.type == "CONSULT"]

@@ -14,7 +14,7 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 
 # Just under the scores reached on the French documents of seeds + dev (see the README);
 # raise them when the coder improves, never lower them.
-FLOOR = {"key_f1": 0.50, "event_f1": 0.46, "date": 0.76, "direction": 0.80}
+FLOOR = {"key_f1": 0.60, "event_f1": 0.56, "date": 0.78, "direction": 0.83}
 
 
 @pytest.fixture(scope="module")

@@ -148,6 +148,56 @@ def test_a_user_line_adds_a_trigger(tmp_path, monkeypatch) -> None:
         ("Des affrontements ont éclaté dans la capitale.", ("ASSAULT", None)),
         ("L'aviation a mené des frappes aériennes sur la ville.", ("ASSAULT", "aerial")),
         ("Les soldats ont tué deux assaillants.", ("ASSAULT", None)),
+        # trips named by other nouns, talks named by "dialogue", agreements "scellés"
+        ("Une mission commerciale s'est rendue au Chili en mai.", ("CONSULT", "visit")),
+        ("Lors de son déplacement officiel au Kenya, le ministre a parlé d'économie.", ("CONSULT", "visit")),
+        ("Le gouvernement a ouvert un dialogue avec l'opposition.", ("CONSULT", None)),
+        ("Les deux capitales ont scellé un accord de défense.", ("AGREE", None)),
+        # demands, charges and refusals in other words
+        ("Le juge a sommé le ministre de démissionner.", ("REQUEST", None)),
+        ("Le président a été contraint à la démission par l'armée.", ("REQUEST", None)),
+        ("Les syndicats ont déposé leurs revendications.", ("REQUEST", None)),
+        ("Le ministre a stigmatisé l'attitude de ses voisins.", ("ACCUSE", "disapprove")),
+        ("Le gouvernement a réfuté ces affirmations.", ("REJECT", None)),
+        ("L'ambassadeur a décliné l'invitation du ministre.", ("REJECT", None)),
+        ("La police a dispersé les manifestants devant le Parlement.", ("ASSAULT", "crowd-control")),
+        ("Les policiers ont tiré des gaz lacrymogènes sur la foule.", ("ASSAULT", "crowd-control")),
+        # elections won, support in other words
+        ("Le candidat socialiste a remporté l'élection présidentielle.", ("SUPPORT", None)),
+        ("Le ministre s'est réjoui de la libération des marins.", ("SUPPORT", None)),
+        # aid paid or granted
+        ("La Banque mondiale a versé 20 millions de dollars au Niger.", ("AID", None)),
+        # giving up power, pardons
+        ("Le président a renoncé à sa candidature.", ("RETREAT", "resign")),
+        ("Le roi a gracié deux opposants.", ("RETREAT", "release")),
+        # charges: blame, formal protest, charges filed
+        ("Le gouvernement a imputé l'attaque aux rebelles.", ("ACCUSE", "disapprove")),
+        ("Le ministère a convoqué l'ambassadeur de Russie.", ("ACCUSE", "disapprove")),
+        ("Pékin a élevé une protestation officielle auprès de Tokyo.", ("ACCUSE", "disapprove")),
+        ("L'ancien ministre a été mis en examen pour corruption.", ("ACCUSE", "disapprove")),
+        # vetoes, threats brandished
+        ("La Chine a mis son veto au projet de résolution.", ("REJECT", None)),
+        ("Washington a brandi la menace de nouvelles sanctions.", ("THREATEN", None)),
+        # ties cut, diplomats declared unwelcome
+        ("Le Maroc a coupé les liens avec l'Iran.", ("SANCTION", "discontinue")),
+        ("Le diplomate a été déclaré persona non grata.", ("SANCTION", "expel")),
+        # forces sent or put on alert, arsenals built up
+        ("Le gouvernement a dépêché des renforts dans la région.", ("MOBILIZE", "troops")),
+        ("L'armée a été placée en état d'alerte.", ("MOBILIZE", "troops")),
+        ("Le président veut renforcer la capacité nucléaire du pays.", ("MOBILIZE", "weapons")),
+        # joining a coalition to act together
+        ("Le Danemark a rejoint la coalition contre les djihadistes.", ("COOPERATE", None)),
+        ("Paris a accueilli favorablement la proposition de Berlin.", ("SUPPORT", None)),
+        ("Le député s'en est pris au ministre de l'Intérieur.", ("ACCUSE", "disapprove")),
+        ("Le ministre a regretté la décision de son homologue.", ("ACCUSE", "disapprove")),
+        ("L'ONG a attaqué l'État en justice.", ("ACCUSE", "disapprove")),
+        ("Le Premier ministre a réaffirmé son opposition au projet.", ("REJECT", None)),
+        ("L'armée a promis des représailles.", ("THREATEN", None)),
+        ("L'Union européenne a débloqué une aide d'urgence.", ("AID", None)),
+        # judgements (roles eval): the word itself, the rule decides whether it is an event
+        ("Le ministre a qualifié ce vote de « mascarade ».", ("ACCUSE", "disapprove")),
+        ("Le président a jugé ces propos « inacceptables ».", ("REJECT", None)),
+        ("Le ministre a estimé que le sommet était un succès.", ("SUPPORT", None)),
     ],
 )
 def test_trigger_families(nlp, sentence: str, expected: tuple[str, str | None]) -> None:
@@ -160,6 +210,7 @@ def test_trigger_families(nlp, sentence: str, expected: tuple[str, str | None]) 
         "Le directeur s'est rendu compte de son erreur.",  # "se rendre compte" is not a visit
         "Le ministre a manifesté son soutien au projet.",  # expressing, not demonstrating
         "Le projet s'appelle Horizon.",  # "s'appeler" is not an appeal
+        "Le ministère a accusé réception de la lettre.",  # acknowledging receipt is no charge
     ],
 )
 def test_lookalikes_are_not_triggers(nlp, sentence: str) -> None:
@@ -167,3 +218,4 @@ def test_lookalikes_are_not_triggers(nlp, sentence: str) -> None:
     assert ("CONSULT", "visit") not in found
     assert ("PROTEST", "demo") not in found
     assert ("REQUEST", None) not in found
+    assert ("ACCUSE", "disapprove") not in found

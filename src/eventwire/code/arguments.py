@@ -56,7 +56,20 @@ SPEECH_VERBS = frozenset(
     "confier préciser rappeler répondre lancer insister marteler réagir écrire juger "
     "considérer noter prévenir avertir conclure".split()
 )
+# Verbs that call something by a name: "qualifier X de ...", "considérer X comme ...", "parler d'un
+# montage", "décrire X comme une menace". An evaluative word in their complement is a judgement.
+NAMING_VERBS = frozenset(
+    "qualifier considérer décrire parler juger traiter présenter voir dénoncer estimer "
+    "taxer accuser".split()
+)
+COPULAR_VERBS = frozenset("constituer représenter marquer incarner".split())
+EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 FIRST_PERSON = frozenset("je j' j’ nous on vous me moi".split())
+# Texts that "order", "demand", "condemn" in the name of whoever adopted or issued them.
+DOCUMENT_NOUNS = frozenset(
+    "résolution texte loi décret rapport communiqué déclaration motion arrêt jugement "
+    "verdict ordonnance décision".split()
+)
 RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles".split())
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
@@ -86,6 +99,11 @@ def is_passive(verb: Token) -> bool:
         return True
     if "aux:tense" in deps:
         return False
+    # A past participle with no auxiliary is passive ("les journalistes arrêtés par la police").
+    # (A coordinated one shares the first verb's auxiliary: "a adressé ... et demandé".)
+    participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+    if participle and verb.dep_ in ("acl", "ROOT"):
+        return True
     return "Pass" in verb.morph.get("Voice", []) and verb.dep_ in ("acl", "conj", "xcomp", "ROOT")
 
 
@@ -110,6 +128,14 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if subj is not None:
         if subj.lower_ in RELATIVE:
             if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                if verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+                    # "ont voté une résolution qui ordonne un cessez-le-feu": the text orders
+                    # what those who adopt or issue it order.
+                    gov, _ = governing_verb(verb.head)
+                    if gov is not None and gov.i != verb.i:
+                        author, rule = clause_subject(gov, depth + 1)
+                        if author is not None:
+                            return author, "author of the text (relative)"
                 return verb.head, "relative"
             antecedent = _noun_before(subj)
             return (antecedent, "relative") if antecedent is not None else (None, "")
@@ -367,7 +393,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
     own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass")
-    if verb is not None and not own_event and below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:
+    # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
+    issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
+    if verb is not None and not own_event and (
+        below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or issued
+    ):
         subj, rule = clause_subject(verb)
         if subj is None:
             subj, rule = speaker(verb)
@@ -414,8 +444,63 @@ def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
     return roles
 
 
+def _predicate(token: Token) -> Token:
+    """The noun phrase an evaluative word is part of ("un facteur de déstabilisation")."""
+    node = token
+    for _ in range(EVAL_STEPS):
+        if node.dep_ not in ("nmod", "amod", "appos", "flat:name", "acl") or node.head.i == node.i:
+            break
+        if node.head.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head
+    return node
+
+
+def evaluation_roles(token: Token) -> Roles:
+    """Reported judgement with no verb of accusing: "X a déclaré que les troupes étaient un
+    « facteur de déstabilisation »", "X a qualifié ces faits de « nettoyage ethnique »",
+    "les milices qu'Ankara considère comme terroristes". The speaker is the actor, what
+    the judgement is about the recipient; a word met anywhere else is no event."""
+    roles = Roles()
+    pred = _predicate(token)
+    if pred.dep_ == "obj" and pred.head.lemma_ in COPULAR_VERBS:
+        pred = pred.head  # "X constitue un jalon", "Y représente une menace"
+    if any(c.dep_ == "cop" for c in pred.children) or pred.lemma_ in COPULAR_VERBS:
+        # A copular clause: its subject is judged, by the one who says it.
+        subj = child_of(pred, *SUBJECT_DEPS)
+        head = pred.head
+        if pred.dep_ in ("ccomp", "parataxis") and head.lemma_ in SPEECH_VERBS | NAMING_VERBS:
+            said, rule = clause_subject(head)
+            rule = "speaker of the judgement" if said is not None else ""
+        else:
+            said, rule = speaker(pred)
+        if subj is None or said is None or subj.lower_ in RELATIVE:
+            return roles
+        roles.actors = make_args(said, rule)
+        roles.recipients = make_args(subj, "subject of the judgement")
+        return roles
+    verb = pred.head if pred.dep_ not in ("ROOT",) else pred
+    # "a déclaré cette décision « inacceptable »": a verb of saying names things too.
+    if verb.lemma_ not in NAMING_VERBS | SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return roles
+    said, rule = clause_subject(verb)
+    if said is None:
+        said, rule = speaker(verb)
+    judged = child_of(verb, "obj")
+    if judged is not None and judged.pos_ == "PRON" and verb.dep_ == "acl:relcl":
+        judged = verb.head  # "les milices qu'Ankara considère comme terroristes"
+    if said is None:
+        return roles
+    roles.actors = make_args(said, f"subject of '{verb.text}' (judgement)")
+    if judged is not None and judged.pos_ in ("NOUN", "PROPN"):
+        roles.recipients = make_args(judged, "what is judged")
+    return roles
+
+
 def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
+    if trigger.roles == "eval":
+        return evaluation_roles(token)
     if trigger.roles == "agent":
         # "des manifestants", "les grévistes": the word names those who act.
         roles = Roles(actors=make_args(token, "the trigger names the actor"))

@@ -23,9 +23,17 @@ from spacy.tokens import Doc, Span
 
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import find_roles
+from eventwire.code.context import (
+    DIALOGUE_TYPES,
+    JUDGEMENT_TYPES,
+    Story,
+    answer_order,
+    between_parties,
+    headline_participle,
+)
 from eventwire.code.dates import Anchor, DateMention, document_anchor, find_dates
 from eventwire.code.dedupe import dedupe
-from eventwire.code.lexicon import load_lexicon
+from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, phrase_span
 from eventwire.code.places import Gazetteer, PlaceMention
 from eventwire.code.plover import lookup
@@ -38,6 +46,7 @@ from eventwire.code.rules import (
     domestic,
     evidence,
     is_the_country,
+    long_process,
     passive,
     rule_text,
     same_entity,
@@ -61,10 +70,12 @@ STORY_PARTS = 4  # the headline, the dateline and the lead say where a story hap
 SCENE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 NOT_ANAPHORIC = frozenset({"on", "nous", "je", "vous", "ce", "cela", "ça"})
 AIMED_TYPES = frozenset({"COERCE"})
+ELECTING = frozenset({"élire", "réélire"})
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
 SPLIT_MAX_TOKENS = 8
+LATER = frozenset({"depuis", "ensuite", "entre-temps", "désormais", "puis", "depuis lors", "auparavant"})
 
 
 @dataclass
@@ -85,6 +96,9 @@ class Unit:
     accusations: list[tuple[list[Entity], list[Entity]]] = field(default_factory=list)
     pictured: Entity | None = None  # in a teaser: the person its photo caption names
     last_date: DateMention | None = None  # the day of the scene being told
+    # The paragraph, day and actor countries of the last dated sentence that told an event.
+    dated: tuple[int, int, DateMention, frozenset[str]] | None = None
+    history: Story = field(default_factory=Story)  # the events told so far
     scene_place: Place | None = None  # where the scene happens: the last city named with "à"
 
 
@@ -94,6 +108,7 @@ class Coder:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.lexicon = load_lexicon(lang)
+        self.acts = load_acts(lang)
         self.resolver = ActorResolver(lang)
         self.gazetteer = Gazetteer.load(lang)
 
@@ -118,6 +133,7 @@ class Coder:
                     "teaser" if part.is_teaser else "body",
                     key,
                 )
+                unit.history = Story(self.lexicon, self.acts)
                 # The story's country is looked up only when an actor needs it.
                 unit.story = lambda d=doc, k=key: self._story_country(d, k, places)
                 units[key] = unit
@@ -179,22 +195,31 @@ class Coder:
         if matches:
             governors = {m.token.i for m in matches if m.trigger.type in SUSPENDING_TYPES}
             others = frozenset(m.token.i for m in matches)
-            for match in matches:
+            found_at: list[tuple[int, Event]] = []
+            # Protests, negotiations and agreements last: their unnamed sides may be the parties
+            # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
+            for match in sorted(matches, key=answer_order):
                 status = event_status(match.token, governors - {match.token.i})
                 found = dates
                 if status == "future" and dates:
                     found = find_dates(sent.text, unit.anchor, self.lang, future=True)
                 event = self._event(doc, index, part, sent, unit, match, status, found, places, others)
                 if event is not None:
-                    events.append(event)
+                    found_at.append((match.token.i, event))
+                    unit.history.told(event)
+            events = [e for _, e in sorted(found_at, key=lambda pair: pair[0])]  # text order
         # The scene's day: a single day ("mardi matin") rather than the span of a whole visit.
         days = [d for d in dates if d.kind in SCENE_KINDS]
         if days:
             unit.last_date = days[0]
+            actors = frozenset(a.country for e in events if e.date for a in e.actor if a.country)
+            if actors and len(days) == 1:
+                unit.dated = (index, unit.history.sentence, days[0], actors)
         cities = [m for m in places if m.kind != "country"]
         if cities and (days or unit.scene_place is None):
             unit.scene_place = replace(cities[0].place)
         self._remember_subject(sent, unit)
+        unit.history.sentence += 1
         return events
 
     def _remember_subject(self, sent: Span, unit: Unit) -> None:
@@ -231,7 +256,9 @@ class Coder:
         others: frozenset[int],
     ) -> Event | None:
         trigger = match.trigger
-        if bare_speech(match) or anaphoric(match):
+        if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
+            long_process(match)
+        ):
             return None
         roles = find_roles(match.token, trigger, others)
         actors, actor_rule = self._resolve_first(roles.actors, unit, None)
@@ -245,6 +272,13 @@ class Coder:
             actor_rule = "; ".join(r for r in (actor_rule, partner_rule, recipient_rule) if r) or None
         else:
             recipients = [r for r in recipients if not same_entity(r, actors)]
+        if between_parties(match) and len({e.country for e in actors if e.country}) < 2:
+            # "Onze accords ont pu être trouvés", "au terme des négociations": between the two
+            # sides of the exchange the story is telling.
+            sides, rule = unit.history.exchange_sides(actors)
+            if sides:
+                actors = union(actors, sides)
+                actor_rule = f"{actor_rule}; {rule}" if actor_rule else rule
         if trigger.roles == "recv" and not actors:
             return None  # "recevoir" a thing, not a guest
         place = self._place(places, sent, match, unit)
@@ -257,6 +291,11 @@ class Coder:
             # "Elle a été arrêtée", "Il est accusé de corruption": by the authorities of the place.
             actors = [Entity(country=home, sector=None, name=None)]
             actor_rule = "unnamed authorities of the place (passive without agent)"
+        elected = next((e.country for e in recipients if e.country), None) or home
+        if trigger.lemma in ELECTING and not actors and elected and passive(match):
+            # "X a été élu président": by the voters of X's country.
+            actors = [Entity(country=elected, sector="CVL", name=None)]
+            actor_rule = "the voters (passive without agent)"
         if trigger.type == "PROTEST" and not actors and home:
             # "des manifestations ont eu lieu": unnamed protesters of the place.
             actors = [Entity(country=home, sector="CVL", name=None)]
@@ -273,6 +312,10 @@ class Coder:
             if place.country not in {a.country for a in actors}:
                 recipients = [Entity(country=place.country, sector="GOV", name=None)]
                 recipient_rule = "host country of the visit's place"
+        if trigger.type in JUDGEMENT_TYPES and not any(e.country for e in recipients):
+            recipients, recipient_rule = unit.history.author(match, roles.recipients, actors) or (
+                recipients, recipient_rule
+            )
         if not any(e.country for e in actors + recipients):
             return None
         if unit.pictured is not None and not any(e.country for e in actors) and trigger.type in SPEECH_TYPES:
@@ -284,6 +327,10 @@ class Coder:
         if trigger.type == "REJECT" and not recipients and actors:
             # Denying an accusation: the accuser is the recipient (FORMAT.md rule 10).
             recipients, recipient_rule = self._accuser(unit, actors)
+        if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors:
+            recipients, recipient_rule = unit.history.other_side(actors)
+        if trigger.roles == "eval" and not any(e.country for e in recipients):
+            return None  # a judgement is about someone: "parle d'un « montage »" alone is not coded
         if trigger.mode == "visit" and not recipients:
             return None  # a visit has a host: "se rendre aux urnes" is not one
         if trigger.roles == "sym" and trigger.type in ("CONSULT", "AGREE") and len(actors) < 2:
@@ -291,6 +338,10 @@ class Coder:
         if trigger.type in AIMED_TYPES and not patient:
             return None  # "a interdit le développement de missiles": a rule, not an act on anyone
         date, date_end = self._date(sent, match, dates, unit, status)
+        date_rule = "the sentence's own date" if date else None
+        if date is None and status == "occurred" and not _later(match):
+            date, date_end = self._paragraph_date(index, unit, actors)
+            date_rule = "the day the previous sentence gave the same actor" if date else None
         if background(date, date_end, unit.anchor):
             return None  # recalled from well before the story (FORMAT.md rule 11)
         cameo, score = lookup(trigger.type, trigger.mode, trigger.cameo)
@@ -317,6 +368,10 @@ class Coder:
                 "actor_rule": actor_rule,
                 "recipient_rule": recipient_rule,
                 "unit": unit.index,
+                # an actor the text names that no table resolves ("la communauté internationale"):
+                # this mention is not a shorter telling of another side's act
+                "unresolved_actor": bool(roles.actors) and not any(e.country for e in actors),
+                "date_rule": date_rule,
             },
         )
 
@@ -377,7 +432,10 @@ class Coder:
         """Who last accused one of ``accused`` in this unit."""
         mine = {e.country for e in accused if e.country}
         for actors, recipients in reversed(unit.accusations):
-            if mine & {e.country for e in recipients if e.country} and actors:
+            # An accuser of the rejecter's own country is the unnamed "authorities" of a passive.
+            if mine & {e.country for e in recipients if e.country} and actors and not (
+                {e.country for e in actors} <= mine
+            ):
                 return [replace(e) for e in actors], "the accuser of the one who rejects"
         return [], None
 
@@ -450,6 +508,18 @@ class Coder:
             place = replace(scene)  # said or signed at the meeting: where the meeting was
         return place
 
+    def _paragraph_date(self, index: int, unit: Unit, actors: list[Entity]) -> tuple[str | None, str | None]:
+        """An undated act of an actor the paragraph has just dated ("La Commission a, mercredi,
+        menacé l'Italie de sanctions. L'exécutif européen reproche au pays ..."): that day."""
+        if unit.dated is None or unit.part != "body":
+            return None, None
+        paragraph, sentence, day, countries = unit.dated
+        if paragraph != index or sentence != unit.history.sentence - 1:
+            return None, None  # the next sentence only: further on, the annotators leave it undated
+        if not countries & {e.country for e in actors if e.country}:
+            return None, None
+        return day.date, day.date_end
+
     def _date(
         self, sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str
     ) -> tuple[str | None, str | None]:
@@ -473,6 +543,13 @@ def _story(unit: Unit) -> str | None:
     if unit.story is not None:
         unit.country, unit.story = unit.story(), None
     return unit.country
+
+
+def _later(match: TriggerMatch) -> bool:
+    """ "Les rebelles ont depuis accepté", "ensuite", "entre-temps": another time than the
+    day just told."""
+    clause = [match.token, *match.token.children, *match.token.head.children]
+    return any(t.lower_ in LATER for t in clause)
 
 
 def _needs_home(type_: str, entities: list[Entity]) -> bool:

@@ -61,8 +61,13 @@ def same_event(a: Event, b: Event) -> bool:
         return True
     # "un casque bleu a été tué" after "une attaque sur la MINUSMA et Barkhane": a mention
     # that misses one side, with countries the fuller mention has, is that mention.
-    for small, big in (((a_act, a_rec), (b_act, b_rec)), ((b_act, b_rec), (a_act, a_rec))):
+    for (small, big), mention in (
+        (((a_act, a_rec), (b_act, b_rec)), a),
+        (((b_act, b_rec), (a_act, a_rec)), b),
+    ):
         if (not small[0] or not small[1]) and (small[0] | small[1]) < (big[0] | big[1]):
+            if not small[0] and big[0] and mention.why.get("unresolved_actor"):
+                continue  # someone else, named but of no known country, did it
             if small[0] <= big[0] and small[1] <= big[1]:
                 return True
     return False

@@ -19,7 +19,7 @@ from eventwire.event import PLOVER_TYPES
 COLUMNS = ("lemma", "pos", "with", "not", "type", "mode", "cameo", "roles")
 REQUIRED = ("lemma", "pos", "type")
 POS_VALUES = ("VERB", "NOUN", "ADJ")
-ROLES = ("dir", "sym", "recv", "self", "agent", "from")
+ROLES = ("dir", "sym", "recv", "self", "agent", "from", "eval")
 
 
 @dataclass(frozen=True)
@@ -102,3 +102,10 @@ def load_lexicon(lang: str) -> Lexicon:
         for lemma, triggers in index.items()
     }
     return Lexicon(lang, by_lemma)
+
+
+@lru_cache(maxsize=8)
+def load_acts(lang: str) -> frozenset[str]:
+    """Nouns that name an act (``data/<lang>/acts.tsv``): whom a judgement of "cette décision" aims at."""
+    rows = load_table(f"{lang}/acts.tsv", ("lemma",), ("lemma",), optional=True)
+    return frozenset(row["lemma"].lower() for row in rows)

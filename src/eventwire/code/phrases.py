@@ -105,6 +105,17 @@ def conjuncts(head: Token) -> list[Token]:
     return found
 
 
+def _reciprocal(span: Span) -> bool:
+    """ "les deux parties"; also "des deux pays" / "aux deux pays", whose article the
+    preposition swallowed and the phrase left outside."""
+    if _RECIPROCAL.search(span.text):
+        return True
+    if span.start == 0 or span[0].lower_ != "deux":
+        return False
+    before = span.doc[span.start - 1].lower_
+    return before in ("des", "aux") and bool(_RECIPROCAL.search(f"les {span.text}"))
+
+
 def make_args(head: Token, rule: str) -> list[Arg]:
     args = []
     for tok in conjuncts(head):
@@ -114,7 +125,7 @@ def make_args(head: Token, rule: str) -> list[Arg]:
             Arg(
                 span,
                 rule,
-                reciprocal=bool(_RECIPROCAL.search(span.text)),
+                reciprocal=_reciprocal(span),
                 pronoun=tok.pos_ == "PRON" or text in PRONOUNS,
                 group=head.i,
             )

@@ -30,6 +30,7 @@ COMPLEMENT_DEPS = frozenset(
     "obj iobj ccomp xcomp obl obl:arg obl:mod obl:agent nsubj:pass expl:comp expl:pv".split()
 )
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+LONG_UNITS = frozenset({"an", "année", "mois", "décennie", "siècle"})
 INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t", "-t-il", "-t-elle", "-t-on"})
 
 
@@ -92,6 +93,19 @@ def anaphoric(match: TriggerMatch) -> bool:
     token = match.token
     return token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children
+    )
+
+
+def long_process(match: TriggerMatch) -> bool:
+    """ "Après 7 ans de négociations", "des décennies de combats": a process recalled over
+    years or months is background, not an event of the story (FORMAT.md rule 11); "de
+    longues heures de négociations" is the story itself."""
+    token = match.token
+    head = token.head
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "nmod"
+        and head.lemma_.lower() in LONG_UNITS
     )
 
 

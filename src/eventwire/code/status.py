@@ -32,7 +32,7 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl:mod", "csu
 SUSPENDING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 SUSPENDING_LEMMAS = frozenset(
     "appeler exiger demander réclamer menacer refuser rejeter exhorter prier inviter "
-    "proposer risquer chercher vouloir imaginer supposer prêt tenter essayer".split()
+    "proposer risquer chercher vouloir imaginer supposer prêt tenter essayer revenir".split()
 )
 
 
@@ -91,6 +91,20 @@ def _tense(verb: Token) -> tuple[bool, bool]:
     return future, cond
 
 
+def _done(verb: Token) -> bool:
+    """ "a dû démissionner": "devoir" in a past tense asserts that it was done."""
+    return verb.lemma_ == "devoir" and any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+def _adjunct(token: Token, verb: Token) -> bool:
+    """Whether a noun hangs from its verb through an adjunct of time or circumstance ("au
+    terme des négociations, X a refusé"): then the verb's act does not govern it."""
+    node = token
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i
+
+
 def event_status(token: Token, governors: set[int]) -> str:
     """Status of the event a trigger word announces.
 
@@ -107,7 +121,9 @@ def event_status(token: Token, governors: set[int]) -> str:
         return "negated"
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise
     planned = verb.i != token.i and verb.lemma_ in PLANNING
-    if verb.i != token.i and (verb.i in governors or verb.lemma_ in SUSPENDING_LEMMAS):
+    if verb.i != token.i and not _adjunct(token, verb) and (
+        verb.i in governors or verb.lemma_ in SUSPENDING_LEMMAS
+    ):
         # "exige la démission de X": the resignation is asked for, not reported.
         if verb.lemma_ in PLANNING:
             return "future"
@@ -120,7 +136,11 @@ def event_status(token: Token, governors: set[int]) -> str:
         head = node.head
         if head.i == node.i:
             break
-        governs = node.dep_ in COMPLEMENT_DEPS  # not a relative clause or a coordinated verb
+        # Not a relative clause or a coordinated verb; nor a circumstance put before the verb
+        # ("au terme des négociations menées ..., X a refusé"): what is refused comes after.
+        governs = node.dep_ in COMPLEMENT_DEPS and not (
+            node.dep_ in ("advcl", "obl:mod") and node.i < head.i
+        )
         if governs and (head.i in governors or (head.lemma_ in SUSPENDING_LEMMAS and head.i != token.i)):
             if head.lemma_ in PLANNING:
                 future = True
@@ -129,7 +149,7 @@ def event_status(token: Token, governors: set[int]) -> str:
         if governs and (head.lemma_ in CANCELLING or is_negated(head)):
             return "negated"  # "ne veut pas céder", "a renoncé à lancer"
         if head.lemma_ in PLANNING and node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl:mod"):
-            future = True
+            future = future or not _done(head)
         head_future, head_cond = _tense(head)
         if node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "csubj"):
             future = future or head_future

@@ -1,0 +1,163 @@
+"""Whom an act answers, when the sentence does not say: rules that look back at the story.
+
+French news leaves the other side of an act to the reader when the story has
+just named it. These rules keep the events a unit has told so far (``Story``)
+and answer from them:
+
+- a demand, refusal, charge or protest that names no one answers the other side
+  of the exchange the last few sentences told ("le collectif, qui exige ...",
+  "Cette demande a été rejetée par le gouvernement");
+- a judgement of an act ("a critiqué l'essai", "cette décision a été critiquée")
+  is aimed at whoever did that act;
+- negotiations and agreements whose sides are not named are between the two
+  sides of that exchange ("Onze accords ont pu être trouvés").
+
+Within a sentence, acts that name whom they answer are coded first (``answer_order``)
+so that the others can answer them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from eventwire.code.lexicon import Lexicon, Trigger
+from eventwire.code.phrases import Arg, case_of
+from eventwire.code.rules import union
+from eventwire.code.triggers import TriggerMatch, lemma_keys, match_token
+from eventwire.document import Part
+from eventwire.event import Entity, Event
+
+# Acts addressed to someone whom the sentence often leaves unsaid.
+DIALOGUE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "PROTEST"})
+DIALOGUE_SENTENCES = 3  # how far back the exchange may have been told
+# Judgements whose object may be an act ("a critiqué l'essai"): aimed at the act's author.
+JUDGEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+AUTHOR_SENTENCES = 6  # how far back "la décision" may have been told
+GENITIVE = ("de", "du", "des", "d'", "d’")
+
+
+def proper(name: str | None) -> bool:
+    """A proper name ("Hans Weber"), not a described body ("gouvernement chilien")."""
+    return name is not None and name[:1].isupper()
+
+
+def between_parties(match: TriggerMatch) -> bool:
+    """Negotiations and agreements: held between the parties of a dispute or exchange."""
+    trigger = match.trigger
+    return trigger.roles == "sym" and (trigger.type == "AGREE" or trigger.cameo == "046")
+
+
+def answer_order(match: TriggerMatch) -> int:
+    """Within a sentence, acts that name whom they answer first; then protests and judgements,
+    which often name no one; then negotiations and agreements, whose sides may be the
+    exchange's parties ("au terme des négociations, X a refusé ...")."""
+    if between_parties(match):
+        return 2
+    trigger = match.trigger
+    unaddressed = trigger.roles == "eval" or (trigger.type == "PROTEST" and trigger.roles in ("self", "agent"))
+    return 1 if unaddressed else 0
+
+
+def headline_participle(match: TriggerMatch, part: Part) -> bool:
+    """A headline drops "a été": "Deux journalistes arrêtés par la police", "La présidente
+    destituée par le Parlement" report the act; in running text such a participle describes."""
+    token = match.token
+    return (
+        part.kind in ("title", "teaser_title")
+        and token.dep_ == "acl"
+        and not any(a.pos_ in ("VERB", "AUX") for a in token.ancestors)  # a verbless headline
+        and "Part" in token.morph.get("VerbForm", [])
+        and not any(c.dep_.startswith("aux") for c in token.children)
+    )
+
+
+@dataclass
+class Story:
+    """The events one unit (the body, or a teaser) has told so far, by sentence."""
+
+    lexicon: Lexicon | None = None  # the trigger lexicon: which nouns name acts
+    acts: frozenset[str] = frozenset()  # and the other nouns that do (data/<lang>/acts.tsv)
+    sentence: int = 0  # sentences read so far
+    recent: list[tuple[int, Event]] = field(default_factory=list)
+
+    def _lines(self, lemma: str) -> tuple[Trigger, ...]:
+        return self.lexicon.candidates(lemma) if self.lexicon is not None else ()
+
+    def told(self, event: Event) -> None:
+        self.recent.append((self.sentence, event))
+
+    def other_side(self, actors: list[Entity]) -> tuple[list[Entity], str | None]:
+        """The other side of the exchange the last few sentences told between the actor's
+        country and another one: whom an unaddressed demand, refusal or charge answers."""
+        mine = {e.country for e in actors if e.country}
+        if not mine:
+            return [], None
+        for sentence, event in reversed(self.recent):
+            if self.sentence - sentence > DIALOGUE_SENTENCES:
+                break
+            sides = event.actor + event.recipient
+            if mine & {e.country for e in sides if e.country}:
+                # A state or a body, not a named person whose nationality the text gives.
+                others = [
+                    replace(e) for e in sides
+                    if e.country and e.country not in mine and (not proper(e.name) or e.country == "IGO")
+                ]
+                if others:
+                    return union(others), "the other side of the exchange told before"
+        return [], None
+
+    def exchange_sides(self, actors: list[Entity]) -> tuple[list[Entity], str]:
+        """The other side of the current exchange, or both sides when none is named."""
+        if any(e.country for e in actors):
+            others, rule = self.other_side(actors)
+            return others, rule or ""
+        for sentence, event in reversed(self.recent):
+            if self.sentence - sentence > DIALOGUE_SENTENCES:
+                break
+            sides = [replace(e) for e in event.actor + event.recipient if e.country and not proper(e.name)]
+            if len({e.country for e in sides}) >= 2:
+                return union(sides), "the two sides of the exchange told before"
+        return [], ""
+
+    def act_noun(self, match: TriggerMatch, phrases: list[Arg]) -> Token | None:
+        """The object of a judgement when it names an act: "l'essai", "cette décision"."""
+        token = match.token
+        heads = [a.span.root for a in phrases]
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            heads += [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+        for head in heads:
+            if head.pos_ != "NOUN" or any(
+                c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) in GENITIVE for c in head.children
+            ):
+                continue  # "la décision de Washington" names its author already
+            keys = lemma_keys(head)
+            if any(k in self.acts for k in keys) or any(self._lines(k) for k in keys):
+                return head
+        return None
+
+    def author(
+        self, match: TriggerMatch, phrases: list[Arg], actors: list[Entity]
+    ) -> tuple[list[Entity], str] | None:
+        """Who did the act a judgement is about: the actor of the last event told before,
+        of that act's type when the noun is a trigger ("l'essai" -> the last test)."""
+        noun = self.act_noun(match, phrases)
+        if noun is None:
+            return None
+        own = match_token(noun, self.lexicon) if self.lexicon is not None else None
+        # "l'essai" alone lacks the context of a lexicon line; its lines may still agree on a type.
+        types = {t.type for k in lemma_keys(noun) for t in self._lines(k)}
+        wanted = own.trigger.type if own is not None else (types.pop() if len(types) == 1 else None)
+        mine = {e.country for e in actors if e.country}
+        for sentence, event in reversed(self.recent):
+            # "l'essai" names an act of a known type: the last one, however far back; "la
+            # décision" names whatever was done last, so only recently.
+            if wanted is None and self.sentence - sentence > AUTHOR_SENTENCES:
+                break
+            if wanted is not None and event.type != wanted:
+                continue
+            authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
+            if authors:
+                return union(authors), f"author of the act judged ('{noun.text}')"
+        return None
