@@ -401,3 +401,27 @@ def test_years_of_negotiations_are_background() -> None:
 def test_hours_of_negotiations_are_the_story() -> None:
     events = code("Le Chili et le Pérou ont signé un traité après de longues heures de négociations.")
     assert [e for e in events if e.type == "CONSULT"]
+
+
+def test_the_island_is_the_country_the_story_names_not_its_actors_one() -> None:
+    event = one(
+        code("Élections à Madagascar\n\nLe président français a félicité mardi le premier ministre de l'île."),
+        "SUPPORT",
+    )
+    assert countries(event.actor) == {"FRA"} and countries(event.recipient) == {"MDG"}
+
+
+def test_le_lendemain_counts_from_the_day_an_earlier_paragraph_told() -> None:
+    events = code(
+        "Le 3 mars, le président russe a rencontré le président chinois à Pékin.\n\n"
+        "Le lendemain, le président russe a signé un accord avec la Chine."
+    )
+    assert one(events, "AGREE").date == "2024-03-04"  # not the day after the publication
+
+
+def test_la_veille_counts_from_the_day_an_earlier_paragraph_told() -> None:
+    events = code(
+        "Le président russe a rencontré lundi le président chinois à Pékin.\n\n"
+        "La veille, le président russe avait critiqué le Japon."
+    )
+    assert one(events, "ACCUSE").date == "2024-03-03"

@@ -15,6 +15,7 @@ actors and no date of the article (FORMAT.md rule 8).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,14 @@ from eventwire.code.context import (
     between_parties,
     headline_participle,
 )
-from eventwire.code.dates import Anchor, DateMention, document_anchor, find_dates
+from eventwire.code.dates import (
+    Anchor,
+    DateMention,
+    document_anchor,
+    find_dates,
+    is_recollection,
+    shift_day,
+)
 from eventwire.code.dedupe import dedupe
 from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, phrase_span
@@ -100,6 +108,7 @@ class Unit:
     dated: tuple[int, int, DateMention, frozenset[str]] | None = None
     history: Story = field(default_factory=Story)  # the events told so far
     scene_place: Place | None = None  # where the scene happens: the last city named with "à"
+    last_day: str | None = None  # the last day its paragraphs stated ("le lendemain" counts from it)
 
 
 class Coder:
@@ -136,10 +145,13 @@ class Coder:
                 unit.history = Story(self.lexicon, self.acts)
                 # The story's country is looked up only when an actor needs it.
                 unit.story = lambda d=doc, k=key: self._story_country(d, k, places)
+                # "du pays", "l'île": the country named last, else the story's (its places)
+                unit.actors.story = lambda u=unit: u.last_country or _story(u)
                 units[key] = unit
             if part.kind == "teaser_caption" and unit.pictured is None:
                 unit.pictured = self._pictured(sdoc, unit)
             dates = find_dates(part.text, unit.anchor, self.lang)
+            _then_across(dates, unit)
             sentences = [(sent, find_triggers(sent, self.lexicon)) for sent in sdoc.sents]
             for sent, matches in sentences:
                 span = (sent.start_char, sent.end_char)
@@ -543,6 +555,21 @@ def _story(unit: Unit) -> str | None:
     if unit.story is not None:
         unit.country, unit.story = unit.story(), None
     return unit.country
+
+
+def _then_across(dates: list[DateMention], unit: Unit) -> None:
+    """ "Le 22 décembre, X a demandé ... [next paragraph] Le lendemain, Y a refusé":
+    ``find_dates`` reads one paragraph at a time, so a "le lendemain" / "la veille" whose
+    day was told in an earlier paragraph counted from the anchor; count it from that day."""
+    ref = unit.anchor.date
+    for mention in dates:
+        if mention.why.get("from") == "the anchor" and unit.last_day and ref is not None:
+            offset = (dt.date.fromisoformat(mention.date) - ref).days
+            mention.date = shift_day(unit.last_day, offset) or mention.date
+            mention.why["from"] = "the day told in an earlier paragraph"
+        last = mention.date_end or mention.date
+        if shift_day(last, 0) is not None and not is_recollection(last, unit.anchor):
+            unit.last_day = last
 
 
 def _later(match: TriggerMatch) -> bool:

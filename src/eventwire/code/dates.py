@@ -245,6 +245,16 @@ def _then_days(found: list[DateMention], anchor: Anchor) -> list[DateMention]:
     return out
 
 
+def is_recollection(iso: str, anchor: Anchor) -> bool:
+    """Public name of the rule below, for the coder's dates across paragraphs."""
+    return _background(iso, anchor)
+
+
+def shift_day(iso: str, days: int) -> str | None:
+    """``iso`` (YYYY-MM-DD or --MM-DD) moved by ``days``; None for a month or a year."""
+    return _shift(iso, days)
+
+
 def _background(iso: str, anchor: Anchor) -> bool:
     """A day months away from the anchor ("l'offensive lancée le 24 août 2016") is
     recalled background: "le lendemain" does not count from it."""
