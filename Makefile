@@ -7,7 +7,7 @@ CORPUS ?= examples
 DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint browser eval eval-clean bench-store clean
+.PHONY: setup demo test lint browser eval eval-clean bench bench-quick bench-store clean
 
 setup: $(STAMP)
 
@@ -39,11 +39,15 @@ eval: setup
 	$(BIN)/eventwire evaluate $(SHARED)/eval/seeds.gold.jsonl --docs $(SHARED)/corpus/seeds
 	$(BIN)/eventwire evaluate $(SHARED)/eval/dev.gold.jsonl --docs $(SHARED)/corpus/dev
 
-eval-bench-store: setup
-	$(BIN)/python scripts/bench_store.py
-
-clean: setup
+eval-clean: setup
 	$(BIN)/python scripts/eval_clean.py $(SHARED)/corpus/dev
+
+# Throughput: bare nlp.pipe against eventwire ingest (1 and 2 workers), 1x/2x/4x corpus.
+bench: setup
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+bench-quick: setup
+	$(BIN)/python scripts/bench.py --quick
 
 bench-store: setup
 	$(BIN)/python scripts/bench_store.py

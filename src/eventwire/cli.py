@@ -128,11 +128,60 @@ def ingest(
     code: Annotated[
         bool, typer.Option("--code/--no-code", help="Code events (parse + code), or store documents only.")
     ] = True,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=0, help="Worker processes for clean+parse+code (default: the number of cores; 0: in this process)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="ADDRESS|local", help="Run on Dask (scheduler address, or 'local' for a LocalCluster) and write Parquet partitions to --out; load them with 'eventwire load'."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Output folder of the Parquet partitions (with --dask).")
+    ] = None,
+    partitions: Annotated[
+        int | None, typer.Option("--partitions", min=1, help="Dask partitions (default: one per 32 files).")
+    ] = None,
 ) -> None:
     """Read, clean, code and store documents and events (idempotent, resumable)."""
-    from eventwire.store.ingest import ingest_paths, pipeline_coder
+    if dask is not None:
+        if out_dir is None:
+            raise typer.BadParameter("--dask needs --out DIR", param_hint="--out")
+        from eventwire.distributed import run_dask
 
-    summary = ingest_paths(paths, db_path(db), console=err, coder=pipeline_coder if code else None)
+        result = run_dask(paths, dask, out_dir, partitions, workers=workers or None, console=err)
+        out.print(result.render())
+        for index, error in result.failed:
+            err.print(f"[red]partition {index} failed[/] (after retries): {error}")
+        _report_skipped(result.skipped)
+        if result.failed or result.skipped:
+            raise typer.Exit(1)
+        return
+    from eventwire.store.ingest import ingest_paths, pipeline_coder
+    from eventwire.workers import default_workers
+
+    n = default_workers() if workers is None else workers
+    summary = ingest_paths(
+        paths, db_path(db), console=err, coder=pipeline_coder if code else None,
+        workers=n if code else None,
+    )
+    out.print(summary.render())
+    _report_skipped(summary.skipped)
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    output_dir: Annotated[Path, typer.Argument(help="Folder of Parquet partitions written by 'ingest --dask'.")],
+    db: DbOption = None,
+) -> None:
+    """Merge the Parquet partitions of 'ingest --dask' into the database (idempotent)."""
+    from eventwire.distributed import load_parquet
+
+    if not output_dir.is_dir():
+        raise typer.BadParameter(f"{output_dir} is not a folder", param_hint="OUTPUT_DIR")
+    summary = load_parquet(output_dir, db_path(db))
     out.print(summary.render())
     _report_skipped(summary.skipped)
     if summary.skipped:

@@ -10,6 +10,11 @@ With a ``coder`` (``pipeline_coder``: parse + code), each document's event
 mentions go in the same transaction as the document, merged into events
 there (store/events.py, store/merge.py); a document stored by a run without
 coder is coded by the next run with one.
+
+With ``workers`` (and the pipeline coder), cleaning, parsing and coding run in
+that many worker processes (eventwire.workers) while this process reads and
+writes: it keeps a bounded window of chunks in flight and writes their results
+in reading order, so the database ends up exactly as after a run in process.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -31,6 +39,7 @@ from rich.progress import (
     TaskID,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -43,6 +52,9 @@ from eventwire.store import documents as rows
 from eventwire.store import events as event_rows
 from eventwire.store.database import Database
 from eventwire.store.schema import utc_now
+
+if TYPE_CHECKING:
+    from eventwire.workers import WorkerPool, WorkResult
 
 # A batch is committed after this many documents or seconds, whichever comes
 # first: large enough to amortise the commit, small enough that a killed run
@@ -79,6 +91,7 @@ class Summary:
     skipped: list[Skipped] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    worker_peak_rss: list[int] = field(default_factory=list)  # bytes, one per worker process
 
     @property
     def documents_read(self) -> int:
@@ -121,19 +134,35 @@ def ingest_paths(
     *,
     batch_documents: int = BATCH_DOCUMENTS,
     coder: Coder | None = None,
+    workers: int | None = None,
 ) -> Summary:
     """Read, clean (and with ``coder``, code) and store every document under ``paths``.
 
     With a coder, each document's event mentions are written in the document's
     transaction and merged into events there too; a document stored earlier
     without events is coded now.
+
+    ``workers``: None (or 0) cleans, parses and codes in this process; N >= 1
+    runs them in N worker processes (only with ``pipeline_coder``, which the
+    workers run; without a coder, cleaning alone stays in process).
     """
+    parallel = bool(workers) and coder is not None
+    if parallel and coder is not pipeline_coder:
+        raise ValueError("worker processes run the pipeline coder; pass coder=pipeline_coder")
     started = time.perf_counter()
     summary = Summary(db_path)
-    with Database(db_path) as db, _progress(console, paths) as advance:
+    with (
+        Database(db_path) as db,
+        _pool(workers if parallel else None) as pool,
+        _progress(console, paths) as advance,
+    ):
         if coder is not None:
             db.writer.merge_pending()  # mentions a bulk load left unmerged
-        batch = _Batch(db, summary, batch_documents, coder)
+        batch: _Batch = (
+            _ParallelBatch(db, summary, batch_documents, pool)
+            if pool is not None
+            else _Batch(db, summary, batch_documents, coder)
+        )
         try:
             for item in read_stage.read_paths(paths):
                 advance(item)
@@ -145,9 +174,11 @@ def ingest_paths(
             # The documents already cleaned are whole: keep them, unless the
             # database itself is what failed.
             if not isinstance(exc, EventwireError | sqlite3.Error):
-                batch.flush()
+                batch.flush_received()
             raise
         batch.flush()
+        if pool is not None:
+            summary.worker_peak_rss = pool.peak_rss()
         summary.totals = db.counts()
         if coder is not None:
             summary.totals.update(db.event_counts())
@@ -188,9 +219,7 @@ class _Batch:
             self.pending.add(doc_id)
             if self.coder:
                 self._code(result)
-        if len(self.cleaned) + len(self.known) >= self.size or (
-            time.monotonic() - self.last_flush >= BATCH_SECONDS
-        ):
+        if self.due():
             self.flush()
 
     def _code(self, doc: Document) -> None:
@@ -209,6 +238,15 @@ class _Batch:
             self._write()
         self.cleaned, self.known, self.coded, self.pending = [], [], [], set()
         self.last_flush = time.monotonic()
+
+    def flush_received(self) -> None:
+        """Write what is ready without waiting for more (on an interruption)."""
+        self.flush()
+
+    def due(self) -> bool:
+        return len(self.cleaned) + len(self.known) >= self.size or (
+            time.monotonic() - self.last_flush >= BATCH_SECONDS
+        )
 
     def _write(self) -> None:
         now = utc_now()
@@ -249,6 +287,102 @@ class _Batch:
         s.mentions += mentions
 
 
+@contextmanager
+def _pool(workers: int | None) -> Iterator[WorkerPool | None]:
+    if not workers:
+        yield None
+        return
+    from eventwire.workers import WorkerPool
+
+    with WorkerPool(workers) as pool:
+        yield pool
+
+
+class _ParallelBatch(_Batch):
+    """A batch whose documents are cleaned, parsed and coded by worker processes.
+
+    Documents go to the workers in chunks; results come back in reading order
+    and join the batch as ``_Batch.add`` would have put them. A document read
+    twice while its first copy is in flight is only a new source, written after
+    (or with) that copy.
+    """
+
+    def __init__(self, db: Database, summary: Summary, size: int, pool: WorkerPool) -> None:
+        super().__init__(db, summary, size, pipeline_coder)
+        from eventwire.workers import CHUNK_DOCUMENTS, WorkItem
+
+        self.pool = pool
+        self.chunk = CHUNK_DOCUMENTS
+        self.work_item = WorkItem
+        self.items: list[WorkItem] = []
+        self.known_next: list[Document] = []  # to write once the chunk before them is back
+        self.window: deque[tuple[list[Document], Future[list[WorkResult]] | None]] = deque()
+        self.inflight: set[str] = set()  # ids sent to a worker and not written yet
+        self.failed: dict[str, Skipped] = {}  # ids whose cleaning failed in this run
+
+    def add(self, doc: Document) -> None:
+        doc_id = doc.id
+        if doc_id in self.inflight or self.db.has_document(doc_id):
+            self.known_next.append(doc)
+            if doc_id not in self.inflight and not self.db.is_coded(doc_id):
+                stored = self.db.document(doc_id)  # stored by a run without the coder
+                if stored is not None:
+                    self.items.append(self.work_item(stored, store=False))
+                    self.inflight.add(doc_id)
+        else:
+            self.items.append(self.work_item(doc))
+            self.inflight.add(doc_id)
+        if len(self.items) >= self.chunk:
+            self._submit()
+
+    def _submit(self) -> None:
+        future = self.pool.submit(self.items) if self.items else None
+        self.window.append((self.known_next, future))
+        self.items, self.known_next = [], []
+        while len(self.window) > self.pool.inflight:
+            self._receive(*self.window.popleft())
+
+    def _receive(self, known: list[Document], future: Future[list[WorkResult]] | None) -> None:
+        for result in future.result() if future is not None else []:
+            doc_id = result.item.doc.id
+            if result.doc is None:  # could not be cleaned: not stored
+                assert result.skipped is not None
+                self.summary.skipped.append(result.skipped)
+                self.failed[doc_id] = result.skipped
+                self.inflight.discard(doc_id)
+                continue
+            if result.item.store:
+                self.cleaned.append(result.doc)
+            if result.events is not None:
+                self.coded.append((result.doc, result.events))
+            elif result.skipped is not None:
+                self.summary.skipped.append(result.skipped)
+        for doc in known:
+            failed = self.failed.get(doc.id)
+            if failed is not None:
+                self.summary.skipped.append(Skipped(doc.source, failed.reason))
+            else:
+                self.known.append(doc)
+        if self.due():
+            self._write_received()
+
+    def _write_received(self) -> None:
+        written = {d.id for d in self.cleaned} | {d.id for d, _ in self.coded}
+        super().flush()
+        self.inflight -= written
+
+    def flush(self) -> None:
+        """Send what is left, wait for every chunk, write."""
+        if self.items or self.known_next:
+            self._submit()
+        while self.window:
+            self._receive(*self.window.popleft())
+        self._write_received()
+
+    def flush_received(self) -> None:
+        self._write_received()
+
+
 def clean(doc: Document) -> Document | Skipped:
     """The cleaned document, or why it cannot be stored.
 
@@ -277,11 +411,13 @@ def _progress(console: Console, paths: list[Path]) -> Iterator[_Advance]:
         TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("files, {task.fields[docs]} documents"),
+        TextColumn("files, {task.fields[docs]} documents, {task.fields[rate]} documents/s"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("ingest", total=_count_files(paths), docs=0)
+        task = progress.add_task("ingest", total=_count_files(paths), docs=0, rate="-")
         yield _Advance(progress, task)
 
 
@@ -293,6 +429,7 @@ class _Advance:
         self.task = task
         self.file: str | None = None
         self.documents = 0
+        self.started = time.monotonic()
 
     def __call__(self, item: Document | Skipped) -> None:
         if self.progress is None:
@@ -301,7 +438,9 @@ class _Advance:
         file = _RECORD_SUFFIX.sub("", item.source)
         step = 1 if file != self.file else 0
         self.file = file
-        self.progress.update(self.task, advance=step, docs=self.documents)
+        elapsed = time.monotonic() - self.started
+        rate = f"{self.documents / elapsed:.1f}" if elapsed > 1 else "-"
+        self.progress.update(self.task, advance=step, docs=self.documents, rate=rate)
 
 
 def _count_files(paths: list[Path]) -> int:

@@ -1,0 +1,123 @@
+"""Ingest in worker processes stores exactly what a run in one process stores."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from eventwire.store.ingest import ingest_paths, pipeline_coder
+from eventwire.workers import WorkerPool, WorkItem, chunked, default_workers, process_items
+
+# Columns that say when, not what: they differ between two runs.
+TIMESTAMPS = {"ingested_at", "applied_at", "coded_at"}
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+    """Every table's rows but timestamps, ordered, for comparing two databases."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' "
+                "ORDER BY name"
+            )
+        ]
+        out = {}
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            cols = ", ".join(c for c in columns if c not in TIMESTAMPS)
+            out[table] = conn.execute(f"SELECT {cols} FROM {table} ORDER BY {cols}").fetchall()
+        return out
+    finally:
+        conn.close()
+
+
+def quiet() -> Console:
+    return Console(file=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, dev_dir: Path) -> Path:
+    """Real articles (both seeds, French and English dev files), a copy and an empty file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    files = sorted(seeds_dir.iterdir()) + sorted(dev_dir.glob("10[1-6]_*.txt"))
+    files += sorted(dev_dir.glob("12[89]_*.txt"))  # English
+    for f in files:
+        if f.is_file():
+            shutil.copy(f, folder / f.name)
+    first = next(f for f in sorted(folder.iterdir()) if f.suffix == ".txt")
+    shutil.copy(first, folder / f"zz_copy_of_{first.name}")  # same text: one more source
+    (folder / "zz_empty.txt").write_text("   \n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def single(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("single") / "single.db"
+    summary = ingest_paths([corpus], db, quiet(), coder=pipeline_coder)
+    assert summary.mentions > 0, "the corpus must give events for the comparison to mean much"
+    return db
+
+
+@pytest.mark.slow
+def test_workers_store_what_one_process_stores(corpus: Path, single: Path, tmp_path: Path) -> None:
+    db = tmp_path / "workers.db"
+    summary = ingest_paths([corpus], db, quiet(), coder=pipeline_coder, workers=2)
+    assert dump(db) == dump(single)
+    assert [s.source for s in summary.skipped] == [str(corpus / "zz_empty.txt")]
+    assert summary.documents_present == 1  # the copy
+    # Idempotent: a second run with workers adds nothing.
+    again = ingest_paths([corpus], db, quiet(), coder=pipeline_coder, workers=2)
+    assert again.documents_new == 0 and again.mentions == 0
+    assert dump(db) == dump(single)
+
+
+@pytest.mark.slow
+def test_workers_code_documents_stored_without_coder(
+    corpus: Path, single: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "later.db"
+    ingest_paths([corpus], db, quiet())  # documents only
+    summary = ingest_paths([corpus], db, quiet(), coder=pipeline_coder, workers=1)
+    assert summary.documents_new == 0 and summary.coded > 0
+    assert dump(db) == dump(single)
+
+
+@pytest.mark.slow
+def test_pool_reads_ahead_only_its_window(corpus: Path) -> None:
+    from eventwire.read import read_paths
+
+    docs = [d for d in read_paths([corpus]) if not hasattr(d, "reason")]
+    consumed = 0
+
+    def chunks():  # type: ignore[no-untyped-def]
+        nonlocal consumed
+        for chunk in chunked((WorkItem(d) for d in docs), 2):
+            consumed += 1
+            yield chunk
+
+    with WorkerPool(1, inflight=2) as pool:
+        seen = []
+        for chunk, results in pool.map(process_items, chunks()):
+            # Never more than the window submitted beyond what came back.
+            assert consumed - len(seen) <= 2
+            seen.append(chunk)
+            assert [r.item.doc.source for r in results] == [i.doc.source for i in chunk]
+        assert pool.peak_rss() and all(rss > 0 for rss in pool.peak_rss())
+    assert sum(len(c) for c in seen) == len(docs)
+
+
+def test_workers_need_the_pipeline_coder(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="pipeline coder"):
+        ingest_paths([tmp_path], tmp_path / "x.db", quiet(), coder=lambda d: [], workers=2)
+
+
+def test_default_workers_is_the_usable_cores() -> None:
+    assert 1 <= default_workers()
