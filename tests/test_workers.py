@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,31 +11,12 @@ from rich.console import Console
 
 from eventwire.store.ingest import ingest_paths, pipeline_coder
 from eventwire.workers import WorkerPool, WorkItem, chunked, default_workers, process_items
-
-# Columns that say when, not what: they differ between two runs.
-TIMESTAMPS = {"ingested_at", "applied_at", "coded_at"}
+from test_store import dump as dump_all
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every table's rows but timestamps, ordered, for comparing two databases."""
-    conn = sqlite3.connect(db)
-    try:
-        tables = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' "
-                "ORDER BY name"
-            )
-        ]
-        out = {}
-        for table in tables:
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            cols = ", ".join(c for c in columns if c not in TIMESTAMPS)
-            out[table] = conn.execute(f"SELECT {cols} FROM {table} ORDER BY {cols}").fetchall()
-        return out
-    finally:
-        conn.close()
+    return dump_all(db, with_timestamps=False)
 
 
 def quiet() -> Console:
