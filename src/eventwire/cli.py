@@ -12,7 +12,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -91,6 +91,14 @@ def _report_skipped(skipped: list) -> None:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}")
 
 
+def _finish(summary: Any) -> None:
+    """Print a run's summary and its skipped sources; exit 1 when something was skipped."""
+    out.print(summary.render())
+    _report_skipped(summary.skipped)
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
 @app.command()
 def read(
     paths: PathsArg,
@@ -165,10 +173,7 @@ def ingest(
         paths, db_path(db), console=err, coder=pipeline_coder if code else None,
         workers=n if code else None,
     )
-    out.print(summary.render())
-    _report_skipped(summary.skipped)
-    if summary.skipped:
-        raise typer.Exit(1)
+    _finish(summary)
 
 
 @app.command()
@@ -182,10 +187,7 @@ def load(
     if not output_dir.is_dir():
         raise typer.BadParameter(f"{output_dir} is not a folder", param_hint="OUTPUT_DIR")
     summary = load_parquet(output_dir, db_path(db))
-    out.print(summary.render())
-    _report_skipped(summary.skipped)
-    if summary.skipped:
-        raise typer.Exit(1)
+    _finish(summary)
 
 
 @app.command()
