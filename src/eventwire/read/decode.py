@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 from eventwire.errors import ReadError
 
@@ -89,6 +90,14 @@ def read_file_bytes(path: Path, limit: int | None = None) -> bytes:
     if not data.strip():
         raise ReadError(source, "empty file")
     return data
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """``path`` opened for streaming, or a ReadError naming it (JSONL, WARC)."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise ReadError(str(path), f"cannot read file ({exc.strerror or exc})") from exc
 
 
 def declared_html_charset(data: bytes) -> str | None:

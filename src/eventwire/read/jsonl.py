@@ -53,11 +53,7 @@ _CHUNK = 1 << 16
 
 def read_jsonl(path: Path, sidecars: object = None) -> Iterator[Document | Skipped]:
     source = str(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise ReadError(source, f"cannot read file ({exc.strerror or exc})") from exc
-    with fh:
+    with decode.open_binary(path) as fh:
         # NUL bytes early on: an archive or image named .jsonl, not JSON lines
         # (JSON is UTF-8; a UTF-16 file would start with its byte-order mark).
         head = fh.read(8192)

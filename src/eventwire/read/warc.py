@@ -56,11 +56,7 @@ class _CheckedIterator(ArchiveIterator):  # type: ignore[misc]
 
 def read_warc(path: Path, sidecars: object = None) -> Iterator[Document | Skipped]:
     source = str(path)
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise ReadError(source, f"cannot read file ({exc.strerror or exc})") from exc
-    with fh:
+    with decode.open_binary(path) as fh:
         if not fh.read(1):
             raise ReadError(source, "empty file")
         fh.seek(0)
