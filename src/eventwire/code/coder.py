@@ -16,6 +16,7 @@ actors and no date of the article (FORMAT.md rule 8).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ from eventwire.code.dates import (
     shift_day,
 )
 from eventwire.code.dedupe import dedupe
+from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, phrase_span
 from eventwire.code.places import Gazetteer, PlaceMention
@@ -62,28 +64,21 @@ from eventwire.code.rules import (
     within,
 )
 from eventwire.code.status import SUSPENDING_TYPES, event_status
+from eventwire.code.tables import on_clear
 from eventwire.code.triggers import TriggerMatch, find_triggers
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Event, Place
 
-# Prepositions that put an event somewhere: "à Hanoi", "en Russie", "dans la province de".
-LOCATIVE = (
-    " à", " a", " en", " au", " aux", " dans", "province de", "ville de", "région de",
-    "district de", "capitale", "à", "en", "au", "aux", "dans",
-)
-PLURAL_PRONOUNS = ("ils", "elles", "eux")
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
 SCENE_KINDS = ("day", "weekday", "relative")
 STORY_PARTS = 4  # the headline, the dateline and the lead say where a story happens
 SCENE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
-NOT_ANAPHORIC = frozenset({"on", "nous", "je", "vous", "ce", "cela", "ça"})
 AIMED_TYPES = frozenset({"COERCE"})
-ELECTING = frozenset({"élire", "réélire"})
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
 SPLIT_MAX_TOKENS = 8
-LATER = frozenset({"depuis", "ensuite", "entre-temps", "désormais", "puis", "depuis lors", "auparavant"})
+WORD_SPLIT = re.compile(r"[\s\-]+")  # "centre-ville de" ends with "ville de"
 
 
 @dataclass
@@ -120,6 +115,7 @@ class Coder:
         self.acts = load_acts(lang)
         self.resolver = ActorResolver(lang)
         self.gazetteer = Gazetteer.load(lang)
+        self.grammar = grammar(lang)
 
     # -------------------------------------------------------------- document
 
@@ -304,7 +300,7 @@ class Coder:
             actors = [Entity(country=home, sector=None, name=None)]
             actor_rule = "unnamed authorities of the place (passive without agent)"
         elected = next((e.country for e in recipients if e.country), None) or home
-        if trigger.lemma in ELECTING and not actors and elected and passive(match):
+        if trigger.lemma in self.grammar["electing"] and not actors and elected and passive(match):
             # "X a été élu président": by the voters of X's country.
             actors = [Entity(country=elected, sector="CVL", name=None)]
             actor_rule = "the voters (passive without agent)"
@@ -403,12 +399,12 @@ class Coder:
         if is_the_country(arg.span) and (unit.last_country or _story(unit)):
             # "le pays": the country named last, else the story's.
             return [Entity(country=unit.last_country or _story(unit), sector="GOV", name=None)]
-        if arg.pronoun and arg.span.text.lower() not in NOT_ANAPHORIC and arg.rule.startswith(
+        if arg.pronoun and arg.span.text.lower() not in self.grammar["not_anaphoric"] and arg.rule.startswith(
             SUBJECT_RULES
         ) and not (
-            arg.rule.startswith("passive") and arg.span.text.lower() == "il"
+            arg.rule.startswith("passive") and arg.span.text.lower() in self.grammar["impersonal"]
         ):  # "Il a été convenu" is impersonal; "l'" object clitics are not the last subject
-            if arg.span.text.lower() in PLURAL_PRONOUNS and unit.meeting:
+            if arg.span.text.lower() in self.grammar["plural_pronoun"] and unit.meeting:
                 return [replace(e) for e in unit.meeting]
             salient = self._salient(unit)
             if salient is not None:
@@ -504,7 +500,7 @@ class Coder:
         for mention in mentions:
             start = mention.start + span[0]  # back in the part's offsets
             before = text[max(span[0], start - 16) : start].lower().replace("’", "'")
-            if before.rstrip().endswith(LOCATIVE) or not before.strip():
+            if _ends_with(before, self.grammar["locative_before"]) or not before.strip():
                 found.append(mention)
         return found
 
@@ -572,11 +568,22 @@ def _then_across(dates: list[DateMention], unit: Unit) -> None:
             unit.last_day = last
 
 
+def _ends_with(text: str, phrases: frozenset[str]) -> bool:
+    """Whether the last words of ``text`` are one of ``phrases`` ("à", "dans la province de")."""
+    words = WORD_SPLIT.split(text.lower().replace("’", "'").strip())
+    for phrase in phrases:
+        wanted = WORD_SPLIT.split(phrase)
+        if len(wanted) <= len(words) and words[-len(wanted):] == wanted:
+            return True
+    return False
+
+
 def _later(match: TriggerMatch) -> bool:
     """ "Les rebelles ont depuis accepté", "ensuite", "entre-temps": another time than the
     day just told."""
     clause = [match.token, *match.token.children, *match.token.head.children]
-    return any(t.lower_ in LATER for t in clause)
+    later = grammar_of(match.token)["later"]
+    return any(t.lower_ in later for t in clause)
 
 
 def _needs_home(type_: str, entities: list[Entity]) -> bool:
@@ -585,7 +592,8 @@ def _needs_home(type_: str, entities: list[Entity]) -> bool:
     )
 
 
-_CODERS: dict[str, Coder] = {}
+_CODERS: dict[str, Coder] = {}  # per language: built once, forgotten when tables change
+on_clear(_CODERS.clear)
 
 
 def coder_for(lang: str | None) -> Coder:

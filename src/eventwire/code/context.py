@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
+from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
 from eventwire.code.phrases import Arg, case_of
 from eventwire.code.rules import union
@@ -35,7 +36,6 @@ DIALOGUE_SENTENCES = 3  # how far back the exchange may have been told
 # Judgements whose object may be an act ("a critiqué l'essai"): aimed at the act's author.
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 AUTHOR_SENTENCES = 6  # how far back "la décision" may have been told
-GENITIVE = ("de", "du", "des", "d'", "d’")
 
 
 def proper(name: str | None) -> bool:
@@ -129,7 +129,7 @@ class Story:
             heads += [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
         for head in heads:
             if head.pos_ != "NOUN" or any(
-                c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) in GENITIVE for c in head.children
+                c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) in grammar_of(c)["genitive"] for c in head.children
             ):
                 continue  # "la décision de Washington" names its author already
             keys = lemma_keys(head)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.code.tables import DATA_DIR, Row, load_table
+from eventwire.code.tables import DATA_DIR, Row, load_table, on_clear
 from eventwire.errors import DataFileError
 from eventwire.event import PLOVER_TYPES
 
@@ -109,3 +109,7 @@ def load_acts(lang: str) -> frozenset[str]:
     """Nouns that name an act (``data/<lang>/acts.tsv``): whom a judgement of "cette décision" aims at."""
     rows = load_table(f"{lang}/acts.tsv", ("lemma",), ("lemma",), optional=True)
     return frozenset(row["lemma"].lower() for row in rows)
+
+
+on_clear(load_lexicon.cache_clear)
+on_clear(load_acts.cache_clear)

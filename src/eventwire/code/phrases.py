@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
+
+from eventwire.code.grammar import grammar, grammar_of
+from eventwire.code.tables import user_dir
 
 NP_DEPS = {
     "det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos", "compound",
     "nummod", "fixed", "case", "nmod:poss", "dep", "punct", "conj", "cc",
 }
-PRONOUNS = frozenset(
-    "il elle ils elles celui-ci celle-ci ceux-ci celles-ci lui eux "
-    "ce dernier cette dernière ces derniers ces dernières".split()
-)
-_RECIPROCAL = re.compile(
-    r"\b(les|des|ces) deux (parties|pays|dirigeants|délégations|camps|côtés|"
-    r"ministres|chefs|présidents|gouvernements|armées|nations|États|hommes|responsables|"
-    r"premiers ministres|ministères|départements)\b",
-    re.IGNORECASE,
-)
 MAX_PHRASE = 30  # tokens: beyond this a "phrase" is a parse error swallowing a clause
 
 
@@ -105,15 +99,30 @@ def conjuncts(head: Token) -> list[Token]:
     return found
 
 
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _reciprocal_patterns(lang: str, user: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "les deux parties" / "both sides" and the bare "deux parties" of a language."""
+    g = grammar(lang)
+    nouns, number = _alternatives(g["reciprocal_noun"]), _alternatives(g["reciprocal_number"])
+    det, both = _alternatives(g["reciprocal_det"]), _alternatives(g["reciprocal_both"])
+    full = re.compile(rf"\b(?:(?:{det}) (?:{number})|(?:{both})) (?:{nouns})\b", re.IGNORECASE)
+    bare = re.compile(rf"^(?:{number}) (?:{nouns})\b", re.IGNORECASE)
+    return full, bare
+
+
 def _reciprocal(span: Span) -> bool:
-    """ "les deux parties"; also "des deux pays" / "aux deux pays", whose article the
-    preposition swallowed and the phrase left outside."""
-    if _RECIPROCAL.search(span.text):
+    """ "les deux parties", "both sides"; also "des deux pays" / "aux deux pays", whose
+    article the preposition swallowed and the phrase left outside."""
+    full, bare = _reciprocal_patterns(span.doc.lang_, str(user_dir()))
+    if full.search(span.text):
         return True
-    if span.start == 0 or span[0].lower_ != "deux":
+    if span.start == 0 or not bare.search(span.text):
         return False
-    before = span.doc[span.start - 1].lower_
-    return before in ("des", "aux") and bool(_RECIPROCAL.search(f"les {span.text}"))
+    return span.doc[span.start - 1].lower_ in grammar_of(span)["reciprocal_article"]
 
 
 def make_args(head: Token, rule: str) -> list[Arg]:
@@ -126,7 +135,7 @@ def make_args(head: Token, rule: str) -> list[Arg]:
                 span,
                 rule,
                 reciprocal=_reciprocal(span),
-                pronoun=tok.pos_ == "PRON" or text in PRONOUNS,
+                pronoun=tok.pos_ == "PRON" or text in grammar_of(tok)["pronoun"],
                 group=head.i,
             )
         )

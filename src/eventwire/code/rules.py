@@ -15,6 +15,7 @@ from typing import TypeVar
 from spacy.tokens import Span
 
 from eventwire.code.dates import Anchor, DateMention
+from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
 from eventwire.code.places import PlaceMention
 from eventwire.code.triggers import TriggerMatch
@@ -29,9 +30,6 @@ SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 COMPLEMENT_DEPS = frozenset(
     "obj iobj ccomp xcomp obl obl:arg obl:mod obl:agent nsubj:pass expl:comp expl:pv".split()
 )
-DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
-LONG_UNITS = frozenset({"an", "année", "mois", "décennie", "siècle"})
-INVERTED_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t", "-t-il", "-t-elle", "-t-on"})
 
 
 def bare_speech(match: TriggerMatch) -> bool:
@@ -42,14 +40,14 @@ def bare_speech(match: TriggerMatch) -> bool:
     if (
         token.dep_ in ("acl", "advcl")
         and "Part" in token.morph.get("VerbForm", [])
-        and not any(c.dep_.startswith("aux") or c.lower_ == "en" for c in token.children)
+        and not any(c.dep_.startswith("aux") or c.lower_ in grammar_of(c)["gerund_mark"] for c in token.children)
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
         return True
     if token.pos_ not in ("VERB", "AUX") or match.trigger.type not in SPEECH_TYPES:
         return False
-    if any(c.lower_ in INVERTED_CLITICS for c in token.children):
+    if any(c.lower_ in grammar_of(c)["inverted_clitic"] for c in token.children):
         return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
     return not any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
 
@@ -92,7 +90,7 @@ def anaphoric(match: TriggerMatch) -> bool:
     """ "cette visite", "ce limogeage": an event told before, named again."""
     token = match.token
     return token.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children
+        c.dep_ == "det" and c.lower_ in grammar_of(c)["demonstrative"] for c in token.children
     )
 
 
@@ -105,14 +103,19 @@ def long_process(match: TriggerMatch) -> bool:
     return (
         token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "nmod"
-        and head.lemma_.lower() in LONG_UNITS
+        and head.lemma_.lower() in grammar_of(head)["long_unit"]
     )
 
 
 def is_the_country(span: Span) -> bool:
-    """ "le pays", "ce pays": the story's country."""
-    words = [t.lower_ for t in span if t.lower_ not in ("au", "du", "à", "de")]
-    return words in (["pays"], ["le", "pays"], ["ce", "pays"])
+    """ "le pays", "ce pays", "the country": the story's country."""
+    g = grammar_of(span)
+    words = [t.lower_ for t in span if t.lower_ not in g["case_word"]]
+    if not words or words[-1] not in g["country_noun"] or len(words) > 2:
+        return False
+    if any("Plur" in t.morph.get("Number", []) for t in span if t.lower_ == words[-1]):
+        return False  # "les pays", "the countries": not the story's one
+    return len(words) == 1 or words[0] in g["definite"] | g["demonstrative"]
 
 
 _M = TypeVar("_M", DateMention, PlaceMention)

@@ -207,6 +207,16 @@ def _fast_rows(
         raise DataFileError(name, None, "no header line")
 
 
+_DEPENDENT_CACHES: list[Callable[[], None]] = []
+
+
+def on_clear(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_cache` also forget a cache built from tables (a module's own)."""
+    _DEPENDENT_CACHES.append(clear)
+
+
 def clear_cache() -> None:
-    """Forget loaded tables (tests that change ``EVENTWIRE_DATA`` call this)."""
+    """Forget loaded tables and what was built from them (after ``EVENTWIRE_DATA`` changes)."""
     _load_cached.cache_clear()
+    for clear in _DEPENDENT_CACHES:
+        clear()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
@@ -24,10 +25,6 @@ _POS = {
 }
 _CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
-_REFLEXIVE = {"se", "s'", "s’", "me", "m'", "m’", "te", "nous", "vous"}
-# Participle endings whose infinitive is -er: spaCy sometimes keeps the participle as lemma.
-_ER_PARTICIPLE = ("ées", "és", "ée", "é")
-_ER_PRESENT = ("ent", "es", "e")
 
 
 @dataclass(frozen=True)
@@ -41,22 +38,27 @@ class TriggerMatch:
 
 
 def lemma_keys(token: Token) -> list[str]:
-    """The lemma, the form, and the -er infinitive of a participle the lemmatizer missed."""
-    keys = [token.lemma_.lower(), token.lower_]
-    for ending in _ER_PARTICIPLE:
-        if token.lower_.endswith(ending) and len(token.lower_) > len(ending) + 2:
-            keys.append(token.lower_[: -len(ending)] + "er")
-            break
-    if token.lower_.endswith("s") and token.pos_ in ("NOUN", "PROPN"):
-        keys.append(token.lower_[:-1])  # plural the lemmatizer left alone
-    if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_:
-        # A present tense left as its own lemma ("reproche", "exigent"): its -er infinitive.
-        form = token.lower_
-        for ending in _ER_PRESENT:
-            if form.endswith(ending) and len(form) > len(ending) + 2:
-                keys.append(form[: -len(ending)] + "er")
-                break
+    """The lemma, the form, and the lemma a lemmatizer missed: a participle or present
+    tense kept as its own lemma ("signée", "exigent", "signed") rewritten by the
+    language's suffix rows (``grammar.tsv``), a plural noun without its "s"."""
+    g = grammar_of(token)
+    form = token.lower_
+    keys = [token.lemma_.lower(), form]
+    keys.extend(_rewrites(form, g.pairs("participle_suffix")))
+    if form.endswith("s") and token.pos_ in ("NOUN", "PROPN"):
+        keys.append(form[:-1])  # plural the lemmatizer left alone
+    if token.pos_ == "VERB" and token.lemma_.lower() == form:
+        keys.extend(_rewrites(form, g.pairs("present_suffix")))
     return list(dict.fromkeys(keys))
+
+
+def _rewrites(form: str, suffixes: tuple[tuple[str, str], ...]) -> list[str]:
+    """``form`` with each matching suffix replaced; the stem keeps at least three letters."""
+    return [
+        form[: -len(suffix)] + ending
+        for suffix, ending in suffixes
+        if form.endswith(suffix) and len(form) > len(suffix) + 2
+    ]
 
 
 def context_words(token: Token) -> set[str]:
@@ -67,10 +69,11 @@ def context_words(token: Token) -> set[str]:
         near.extend(child.children)
     if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
+    reflexive = grammar_of(token)["reflexive"]
     for other in near:
         words.add(other.lemma_.lower())
         words.add(other.lower_)
-        if other.lower_ in _REFLEXIVE and other.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl"):
+        if other.lower_ in reflexive and other.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl"):
             words.add("se")
     return words
 

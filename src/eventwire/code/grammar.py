@@ -1,0 +1,87 @@
+"""The function words a language's coding rules read: ``data/<lang>/grammar.tsv``.
+
+The coder's rules are the same for every language: a recipient hangs on a
+preposition of aim, a speech verb makes its subject the actor of the reported
+clause, "les deux parties" / "the two sides" is both sides. What differs is the
+words, so they are data: each row of ``grammar.tsv`` puts a word (or phrase) in
+a kind the rules ask for, and a rule reads ``grammar_of(token)["speech_verb"]``.
+The parse says which language a token is in (``Doc.lang_``), so no function
+needs a language argument.
+
+Kinds whose rows carry a ``value`` (suffix rewrites of the lemma fallbacks) are
+read in file order with :meth:`Grammar.pairs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventwire.code.tables import load_table, user_dir
+from eventwire.errors import DataFileError
+
+COLUMNS = ("word", "kind", "value")
+# The kinds every rule may ask for; a kind a language leaves empty matches nothing.
+KINDS = frozenset(
+    {
+        "recipient_case", "partner_case", "aimed_case", "against_case", "according_case",
+        "destination_case", "source_case", "genitive",
+        "case_word", "speech_verb", "naming_verb", "copular_verb", "first_person",
+        "document_noun", "relative", "locative_before", "plural_pronoun", "not_anaphoric",
+        "impersonal", "electing", "later", "pronoun", "reciprocal_det", "reciprocal_number",
+        "reciprocal_both", "reciprocal_noun", "reciprocal_article", "demonstrative", "gerund_mark",
+        "definite", "country_noun", "long_unit", "inverted_clitic", "reflexive",
+        "participle_suffix", "present_suffix",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The words of each kind for one language (lower case)."""
+
+    lang: str
+    words: Mapping[str, frozenset[str]]
+    ordered: Mapping[str, tuple[tuple[str, str], ...]]
+
+    def __getitem__(self, kind: str) -> frozenset[str]:
+        if kind not in KINDS:
+            raise KeyError(f"unknown grammar kind {kind!r}")
+        return self.words.get(kind, frozenset())
+
+    def pairs(self, kind: str) -> tuple[tuple[str, str], ...]:
+        """(word, value) rows of ``kind`` in file order: suffix rewrites, longest first."""
+        if kind not in KINDS:
+            raise KeyError(f"unknown grammar kind {kind!r}")
+        return self.ordered.get(kind, ())
+
+
+def grammar(lang: str) -> Grammar:
+    """The grammar words of ``lang`` (packaged rows plus the user's ``$EVENTWIRE_DATA``)."""
+    return _load(lang, str(user_dir()))
+
+
+def grammar_of(item: Token | Span) -> Grammar:
+    """The grammar of the language ``item`` was parsed in."""
+    return grammar(item.doc.lang_)
+
+
+@lru_cache(maxsize=16)
+def _load(lang: str, user: str) -> Grammar:
+    words: dict[str, set[str]] = {}
+    ordered: dict[str, list[tuple[str, str]]] = {}
+    for row in load_table(f"{lang}/grammar.tsv", COLUMNS, ("word", "kind"), optional=True):
+        kind = row["kind"]
+        if kind not in KINDS:
+            raise DataFileError(row.path, row.line, f"unknown kind {kind!r}; expected one of {sorted(KINDS)}")
+        word = row["word"].lower()
+        words.setdefault(kind, set()).add(word)
+        ordered.setdefault(kind, []).append((word, row["value"]))
+    return Grammar(
+        lang,
+        {kind: frozenset(found) for kind, found in words.items()},
+        {kind: tuple(rows) for kind, rows in ordered.items()},
+    )
