@@ -10,10 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
-from eventwire.code.actor_tables import clear_caches
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.places import Gazetteer
-from eventwire.code.tables import clear_cache
 from eventwire.event import Entity
 
 
@@ -184,24 +182,15 @@ def test_register(resolver: ActorResolver) -> None:
     assert memory.register(Entity(None, None, "Macron")).actor_id == "emmanuel-macron"
 
 
-def test_user_folder_adds_an_organisation(nlp: Language, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "organisations.tsv").write_text(
+def test_user_folder_adds_an_organisation(nlp: Language, user_data: Path) -> None:
+    (user_data / "fr").mkdir()
+    (user_data / "fr" / "organisations.tsv").write_text(
         "# source: test; licence: MIT\nnames\tcountry\tsector\tcanonical\n"
         "Front Polisario|Polisario\tESH\tREB\tFront Polisario\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    try:
-        clear_caches()
-        entity = ActorResolver("fr").resolve(phrase(nlp, "le Front Polisario"))
-        assert triple(entity) == ("ESH", "REB", "Front Polisario")
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
-        clear_caches()
+    entity = ActorResolver("fr").resolve(phrase(nlp, "le Front Polisario"))
+    assert triple(entity) == ("ESH", "REB", "Front Polisario")
 
 
 # ---------------------------------------------------------------- gold

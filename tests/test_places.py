@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from eventwire.code.places import Gazetteer
-from eventwire.code.tables import clear_cache
 from eventwire.code.textutil import fold, fold_key
 from eventwire.errors import DataFileError
 
@@ -88,40 +87,28 @@ def test_homonyms_prefer_capitals_and_big_cities(gaz: Gazetteer) -> None:
     assert gaz.country_of("la Russie".split()[1]) == "RUS"
 
 
-def test_user_folder_adds_places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "places.tsv").write_text(
+def test_user_folder_adds_places(user_data: Path) -> None:
+    (user_data / "fr").mkdir()
+    (user_data / "fr" / "places.tsv").write_text(
         "# source: test; licence: MIT\nname\tcountry\tkind\ttarget\tlat\tlon\n"
         "Bzaah\tSYR\tcity\t\t36.3\t37.6\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    try:
-        gaz = Gazetteer.load("fr")
-        assert gaz.lookup("Bzaah") is not None and gaz.lookup("Bzaah").country == "SYR"  # type: ignore[union-attr]
-        assert gaz.lookup("Moscou") is not None  # packaged entries stay
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
+    gaz = Gazetteer.load("fr")
+    assert gaz.lookup("Bzaah") is not None and gaz.lookup("Bzaah").country == "SYR"  # type: ignore[union-attr]
+    assert gaz.lookup("Moscou") is not None  # packaged entries stay
 
 
-def test_malformed_user_file_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "fr").mkdir()
-    bad = tmp_path / "fr" / "places.tsv"
+def test_malformed_user_file_names_file_and_line(user_data: Path) -> None:
+    (user_data / "fr").mkdir()
+    bad = user_data / "fr" / "places.tsv"
     bad.write_text(
         "# source: test\nname\tcountry\tkind\ttarget\tlat\tlon\nX\tSYR\tcity\t\t1\t2\textra\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    try:
-        with pytest.raises(DataFileError) as info:
-            Gazetteer.load("fr")
-        assert info.value.path == str(bad) and info.value.line == 3
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
+    with pytest.raises(DataFileError) as info:
+        Gazetteer.load("fr")
+    assert info.value.path == str(bad) and info.value.line == 3
 
 
 def test_loading_is_cached(gaz: Gazetteer) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.code.tables import DATA_DIR, clear_cache, load_table, parse_file
+from eventwire.code.tables import DATA_DIR, load_table, parse_file
 from eventwire.errors import DataFileError
 
 
@@ -51,23 +51,16 @@ def test_every_resolution_table_starts_with_its_source_and_licence() -> None:
         assert first.startswith("# source:") and ("licence" in first or "license" in first), path
 
 
-def test_user_rows_add_to_and_replace_packaged_ones(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path / "fr" / "sectors.tsv",
+def test_user_rows_add_to_and_replace_packaged_ones(user_data: Path) -> None:
+    write(user_data / "fr" / "sectors.tsv",
           "# source: user\nterm\tsector\tpriority\tkind\tflags\n"
           "ministre\tGOV\t9\ttitle\t\ncasque bleu\tMIL\t3\tgroup\t\n")
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    try:
-        rows = load_table("fr/sectors.tsv", ("term", "sector", "priority", "kind"), key="term")
-        ministre = [r for r in rows if r["term"] == "ministre"]
-        assert len(ministre) == 1 and ministre[0]["priority"] == "9"
-        assert ministre[0].path.startswith(str(tmp_path))
-        assert any(r["term"] == "casque bleu" for r in rows)
-        assert any(r["term"] == "général" for r in rows)  # packaged rows stay
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
+    rows = load_table("fr/sectors.tsv", ("term", "sector", "priority", "kind"), key="term")
+    ministre = [r for r in rows if r["term"] == "ministre"]
+    assert len(ministre) == 1 and ministre[0]["priority"] == "9"
+    assert ministre[0].path.startswith(str(user_data))
+    assert any(r["term"] == "casque bleu" for r in rows)
+    assert any(r["term"] == "général" for r in rows)  # packaged rows stay
 
 
 def test_missing_packaged_file(tmp_path: Path) -> None:

@@ -7,12 +7,12 @@ session (``eventwire.parse.load_pipeline`` is cached per process).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from eventwire.code.lexicon import load_lexicon
 from eventwire.code.plover import load_plover, lookup
-from eventwire.code.tables import clear_cache
 from eventwire.code.triggers import find_triggers
 from eventwire.errors import DataFileError
 from eventwire.event import PLOVER_TYPES
@@ -57,43 +57,27 @@ def test_every_type_and_mode_has_a_cameo_code_and_score() -> None:
             assert cameo and -10.0 <= score <= 10.0
 
 
-def test_a_bad_user_line_names_file_and_line(tmp_path, monkeypatch) -> None:
-    (tmp_path / "fr").mkdir()
-    bad = tmp_path / "fr" / "triggers.tsv"
+def test_a_bad_user_line_names_file_and_line(user_data: Path) -> None:
+    (user_data / "fr").mkdir()
+    bad = user_data / "fr" / "triggers.tsv"
     bad.write_text(
         "# source: test\nlemma\tpos\twith\tnot\ttype\tmode\tcameo\troles\n"
         "gronder\tVERB\t\t\tSCOLD\t\t\tdir\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    load_lexicon.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=r"triggers\.tsv:3: type 'SCOLD'"):
-            load_lexicon("fr")
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
-        load_lexicon.cache_clear()
+    with pytest.raises(DataFileError, match=r"triggers\.tsv:3: type 'SCOLD'"):
+        load_lexicon("fr")
 
 
-def test_a_user_line_adds_a_trigger(tmp_path, monkeypatch) -> None:
-    (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "triggers.tsv").write_text(
+def test_a_user_line_adds_a_trigger(user_data: Path) -> None:
+    (user_data / "fr").mkdir()
+    (user_data / "fr" / "triggers.tsv").write_text(
         "# source: test\nlemma\tpos\twith\tnot\ttype\tmode\tcameo\troles\n"
         "admonester\tVERB\t\t\tACCUSE\tdisapprove\t111\tdir\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    load_lexicon.cache_clear()
-    try:
-        added = load_lexicon("fr").candidates("admonester")
-        assert added and added[0].where.endswith("triggers.tsv:3")
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
-        load_lexicon.cache_clear()
+    added = load_lexicon("fr").candidates("admonester")
+    assert added and added[0].where.endswith("triggers.tsv:3")
 
 
 @pytest.mark.parametrize(
