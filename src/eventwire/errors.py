@@ -29,3 +29,20 @@ class DataFileError(EventwireError):
 
 class StoreError(EventwireError):
     """The database cannot be opened or is of an unknown schema version."""
+
+
+class LanguageNotCoded(EventwireError):
+    """A document in a language the coder has no lexicon for: stored, but not coded."""
+
+    def __init__(self, source: str, lang: str | None, coded: list[str]) -> None:
+        self.reason = f"not coded: its language is {lang or 'unknown'!r}; eventwire codes {', '.join(coded)}"
+        super().__init__(f"{source}: {self.reason}")
+        self.source = source
+        self.lang = lang
+
+
+def coding_failure(exc: Exception) -> str:
+    """The reason a document was stored but not coded, for the run's report."""
+    if isinstance(exc, LanguageNotCoded):
+        return exc.reason
+    return f"coding failed: {type(exc).__name__}: {exc}"

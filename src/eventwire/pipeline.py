@@ -78,13 +78,22 @@ def extract_document(doc: Document, timings: Timings = TIMINGS) -> dict[str, Any
 
 
 def _cleaned(items: Iterable[Document | Skipped], skipped: list[Skipped]) -> Iterator[Document]:
+    """Cleaned documents to parse; unreadable sources and languages not coded go to ``skipped``."""
     from eventwire.clean import clean_document
+    from eventwire.code import check_language
+    from eventwire.errors import LanguageNotCoded
 
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
-        yield clean_document(item)
+        doc = clean_document(item)
+        try:
+            check_language(doc)
+        except LanguageNotCoded as exc:
+            skipped.append(Skipped(doc.source, exc.reason))
+            continue
+        yield doc
 
 
 def extract_records(

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from eventwire.document import Document, Skipped
+from eventwire.errors import coding_failure
 from eventwire.event import Event
 
 CHUNK_DOCUMENTS = 16  # documents a worker receives at a time: 2-4 parser batches of parts
@@ -110,7 +111,7 @@ def _code_all(ready: list[WorkResult]) -> None:
                 spacy_docs = parsed[i]
             result.events = code_document(result.doc, spacy_docs)
         except Exception as exc:  # noqa: BLE001 - reported as a skip, never silenced
-            reason = f"coding failed: {type(exc).__name__}: {exc}"
+            reason = coding_failure(exc)
             result.skipped = Skipped(result.doc.source, reason)
 
 

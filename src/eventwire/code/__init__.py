@@ -22,8 +22,32 @@ if TYPE_CHECKING:
     from eventwire.event import Event
 
 
+DEFAULT_LANG = "fr"  # a document whose language could not be told is coded as French
+
+
+def coded_languages() -> list[str]:
+    """The languages eventwire codes: those with a trigger lexicon (packaged or the user's)."""
+    from eventwire.code.tables import DATA_DIR, user_dir
+
+    folders = [DATA_DIR, *([user_dir()] if user_dir() else [])]
+    return sorted({p.parent.name for folder in folders if folder for p in folder.glob("*/triggers.tsv")})
+
+
+def check_language(doc: Document) -> None:
+    """Raise :class:`LanguageNotCoded` for a document in a language eventwire does not code."""
+    from eventwire.errors import LanguageNotCoded
+
+    coded = coded_languages()
+    if (doc.lang or DEFAULT_LANG) not in coded:
+        raise LanguageNotCoded(doc.source, doc.lang, coded)
+
+
 def code_document(doc: Document, parsed: Sequence[Doc]) -> list[Event]:
-    """The events of a cleaned document, given the spaCy parse of each of its parts."""
+    """The events of a cleaned document, given the spaCy parse of each of its parts.
+
+    Raises :class:`eventwire.errors.LanguageNotCoded` for a language with no lexicon.
+    """
     from eventwire.code.coder import code_document as _code
 
+    check_language(doc)
     return _code(doc, parsed)

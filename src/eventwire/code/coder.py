@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from eventwire.code import DEFAULT_LANG
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import find_roles
 from eventwire.code.context import (
@@ -597,7 +598,7 @@ on_clear(_CODERS.clear)
 
 
 def coder_for(lang: str | None) -> Coder:
-    lang = lang or "fr"
+    lang = lang or DEFAULT_LANG
     if lang not in _CODERS:
         _CODERS[lang] = Coder(lang)
     return _CODERS[lang]

@@ -46,7 +46,7 @@ from rich.table import Table
 from eventwire import clean as clean_stage
 from eventwire import read as read_stage
 from eventwire.document import Document, Skipped
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, coding_failure
 from eventwire.event import Event
 from eventwire.store import documents as rows
 from eventwire.store import events as event_rows
@@ -228,7 +228,7 @@ class _Batch:
         try:
             events = self.coder(doc)
         except Exception as exc:  # noqa: BLE001 - reported as a skip, never silenced
-            reason = f"coding failed: {type(exc).__name__}: {exc}"
+            reason = coding_failure(exc)
             self.summary.skipped.append(Skipped(doc.source, reason))
             return
         self.coded.append((doc, events))
