@@ -119,13 +119,17 @@ class ActorResolver:
 
     def mentions_country(self, text: str) -> set[str]:
         """Countries a text names by name, demonym or metonym (cheap, no parse)."""
+        written = WORD.findall(text)
         keys = [stem(w) for w in WORD.findall(fold(text))]
+        if len(written) != len(keys):
+            written = keys  # folding changed the words: no case to check
         found: set[str] = set()
         i = 0
         while i < len(keys):
             for n in range(min(MAX_WORDS, self.longest.get(keys[i], 0), len(keys) - i), 0, -1):
                 gram = tuple(keys[i : i + n])
-                country = self.countries.get(gram) or self.demonyms.get(gram)
+                country = self.countries.get(gram) if written[i][:1].isupper() else None
+                country = country or self.demonyms.get(gram)  # "us" is no country, "US" is
                 org = self.orgs.get(gram)
                 if org is not None and not org.acronym and org.country not in (None, "IGO"):
                     country = org.country
@@ -207,8 +211,16 @@ class ActorResolver:
             i = hit.end
         return hits
 
+    def _after_locative(self, words: list[Word], i: int) -> bool:
+        """ "ambassadeur en Russie", "ambassador to the United States": where, not whose."""
+        locative, definite = self.words.get("locative", {}), self.words.get("definite", {})
+        before = [w.key for w in words[max(0, i - 2) : i]]
+        if before and before[-1] in locative:
+            return True
+        return len(before) == 2 and before[1] in definite and before[0] in locative
+
     def _match_at(self, words: list[Word], i: int) -> Hit | None:
-        locative = i > 0 and words[i - 1].key in self.words.get("locative", {})
+        locative = self._after_locative(words, i)
         longest = min(MAX_WORDS, self.longest.get(words[i].key, 0), len(words) - i)
         for n in range(longest, 0, -1):
             gram = tuple(w.key for w in words[i : i + n])
@@ -486,7 +498,10 @@ class ActorResolver:
                     e.label_ == "LOC" and self.gazetteer.lookup(doc[start:end].text) is not None))
                 for e in span.ents
             )
-            if not in_org and _after_title(doc, start, hits, words):
+            # NER may call a title and a name one ORG ("Russian Foreign Minister Sergei
+            # Lavrov"): right after a title, the run is a name whatever its label
+            if (not in_org and _after_title(doc, start, hits, words)) or _right_after_title(
+                    start, hits, words):
                 candidates.append((start, end))
         best: str | None = None
         # the name nearest the phrase's head in the tree: "la prise de fonction de
@@ -517,13 +532,20 @@ class Hit:
 
 
 def _after_title(doc: Doc, start: int, hits: list[Hit], words: list[Word]) -> bool:
-    """A proper-noun run right after a title or demonym is a person's name."""
-    for hit in hits:
-        last = words[hit.end - 1].token.i
-        titled = hit.kind == "demonym" or (hit.term is not None and hit.term.kind == "title")
-        if titled and 0 <= start - last <= 2:
-            return True
-    return doc[start].ent_type_ == "PER"
+    """A proper-noun run right after a title or demonym, or tagged PER, is a person's name."""
+    titled = any(hit.kind == "demonym" or (hit.term is not None and hit.term.kind == "title")
+                 for hit in _hits_just_before(start, hits, words))
+    return titled or doc[start].ent_type_ == "PER"
+
+
+def _right_after_title(start: int, hits: list[Hit], words: list[Word]) -> bool:
+    """A run that follows a title ("Foreign Minister Sergei Lavrov"), not only a demonym."""
+    return any(hit.term is not None and hit.term.kind == "title"
+               for hit in _hits_just_before(start, hits, words))
+
+
+def _hits_just_before(start: int, hits: list[Hit], words: list[Word]) -> list[Hit]:
+    return [hit for hit in hits if 0 <= start - words[hit.end - 1].token.i <= 2]
 
 
 # Document memory lives in its own module; imported last, as it builds on the resolver.
