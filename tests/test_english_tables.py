@@ -284,3 +284,34 @@ def test_needs_preposition_still_finds_the_town(gazetteer: Gazetteer) -> None:
 def test_seats_of_power_are_where_they_stand(gazetteer: Gazetteer) -> None:
     assert [m.place.country for m in gazetteer.find("talks at the White House")] == ["USA"]
     assert [m.place.country for m in gazetteer.find("a protest in Whitehall")] == ["GBR"]
+
+
+def subject(nlp: Language, text: str) -> Span:
+    from eventwire.code.phrases import phrase_span
+
+    doc = nlp(text)
+    return phrase_span(next(t for t in doc if t.dep_ == "nsubj"))
+
+
+def test_a_capital_the_tagger_calls_a_noun_stands_for_its_country(
+        nlp: Language, resolver: ActorResolver) -> None:
+    entity = resolver.resolve(subject(nlp, "Athens expelled the Libyan ambassador on Friday."))
+    assert pair(entity) == ("GRC", "GOV")
+
+
+def test_a_name_after_a_title_even_inside_an_ner_organisation(
+        nlp: Language, resolver: ActorResolver) -> None:
+    entity = resolver.resolve(subject(nlp, "Russian Foreign Minister Sergei Lavrov met his counterpart."))
+    assert entity is not None and entity.name == "Sergei Lavrov" and entity.country == "RUS"
+    ministry = resolver.resolve(subject(nlp, "The Turkish Ministry of Foreign Affairs denounced the plan."))
+    assert ministry is not None and ministry.name == "Turkish Ministry of Foreign Affairs"
+
+
+def test_ambassador_to_the_country_is_posted_there(nlp: Language, resolver: ActorResolver) -> None:
+    entity = resolver.resolve(subject(nlp, "The ambassador to the United States said nothing."))
+    assert entity is None or entity.country != "USA"
+
+
+def test_the_pronoun_us_is_no_country(resolver: ActorResolver) -> None:
+    assert resolver.mentions_country("Let us talk with China about it.") == {"CHN"}
+    assert resolver.mentions_country("The US and China talked.") == {"USA", "CHN"}

@@ -246,7 +246,7 @@ class ActorResolver:
                 return Hit("term", i, i + n, None, term.sector or None, term.priority, written, locative,
                            term.where, term)
         tok = words[i].token
-        if tok.text[:1].isupper() and tok.pos_ == "PROPN" and words[i].key == stem(
+        if tok.text[:1].isupper() and _proper(tok) and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
         ):
             place = self._place_at(words, i, locative)
@@ -529,6 +529,12 @@ class Hit:
     locative: bool
     where: str = ""
     term: Term | None = None
+
+
+def _proper(token: Token) -> bool:
+    """A proper noun, or a noun the lemmatizer kept capitalised: the tagger calls some
+    sentence-initial names NOUN ("Athens expelled ...")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_[:1].isupper())
 
 
 def _after_title(doc: Doc, start: int, hits: list[Hit], words: list[Word]) -> bool:
