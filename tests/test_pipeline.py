@@ -15,6 +15,8 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 # Just under the scores reached on the French documents of seeds + dev (see the README);
 # raise them when the coder improves, never lower them.
 FLOOR = {"key_f1": 0.60, "event_f1": 0.56, "date": 0.78, "direction": 0.83}
+# The same for the English documents of dev (English coding began 2026-11-30).
+EN_FLOOR = {"key_f1": 0.46, "event_f1": 0.37, "date": 0.40, "direction": 0.80}
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +80,24 @@ def test_extract_document_times_parse_and_code_apart() -> None:
     assert timings.parse > 0 and timings.code > 0 and timings.documents == 1
 
 
-def test_french_scores_stay_above_the_floor(shared_dir: Path) -> None:
+def _scores_above(shared_dir: Path, lang: str, sets: tuple[str, ...], floor: dict[str, float]) -> None:
     gold, predicted = [], []
-    for name in ("seeds", "dev"):
-        records = [r for r in load_gold(shared_dir / "eval" / f"{name}.gold.jsonl") if r["lang"] == "fr"]
+    for name in sets:
+        records = [r for r in load_gold(shared_dir / "eval" / f"{name}.gold.jsonl") if r["lang"] == lang]
         paths = [shared_dir / "corpus" / name / r["doc"] for r in records]
         gold += records
         predicted += [r for r in extract_records(paths) if isinstance(r, dict)]
+    assert gold and len(predicted) == len(gold)
     report = score(gold, predicted)
-    assert report.keys.f1 >= FLOOR["key_f1"]
-    assert report.events.f1 >= FLOOR["event_f1"]
-    assert (report.accuracy("date") or 0) >= FLOOR["date"]
-    assert (report.accuracy("direction") or 0) >= FLOOR["direction"]
+    assert report.keys.f1 >= floor["key_f1"]
+    assert report.events.f1 >= floor["event_f1"]
+    assert (report.accuracy("date") or 0) >= floor["date"]
+    assert (report.accuracy("direction") or 0) >= floor["direction"]
+
+
+def test_french_scores_stay_above_the_floor(shared_dir: Path) -> None:
+    _scores_above(shared_dir, "fr", ("seeds", "dev"), FLOOR)
+
+
+def test_english_scores_stay_above_the_floor(shared_dir: Path) -> None:
+    _scores_above(shared_dir, "en", ("dev",), EN_FLOOR)
