@@ -101,3 +101,16 @@ def test_lemma_fallbacks_come_from_the_language(en: Language, fr: Language) -> N
     assert "sign" in lemma_keys(signed)
     signee = token(fr, "La convention signée hier.", "signée")
     assert "signer" in lemma_keys(signee)
+
+
+def test_a_bare_participle_is_passive_where_the_language_says(en: Language, fr: Language) -> None:
+    from eventwire.code.arguments import is_passive
+
+    # French headlines drop the auxiliary of a passive ...
+    titre = fr("Trois journalistes arrêtés par la police")
+    assert is_passive(next(t for t in titre if t.text == "arrêtés"))
+    # ... English ones use the past tense, however the tagger reads it.
+    for text in ("The minister signed the deal.", "Athens expelled the ambassador."):
+        verb = next(t for t in en(text) if t.pos_ == "VERB")
+        assert not is_passive(verb), text
+    assert is_passive(token(en, "The deal was signed by the minister.", "signed"))

@@ -76,12 +76,17 @@ def is_passive(verb: Token) -> bool:
         return True
     if "aux:tense" in deps:
         return False
-    # A past participle with no auxiliary is passive ("les journalistes arrêtés par la police").
+    # A past participle with no auxiliary is passive ("les journalistes arrêtés par la police")
+    # where the language drops the auxiliary there: French headlines do ("Trois journalistes
+    # arrêtés"), English ones use the past tense, which its tagger confuses with the
+    # participle ("Athens expelled ..."); ``bare_passive_dep`` says where (grammar.tsv).
     # (A coordinated one shares the first verb's auxiliary: "a adressé ... et demandé".)
+    bare = grammar_of(verb)["bare_passive_dep"]
+    dep = verb.dep_.lower()
     participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
-    if participle and verb.dep_ in ("acl", "ROOT"):
+    if participle and dep in bare & {"acl", "root"}:
         return True
-    return "Pass" in verb.morph.get("Voice", []) and verb.dep_ in ("acl", "conj", "xcomp", "ROOT")
+    return "Pass" in verb.morph.get("Voice", []) and dep in bare
 
 
 def _agent(verb: Token) -> Token | None:
@@ -89,7 +94,7 @@ def _agent(verb: Token) -> Token | None:
     if agent is not None:
         return agent
     for child in verb.children:
-        if child.dep_.startswith("obl") and case_of(child) == "par":
+        if child.dep_.startswith("obl") and case_of(child) in grammar_of(child)["agent_case"]:
             return child
     return None
 
@@ -326,8 +331,9 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             roles.recipients.extend(make_args(head, how))
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             # "a adressé un avertissement au gouvernement et demandé des économies"
+            dative = grammar_of(verb)["dative_case"]
             for head, how in _recipient_heads(verb.head):
-                if how in ("iobj", "obl:à", "obl:au", "obl:aux"):
+                if how == "iobj" or (how.startswith("obl:") and how[4:] in dative):
                     roles.recipients.extend(make_args(head, f"{how} of the first verb"))
     for head in _obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
@@ -341,16 +347,18 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
 
 def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     roles = Roles()
+    g = grammar_of(noun)
     genitive = [
         c for c in noun.children
-        if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in ("de", "du", "des", "d'", "d’")
+        if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
         and c.pos_ in ("NOUN", "PROPN")
     ]
-    agents = [c for c in noun.children if c.dep_ in ("nmod", "obl:agent") and case_of(c) == "par"]
+    agents = [c for c in noun.children
+              if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
     # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
     patient_first = trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw"
     for head in agents:
-        roles.actors.extend(make_args(head, "par"))
+        roles.actors.extend(make_args(head, "agent"))
     # "la visite de travail de la délégation russe": the agent may sit one "de" further down.
     genitive += [
         g for head in list(genitive) for g in head.children

@@ -451,7 +451,7 @@ class Coder:
     def _is_place(self, arg: Arg) -> bool:
         """ "à Tombouctou", "dans la province de X": where, not whom (a city or region)."""
         case = arg.rule.rsplit(":", 1)[-1]
-        if case not in ("à", "au", "aux", "dans", "en"):
+        if case not in self.grammar["place_case"]:
             return False
         return any(m.kind != "country" for m in self.gazetteer.find(arg.span.text))
 

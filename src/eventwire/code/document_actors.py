@@ -152,7 +152,8 @@ class DocumentActors:
             if analysis.head and (analysis.head == known.head or any(
                     analysis.head in words_of(t) for t in known.titles)):
                 return known
-        if new.country and analysis.head in ("delegation",):
+        if new.country and analysis.head in self.resolver.words.get("delegation", {}):
+            # "la délégation russe": the Russian side named before
             for known in reversed(self.known):
                 if known.entity.country == new.country:
                     return known
