@@ -145,7 +145,7 @@ def test_document_anchor_takes_year_from_weekday_and_stated_years() -> None:
 
 
 def test_words_can_be_extended_by_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventwire.code import dates as module
+    from eventwire.code import date_patterns as module
     from eventwire.code.tables import clear_cache
 
     (tmp_path / "fr").mkdir()
@@ -156,7 +156,7 @@ def test_words_can_be_extended_by_the_user(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
     clear_cache()
     module.words.cache_clear()
-    module._patterns.cache_clear()
+    module.patterns.cache_clear()
     try:
         assert dates("Il est revenu le surlendemain.") == [("2017-01-23", None)]
         assert dates("Il est revenu hier.") == [("2017-01-20", None)]  # packaged words stay
@@ -164,7 +164,7 @@ def test_words_can_be_extended_by_the_user(tmp_path: Path, monkeypatch: pytest.M
         monkeypatch.delenv("EVENTWIRE_DATA")
         clear_cache()
         module.words.cache_clear()
-        module._patterns.cache_clear()
+        module.patterns.cache_clear()
 
 
 # ---------------------------------------------------------------- real corpus
@@ -246,3 +246,142 @@ def test_next_day_skips_a_recollection() -> None:
     text = ("Hier 10 mai, l'armée a repris la ville, perdue le 3 août 2015. "
             "Un attentat le lendemain a tué dix personnes.")
     assert [m.date for m in find_dates(text, Anchor(2017, 5, 11))][-1] == "2017-05-11"
+
+
+# ---------------------------------------------------------------- English (the same code, other data)
+
+THU = Anchor(2019, 3, 14, source="published")  # a Thursday
+
+
+def en(text: str, anchor: Anchor = THU, future: bool = False) -> list[tuple[str, str | None]]:
+    return [(m.date, m.date_end) for m in find_dates(text, anchor, "en", future=future)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The envoy landed on March 6.", [("2019-03-06", None)]),
+        ("The envoy landed on March 6, 2018, in Rome.", [("2018-03-06", None)]),
+        ("The envoy landed on 6 March in Rome.", [("2019-03-06", None)]),
+        ("The envoy landed on the 6th of March.", [("2019-03-06", None)]),
+        ("The envoy landed on March 1st.", [("2019-03-01", None)]),
+        ("The envoy landed on Jan. 3 and left on Sept. 9.", [("2019-01-03", None), ("2019-09-09", None)]),
+        ("On Tuesday, March 12, 2019, the envoy resigned.", [("2019-03-12", None)]),
+        ("The fair ran March 6-8.", [("2019-03-06", "2019-03-08")]),
+        ("The fair ran 21–24 October 2018.", [("2018-10-21", "2018-10-24")]),
+        ("The fair ran from October 21 to 24, 2018.", [("2018-10-21", "2018-10-24")]),
+        ("The fair ran October 21 to 24, 2018.", [("2018-10-21", "2018-10-24")]),
+        ("The fair runs from March 30 to April 2.", [("2019-03-30", "2019-04-02")]),
+        ("The fair ran from December 30, 2018 to January 2, 2019.", [("2018-12-30", "2019-01-02")]),
+        ("Talks are held between March 3 and 5.", [("2019-03-03", "2019-03-05")]),
+        ("Talks are held between 3 and 5 March.", [("2019-03-03", "2019-03-05")]),
+        ("A shell fell on the night of 16 to 17 March.", [("2019-03-17", None)]),
+        ("A shell fell on the night of March 16-17.", [("2019-03-17", None)]),
+        ("The decree of 2016-03-07 stands.", [("2016-03-07", None)]),
+    ],
+)
+def test_english_days_and_spans_in_both_orders(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert en(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The mayor spoke on Tuesday.", "2019-03-12"),
+        ("The mayor spoke on Tuesday morning.", "2019-03-12"),
+        ("The mayor spoke late Monday.", "2019-03-11"),
+        ("The mayor spoke last Tuesday.", "2019-03-12"),
+        ("The mayor spoke this past Friday.", "2019-03-08"),
+        ("The mayor spoke yesterday.", "2019-03-13"),
+        ("The mayor spoke today.", "2019-03-14"),
+        ("The mayor will speak tomorrow.", "2019-03-15"),
+        ("The mayor spoke the day before yesterday.", "2019-03-12"),
+        ("The mayor spoke three days ago.", "2019-03-11"),
+    ],
+)
+def test_english_weekdays_and_relative_days(text: str, expected: str) -> None:
+    assert en(text) == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The mayor spoke two weeks ago.", "2019-02"),
+        ("The mayor spoke last week.", "2019-03"),
+        ("The mayor spoke last month.", "2019-02"),
+        ("Earlier this month, the mayor spoke.", "2019-03"),
+        ("The mayor will speak next month.", "2019-04"),
+        ("The mayor spoke a year ago.", "2018"),
+        ("The mayor spoke last year.", "2018"),
+        ("The mayor spoke this year.", "2019"),
+        ("The mayor spoke in January.", "2019-01"),
+        ("The mayor spoke in early February.", "2019-02"),
+        ("The mayor spoke in mid-February.", "2019-02"),
+        ("The mayor spoke in March 2016.", "2016-03"),
+        ("The mayor spoke in 2016.", "2016"),
+    ],
+)
+def test_english_weeks_months_years(text: str, expected: str) -> None:
+    assert en(text) == [(expected, None)]
+
+
+def test_english_next_and_future_go_forward() -> None:
+    assert en("The mayor will travel next Tuesday.") == [("2019-03-19", None)]
+    assert en("The mayor will travel on Tuesday.", future=True) == [("2019-03-19", None)]
+    assert en("The mayor will travel in May.", future=True) == [("2019-05", None)]
+
+
+def test_english_next_day_and_day_before() -> None:
+    assert en("The envoy met the king on March 5. The next day, he left.") == [
+        ("2019-03-05", None), ("2019-03-06", None)]
+    assert en("The envoy met the king on March 5. The day before, he had landed.")[-1] == (
+        "2019-03-04", None)
+    # "the day before the vote" counts from the vote, which has no date here
+    assert en("The day before the vote, the envoy left.") == []
+
+
+def test_english_unknown_year_stays_unknown() -> None:
+    unknown = Anchor.unknown()
+    assert en("The envoy landed on March 20 in Rome.", unknown) == [("--03-20", None)]
+    assert en("The envoy landed on 20 March.", unknown) == [("--03-20", None)]
+    assert en("The envoy landed on Tuesday, last week, in March.", unknown) == []
+
+
+def test_english_words_that_are_not_dates() -> None:
+    assert en("The prime minister, Ms May, said this may change.") == []
+    assert en("The march through the capital drew crowds.") == []
+    # a slash date is read differently on each side of the Atlantic: left alone
+    assert en("The decree of 03/06/2016 stands.") == []
+
+
+def test_english_document_anchor_and_stated_years() -> None:
+    def doc(text: str, dateline: Dateline | None = None) -> Document:
+        part = Part("body", text, OffsetMap.identity(0, len(text)))
+        return Document("x.txt", "x.txt", text, Metadata(), [part], "en", dateline=dateline)
+
+    assert document_anchor(doc("Nothing.", Dateline(date_text="March 6, 2019"))).iso == "2019-03-06"
+    body = "Tuesday, March 5, 2019\nThe envoy resigned on Monday. Talks began in 2017."
+    anchor = document_anchor(doc(body))
+    assert (anchor.iso, anchor.source) == ("2019-03-05", "body")
+    assert stated_years(body, "en") == (2017, 2019)
+    assert en("The envoy resigned on Monday.", anchor) == [("2019-03-04", None)]
+
+
+def test_unknown_order_in_the_data_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.code import date_patterns
+    from eventwire.code.tables import clear_cache
+    from eventwire.errors import DataFileError
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "dates.tsv").write_text(
+        "# source: test; licence: MIT\nword\tkind\tvalue\nyear day month\torder\t\n", encoding="utf-8")
+    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
+    clear_cache()
+    date_patterns.words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="dates.tsv:3"):
+            date_patterns.words("en")
+    finally:
+        monkeypatch.delenv("EVENTWIRE_DATA")
+        clear_cache()
+        date_patterns.words.cache_clear()

@@ -51,6 +51,7 @@ from eventwire.code.actor_tables import (
     term_table,
 )
 from eventwire.code.grammar import grammar_of
+from eventwire.code.phrases import case_of
 from eventwire.code.places import Gazetteer
 from eventwire.code.spans import (
     apposed_sibling,
@@ -381,8 +382,11 @@ class ActorResolver:
         """Whether a place hit names an agreement or meeting ("l'accord de Paris")."""
         if hit.kind not in ("country", "capital", "place"):
             return False
-        head = words[hit.start].token.head
-        return stem(fold_key(head.text)) in self.words.get("named_event", {})
+        token = words[hit.start].token
+        case = case_of(token)
+        if case and case not in grammar_of(token)["genitive"]:
+            return False  # "l'accord avec l'Inde", "the deal with India": a party, not a name
+        return stem(fold_key(token.head.text)) in self.words.get("named_event", {})
 
     def _sender(self, span: Span, words: list[Word]) -> Hit | None:
         """The body a person acts for, from a clause "envoyé par X" hanging on the phrase.

@@ -1,7 +1,9 @@
 """The document's own date: metadata, dateline, else the body's first date.
 
 :func:`document_anchor` and :func:`stated_years` (both also reached through
-:mod:`eventwire.code.dates`); the words and patterns are the date finder's.
+:mod:`eventwire.code.dates`); the words and patterns are the date finder's, so
+every language with a ``data/<lang>/dates.tsv`` is read alike: "Hanoi, 7 mars
+(VNA) –", "LONDON, March 6 (Reuters) -", "Tuesday, March 6, 2019".
 """
 
 from __future__ import annotations

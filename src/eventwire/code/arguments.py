@@ -47,6 +47,8 @@ from eventwire.code.phrases import (
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
+# Where a parser hangs a finite verb whose subject it lost (the verb then has none).
+REPAIR_DEPS = ("amod", "xcomp", "acl", "acl:relcl", "compound")
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
@@ -74,8 +76,8 @@ def is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "aux:pass" in deps:
         return True
-    if "aux:tense" in deps:
-        return False
+    if "aux:tense" in deps or "obj" in deps:
+        return False  # a participle with a direct object is active: "ministers signed a deal"
     # A past participle with no auxiliary is passive ("les journalistes arrêtés par la police")
     # where the language drops the auxiliary there: French headlines do ("Trois journalistes
     # arrêtés"), English ones use the past tense, which its tagger confuses with the
@@ -126,6 +128,12 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     head = verb.head
     if head.i == verb.i:
         return preverbal_subject(verb)
+    if verb.dep_ in REPAIR_DEPS and is_finite(verb):
+        # A finite verb has a subject of its own: the parser hung it on another word
+        # ("Germany on Monday banned ...", "after the European Union sanctioned Iran").
+        subj, rule = preverbal_subject(verb)
+        if subj is not None:
+            return subj, rule
     if verb.dep_ in ("xcomp", "ccomp", "obl:arg", "obl:mod", "advcl", "csubj") and head.pos_ in (
         "VERB",
         "AUX",
@@ -184,14 +192,22 @@ def _bare(token: Token) -> bool:
     )
 
 
+def is_finite(verb: Token) -> bool:
+    """A verb with tense and person ("a signé", "signed"), which has a subject of its own.
+    Taggers tell it better than parsers: English tags (VBD) are in ``finite_tag``."""
+    return (
+        "Fin" in verb.morph.get("VerbForm", [])
+        or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
+        or any(c.dep_ == "aux:tense" for c in verb.children)
+    )
+
+
 def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     """Where the parser lost the subject of a finite verb ("Après 7 ans de négociations,
     le Canada et l'Union européenne ont signé"): the nearest bare noun phrase before it."""
-    finite = "Fin" in verb.morph.get("VerbForm", []) or any(
-        c.dep_ == "aux:tense" for c in verb.children
-    )
-    if not finite or verb.dep_ not in ("ROOT", "conj"):
+    if not is_finite(verb) or verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS):
         return None, ""
+    subordinators = grammar_of(verb)["subordinator"]
     start = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
     for i in range(start - 1, verb.sent.start - 1, -1):
         tok = verb.doc[i]
@@ -206,6 +222,8 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
         if _bare(head) or (head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
                            and not any(c.dep_ == "case" for c in head.children)):
             return head, "preverbal phrase (parse repair)"
+        if head.pos_ in ("NOUN", "PROPN") and case_of(head) in subordinators:
+            return head, "preverbal phrase after a conjunction (parse repair)"
     return None, ""
 
 
@@ -311,6 +329,32 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
+def hung_on_its_object(verb: Token) -> bool:
+    """A finite verb the parser made a modifier of the noun after it: that noun is its object."""
+    return (
+        verb.dep_ in ("amod", "compound", "acl")
+        and verb.head.i > verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and is_finite(verb)
+    )
+
+
+def _before(arg: Arg, verb: Token) -> Arg:
+    """A subject phrase cut before its verb, when the parser hung the verb inside it."""
+    span = arg.span
+    if span.start < verb.i < span.end and span.root.i < verb.i:
+        span = span.doc[span.start : verb.i]
+    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
+
+
+def _after(arg: Arg, verb: Token) -> Arg:
+    """The phrase without the verb the parser put inside it, nor what comes before."""
+    span = arg.span
+    if span.start <= verb.i < span.end - 1:
+        span = span.doc[verb.i + 1 : span.end]
+    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
+
+
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
     subj, rule = clause_subject(verb)
@@ -319,7 +363,11 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         if said is not None:
             subj, rule = said, said_rule
     if subj is not None:
-        roles.actors = _last_apposition(subj, verb) + make_args(subj, rule)
+        roles.actors = _last_apposition(subj, verb) + [
+            _before(arg, verb) for arg in make_args(subj, rule)]
+    if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
+        # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
+        roles.recipients = [_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
     if is_passive(verb):
         patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
         if patient is None and verb.dep_ == "acl":

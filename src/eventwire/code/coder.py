@@ -501,7 +501,11 @@ class Coder:
         for mention in mentions:
             start = mention.start + span[0]  # back in the part's offsets
             before = text[max(span[0], start - 16) : start].lower().replace("’", "'")
-            if _ends_with(before, self.grammar["locative_before"]) or not before.strip():
+            # a place that opens the sentence: "Hanoi, le 5 mars - ...", "France : ..."; but a
+            # country there is the subject ("Pakistan did not sign ..."), not where it happens
+            kicker = text[mention.end + span[0] : mention.end + span[0] + 3].strip().startswith(":")
+            opens = not before.strip() and (mention.kind != "country" or kicker)
+            if _ends_with(before, self.grammar["locative_before"]) or opens:
                 found.append(mention)
         return found
 

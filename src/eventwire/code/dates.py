@@ -33,7 +33,10 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from eventwire.code.tables import load_table
+# ``words`` and ``Words`` are re-exported: other modules read the date words from here.
+from eventwire.code.date_patterns import Words as Words
+from eventwire.code.date_patterns import norm, patterns
+from eventwire.code.date_patterns import words as words
 from eventwire.code.textutil import fold
 from eventwire.document import Document
 
@@ -100,77 +103,6 @@ class DateMention:
     why: dict[str, str] = field(default_factory=dict)
 
 
-# --- lexicon -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Words:
-    by_kind: dict[str, dict[str, str]]  # kind -> folded word -> value
-
-    def alt(self, *kinds: str) -> str:
-        """Regex alternation of the words of ``kinds`` (longest first)."""
-        words = sorted({w for k in kinds for w in self.by_kind.get(k, {})}, key=len, reverse=True)
-        return "(?:" + "|".join(_word_re(w) for w in words) + ")" if words else "(?!x)x"
-
-    def value(self, kind: str, word: str) -> str:
-        return self.by_kind.get(kind, {}).get(_norm(word), "")
-
-
-def _word_re(word: str) -> str:
-    return re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]")
-
-
-def _norm(word: str) -> str:
-    return re.sub(r"\s+", " ", fold(word).replace("’", "'")).strip()
-
-
-@lru_cache(maxsize=8)
-def words(lang: str) -> Words:
-    by_kind: dict[str, dict[str, str]] = {}
-    for row in load_table(f"{lang}/dates.tsv", ("word", "kind", "value"), ("word", "kind"),
-                          optional=True):
-        by_kind.setdefault(row["kind"], {})[_norm(row["word"])] = row["value"]
-    return Words(by_kind)
-
-
-@lru_cache(maxsize=8)
-def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    w = words(lang)
-    b, e = r"(?<![\w-])", r"(?![\w])"
-    day = r"(?:1er|[0-3]?\d)(?:\s?" + w.alt("ordinal") + r")?"
-    month, year = w.alt("month"), r"(?:1[89]|20)\d\d"
-    wd, dp = w.alt("weekday"), w.alt("daypart")
-    after = r"(?:\s+(?P<after>" + w.alt("past", "future") + "))?"
-    num = r"(?:\d+|" + w.alt("number") + ")"
-    units = w.alt("unit_day", "unit_week", "unit_month", "unit_year")
-    rel = w.alt("day_offset", "week_offset", "month_offset", "year_offset")
-    s = r"\s+"
-    specs = [
-        ("night", f"{b}{w.alt('night')}{s}(?P<d1>{day})(?:{s}(?P<m1>{month}))?"
-         f"{s}{w.alt('to')}{s}(?P<d2>{day}){s}(?P<m2>{month})(?:{s}(?P<y2>{year}))?{e}"),
-        ("span", f"{b}{w.alt('from')}{s}(?P<d1>{day})(?:{s}(?P<m1>{month})(?:{s}(?P<y1>{year}))?)?"
-         f"{s}{w.alt('to')}{s}(?P<d2>{day}){s}(?P<m2>{month})(?:{s}(?P<y2>{year}))?{e}"),
-        ("span", f"{b}{w.alt('between')}{s}(?P<d1>{day})(?:{s}(?P<m1>{month}))?"
-         f"{s}{w.alt('and')}{s}(?P<d2>{day}){s}(?P<m2>{month})(?:{s}(?P<y2>{year}))?{e}"),
-        ("day", f"{b}(?:(?P<wd>{wd}){s}(?:{dp}{s})?)?(?P<d1>{day}){s}(?P<m1>{month})"
-         f"(?:{s}(?P<y1>{year}))?{after}{e}"),
-        ("numeric", r"(?<![\w/.-])(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"
-         r"|(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:19|20)\d\d))(?![\w/])"),
-        ("weekday_day", f"{b}(?P<wd>{wd}){s}(?P<d1>{day})(?!\\s*(?:{month}|\\d)){e}"),
-        ("ago", f"{b}{w.alt('ago')}{s}(?P<n>{num}){s}(?P<unit>{units}){e}"),
-        ("relative", f"{b}(?P<rel>{rel}){e}"),
-        # "le lendemain", "la veille", but not "la veille du sommet" (the eve of something else)
-        ("relative", f"{b}(?P<rel>{w.alt('then_offset')}){e}(?!\\s+{w.alt('of')}(?:(?<=')|(?!\\w)))"),
-        ("weekday", f"{b}(?:{w.alt('this')}{s})?(?P<wd>{wd})(?:{s}{dp})?{after}{e}"),
-        ("month", f"{b}(?:{w.alt('in')}{s})?(?P<m1>{month}){s}(?P<y1>{year}){e}"),
-        ("month", f"{b}{w.alt('in')}\\s*(?P<m1>{month}){after}{e}"),
-        ("years", f"{b}(?P<y1>{year})\\s?[-/–]\\s?(?P<y2>{year}){e}"),
-        ("year", f"{b}{w.alt('in')}{s}(?P<y1>{year}){e}"),
-        ("year", f"{b}(?P<y1>{year})(?=\\s*(?:[.,;:)»]|$)){e}"),
-    ]
-    return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs]
-
-
 # --- finding -----------------------------------------------------------------
 
 
@@ -205,7 +137,7 @@ def _find_dates(text: str, anchor: Anchor, lang: str, future: bool) -> list[Date
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     digits = DIGIT.search(folded) is not None
-    for kind, rx in _patterns(lang):
+    for kind, rx in patterns(lang):
         if kind in DIGIT_KINDS and not digits:
             continue
         for match in rx.finditer(folded):
@@ -281,7 +213,7 @@ def _shift(iso: str, days: int) -> str | None:
 def _cue(lang: str) -> re.Pattern[str]:
     """What every date pattern needs one of: a digit or a word that starts or ends one."""
     w = words(lang)
-    kinds = ("month", "weekday", "ago", "night", "day_offset", "then_offset", "week_offset",
+    kinds = ("month", "weekday", "ago", "night", "day_offset", "then_offset", "then_alone", "week_offset",
              "month_offset", "year_offset", "number")
     return re.compile(r"\d|" + w.alt(*kinds), re.IGNORECASE)  # a loose test: patterns decide
 
@@ -291,10 +223,10 @@ def _resolve(
 ) -> DateMention | None:
     w = words(lang)
     g = m.groupdict()
-    after = g.get("after")
-    direction = None  # "dernier" / "prochain" force the side of the anchor
-    if after:
-        future = _norm(after) in w.by_kind.get("future", {})
+    side = g.get("after") or g.get("before")
+    direction = None  # "dernier" / "last" / "next" force the side of the anchor
+    if side:
+        future = norm(side) in w.by_kind.get("future", {})
         direction = "future" if future else "past"
     if kind == "span":
         return _span(g, anchor, lang, future)
@@ -335,7 +267,9 @@ def _day(text: str) -> int:
 
 def _span(g: dict[str, str], anchor: Anchor, lang: str, future: bool) -> DateMention | None:
     w = words(lang)
-    m2 = int(w.value("month", g["m2"]))
+    # The month is written once, after the second day ("du 21 au 24 octobre") or before
+    # the first ("October 21 to 24"), or twice.
+    m2 = int(w.value("month", g.get("m2") or g["m1"]))
     m1 = int(w.value("month", g["m1"])) if g.get("m1") else m2
     y2 = g.get("y2")
     y1 = g.get("y1") or (str(int(y2) - 1) if y2 and m1 > m2 else y2)
@@ -431,12 +365,12 @@ def _windows(anchor: Anchor) -> list[tuple[dt.date, dt.date]]:
 def _relative(word: str, anchor: Anchor, lang: str) -> DateMention | None:
     w = words(lang)
     ref = anchor.date
-    for kind in ("day_offset", "then_offset", "week_offset", "month_offset", "year_offset"):
+    for kind in ("day_offset", "then_offset", "then_alone", "week_offset", "month_offset", "year_offset"):
         value = w.value(kind, word)
         if not value:
             continue
         n = int(value)
-        if kind == "then_offset":  # settled by _then_days against the day told before it
+        if kind in ("then_offset", "then_alone"):  # settled by _then_days against the day told before it
             day = (ref + dt.timedelta(days=n)).isoformat() if ref is not None else ""
             return DateMention(0, 0, day, None, "relative", why={"then": str(n)})
         if kind == "year_offset":
@@ -458,11 +392,11 @@ def _ago(number: str, unit: str, anchor: Anchor, lang: str) -> DateMention | Non
     ref = anchor.date
     if not n or ref is None or anchor.year is None or anchor.month is None:
         return None
-    if w.value("unit_day", unit) != "" or _norm(unit) in w.by_kind.get("unit_day", {}):
+    if w.value("unit_day", unit) != "" or norm(unit) in w.by_kind.get("unit_day", {}):
         return DateMention(0, 0, (ref - dt.timedelta(days=n)).isoformat(), None, "relative")
-    if _norm(unit) in w.by_kind.get("unit_week", {}):
+    if norm(unit) in w.by_kind.get("unit_week", {}):
         return DateMention(0, 0, (ref - dt.timedelta(weeks=n)).strftime("%Y-%m"), None, "week")
-    if _norm(unit) in w.by_kind.get("unit_month", {}):
+    if norm(unit) in w.by_kind.get("unit_month", {}):
         return DateMention(0, 0, _add_months(anchor.year, anchor.month, -n), None, "month")
     return DateMention(0, 0, f"{anchor.year - n:04d}", None, "year")
 

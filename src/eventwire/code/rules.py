@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import replace
 from typing import TypeVar
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from eventwire.code.arguments import hung_on_its_object
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
@@ -35,12 +36,14 @@ COMPLEMENT_DEPS = frozenset(
 def bare_speech(match: TriggerMatch) -> bool:
     """Not an event: "», a-t-il demandé." (nothing asked), "Renforcer la coopération" (a headline's aim)."""
     token = match.token
-    if token.dep_ == "ROOT" and "Inf" in token.morph.get("VerbForm", []):
-        return True
+    if token.dep_ == "ROOT" and "Inf" in token.morph.get("VerbForm", []) and not any(
+            c.dep_.startswith("aux") for c in token.children):
+        return True  # an infinitive with an auxiliary is a clause: "will visit", "did not sign"
     if (
         token.dep_ in ("acl", "advcl")
         and "Part" in token.morph.get("VerbForm", [])
         and not any(c.dep_.startswith("aux") or c.lower_ in grammar_of(c)["gerund_mark"] for c in token.children)
+        and not _past_with_object(token)
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
@@ -49,7 +52,15 @@ def bare_speech(match: TriggerMatch) -> bool:
         return False
     if any(c.lower_ in grammar_of(c)["inverted_clitic"] for c in token.children):
         return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
+    if hung_on_its_object(token):
+        return False  # "accused Washington", parsed as an adjective of "Washington"
     return not any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
+
+
+def _past_with_object(token: Token) -> bool:
+    """A past participle with a direct object and no auxiliary is a misparsed past tense
+    ("the ministers signed a deal" read as "the ministers [who were] signed")."""
+    return "Past" in token.morph.get("Tense", []) and any(c.dep_ == "obj" for c in token.children)
 
 
 def domestic(entity: Entity) -> bool:

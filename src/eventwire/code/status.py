@@ -11,33 +11,87 @@
 - hypothetical: "si" on the clause, the conditional mood ("serait",
   "pourrait"), and any act that another trigger only asks for, threatens or
   refuses ("appelle à un cessez-le-feu", "menace de sanctions").
+
+The rules are those of every language; the words are data, in
+``data/<lang>/status.tsv`` (its header says what each kind means), read for the
+language the token was parsed in (``Doc.lang_``). English: "will visit", "is to
+visit", "plans to", "did not sign", "no longer", "if" / "unless", "could".
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
-NEGATORS = frozenset("pas jamais plus aucun aucune guère nullement point".split())
-CANCELLING = frozenset("renoncer éviter empêcher abandonner exclure".split())
-PLANNING = frozenset(
-    "prévoir envisager projeter souhaiter vouloir compter entendre devoir aller apprêter "
-    "espérer planifier programmer promettre".split()
-)
-FUTURE_MODIFIERS = frozenset("prochain prochaine prochains prochaines futur future prévu prévue prévus prévues".split())
+from eventwire.code.tables import load_table, user_dir
+from eventwire.errors import DataFileError
+
 # How a clause depends on the verb that governs it ("refuse de signer", "exige que ...").
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl:mod", "csubj", "advcl", "conj", "nmod", "obl"})
 # Governing acts that do not assert what they govern.
 SUSPENDING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
-SUSPENDING_LEMMAS = frozenset(
-    "appeler exiger demander réclamer menacer refuser rejeter exhorter prier inviter "
-    "proposer risquer chercher vouloir imaginer supposer prêt tenter essayer revenir".split()
+KINDS = frozenset(
+    {"negator", "negative_det", "without", "cancelling", "planning", "future_modifier", "suspending",
+     "condition", "future_aux", "conditional_aux", "future_ending", "conditional_ending", "obligation",
+     "destined_aux", "infinitive_mark", "future_mark"}
 )
 
 
-FUTURE_ENDING = re.compile(r"r(ai|as|a|ons|ez|ont)$")
-CONDITIONAL_ENDING = re.compile(r"r(ais|ait|ions|iez|aient)$")
+@dataclass(frozen=True)
+class StatusWords:
+    """The words of each kind for one language (lower case), with their values."""
+
+    by_kind: dict[str, dict[str, str]]
+    endings: dict[str, tuple[re.Pattern[str], ...]]
+
+    def __getitem__(self, kind: str) -> dict[str, str]:
+        return self.by_kind.get(kind, {})
+
+    def fits(self, kind: str, token: Token, word: str) -> bool:
+        """``word`` is of ``kind`` and ``token`` carries the feature its row asks for ("Tense=Pres")."""
+        words = self.by_kind.get(kind, {})
+        if word not in words:
+            return False
+        key, _, value = words[word].partition("=")
+        return not key or value in token.morph.get(key, [])
+
+    def ends(self, kind: str, token: Token) -> bool:
+        """The form matches one ending of ``kind``; a language without endings trusts the tagger."""
+        patterns = self.endings.get(kind, ())
+        return not patterns or any(p.search(token.lower_) for p in patterns)
+
+
+def status_words(lang: str) -> StatusWords:
+    """The status words of ``lang`` (packaged rows plus the user's ``$EVENTWIRE_DATA``)."""
+    return _load(lang, str(user_dir()))
+
+
+@lru_cache(maxsize=16)
+def _load(lang: str, user: str) -> StatusWords:
+    by_kind: dict[str, dict[str, str]] = {}
+    endings: dict[str, list[re.Pattern[str]]] = {}
+    for row in load_table(f"{lang}/status.tsv", ("word", "kind", "value"), ("word", "kind"), optional=True):
+        kind = row["kind"]
+        if kind not in KINDS:
+            raise DataFileError(row.path, row.line, f"unknown kind {kind!r}; expected one of {sorted(KINDS)}")
+        if kind.endswith("_ending"):
+            try:
+                endings.setdefault(kind, []).append(re.compile(row["word"]))
+            except re.error as exc:
+                raise DataFileError(row.path, row.line, f"bad regular expression: {exc}") from exc
+        by_kind.setdefault(kind, {})[row["word"].lower().replace("’", "'")] = row["value"]
+    return StatusWords(by_kind, {k: tuple(v) for k, v in endings.items()})
+
+
+def _words(token: Token) -> StatusWords:
+    return status_words(token.doc.lang_)
+
+
+def _low(token: Token) -> str:
+    return token.lower_.replace("’", "'")
 
 
 def _morph(token: Token, key: str) -> list[str]:
@@ -48,11 +102,19 @@ def _aux(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
 
 
+def _phrase(token: Token) -> str:
+    """The words of a short modifier ("no longer"), for negators of more than one word."""
+    return " ".join(_low(t) for t in token.subtree)
+
+
 def is_negated(verb: Token) -> bool:
+    w = _words(verb)
     for child in verb.children:
-        if child.dep_ == "advmod" and child.lemma_.lower() in NEGATORS:
+        if child.dep_ == "advmod" and (
+            child.lemma_.lower() in w["negator"] or _phrase(child) in w["negator"]
+        ):
             return True
-        if child.dep_ in ("det", "advmod") and child.lower_ in ("aucun", "aucune", "nul", "nulle"):
+        if child.dep_ in ("det", "advmod") and _low(child) in w["negative_det"]:
             return True
     return False
 
@@ -68,32 +130,62 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _has_if(verb: Token) -> bool:
-    """ "si l'Iran attaque", and the main clause of such a condition ("..., ils imposeront")."""
-    if any(c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’") for c in verb.children):
+    """ "si l'Iran attaque", "if troops cross", and the main clause of such a condition."""
+    conditions = _words(verb)["condition"]
+    if any(c.dep_ == "mark" and _low(c) in conditions for c in verb.children):
         return True
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("si", "s'", "s’") for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and _low(m) in conditions for m in c.children)
         for c in verb.children
     )
 
 
 def _tense(verb: Token) -> tuple[bool, bool]:
     """(future, conditional) of a verb, looking at its auxiliaries too."""
+    w = _words(verb)
     future = cond = False
     for tok in [verb, *_aux(verb)]:
         # The tagger's tense is checked against the ending: "accueille" is not a future.
-        if "Fut" in _morph(tok, "Tense") and FUTURE_ENDING.search(tok.lower_):
+        if "Fut" in _morph(tok, "Tense") and w.ends("future_ending", tok):
             future = True
-        if "Cnd" in _morph(tok, "Mood") and CONDITIONAL_ENDING.search(tok.lower_):
+        if "Cnd" in _morph(tok, "Mood") and w.ends("conditional_ending", tok):
             cond = True
-        if tok.i != verb.i and tok.lemma_ == "aller" and "Pres" in _morph(tok, "Tense"):
-            future = True
-    return future, cond
+        if tok.i != verb.i and w.fits("future_aux", tok, tok.lemma_.lower()):
+            future = True  # "va rendre", "will visit"
+        if tok.i != verb.i and w.fits("conditional_aux", tok, tok.lemma_.lower()):
+            cond = True  # "could resign"
+    return future or _destined(verb, w), cond
+
+
+def _destined(verb: Token, w: StatusWords) -> bool:
+    """ "is to visit", "are due to sign", and a headline's bare "Leaders to meet"."""
+    marks = [_low(c) for c in verb.children if c.dep_ == "mark"]
+    if any(m in w["future_mark"] for m in marks):
+        return True
+    if not any(m in w["infinitive_mark"] for m in marks):
+        return False
+    if any(a.lemma_.lower() in w["destined_aux"] for a in _aux(verb)):
+        return True
+    return verb.head.i == verb.i and "Inf" in _morph(verb, "VerbForm") and not _aux(verb)
+
+
+def _infinitive_of(node: Token) -> bool:
+    """ "plans to sign" read as a noun and its clause: the plan's infinitive is planned too."""
+    marks = _words(node)["infinitive_mark"]
+    return node.dep_ == "acl" and any(c.dep_ == "mark" and _low(c) in marks for c in node.children)
 
 
 def _done(verb: Token) -> bool:
     """ "a dû démissionner": "devoir" in a past tense asserts that it was done."""
-    return verb.lemma_ == "devoir" and any(c.dep_ == "aux:tense" for c in verb.children)
+    return verb.lemma_ in _words(verb)["obligation"] and any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+def _planning(verb: Token) -> bool:
+    return _words(verb).fits("planning", verb, verb.lemma_.lower())
+
+
+def _suspending(verb: Token) -> bool:
+    return verb.lemma_.lower() in _words(verb)["suspending"]
 
 
 def _adjunct(token: Token, verb: Token) -> bool:
@@ -112,20 +204,22 @@ def event_status(token: Token, governors: set[int]) -> str:
     (REQUEST, THREATEN, REJECT); an event they govern is hypothetical.
     """
     verb = _clause_verb(token)
+    w = _words(token)
     if token.pos_ in ("NOUN", "PROPN"):
-        if any(c.lower_ in ("aucun", "aucune") for c in token.children):
+        # "aucun entretien", "no agreement"; "sans accord", "without an agreement"
+        if any(w["negative_det"].get(_low(c)) == "noun" for c in token.children):
             return "negated"
-        if any(c.dep_ == "case" and c.lower_ == "sans" for c in token.children):
+        if any(c.dep_ == "case" and _low(c) in w["without"] for c in token.children):
             return "negated"
     if is_negated(verb):
         return "negated"
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise
-    planned = verb.i != token.i and verb.lemma_ in PLANNING
+    planned = verb.i != token.i and _planning(verb)
     if verb.i != token.i and not _adjunct(token, verb) and (
-        verb.i in governors or verb.lemma_ in SUSPENDING_LEMMAS
+        verb.i in governors or _suspending(verb)
     ):
         # "exige la démission de X": the resignation is asked for, not reported.
-        if verb.lemma_ in PLANNING:
+        if _planning(verb):
             return "future"
         return "hypothetical"
     future, cond = _tense(verb)
@@ -141,24 +235,36 @@ def event_status(token: Token, governors: set[int]) -> str:
         governs = node.dep_ in COMPLEMENT_DEPS and not (
             node.dep_ in ("advcl", "obl:mod") and node.i < head.i
         )
-        if governs and (head.i in governors or (head.lemma_ in SUSPENDING_LEMMAS and head.i != token.i)):
-            if head.lemma_ in PLANNING:
+        if governs and (head.i in governors or (_suspending(head) and head.i != token.i)):
+            if _planning(head):
                 future = True
             else:
                 return "hypothetical"
-        if governs and (head.lemma_ in CANCELLING or is_negated(head)):
+        if governs and (head.lemma_.lower() in w["cancelling"] or is_negated(head)):
             return "negated"  # "ne veut pas céder", "a renoncé à lancer"
-        if head.lemma_ in PLANNING and node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl:mod"):
+        if _planning(head) and (
+            node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl:mod") or _infinitive_of(node)
+        ):
             future = future or not _done(head)
         head_future, head_cond = _tense(head)
         if node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "csubj"):
             future = future or head_future
             cond = cond or head_cond
         node = head
-    if token.pos_ in ("NOUN", "PROPN"):
-        for child in token.children:
-            if child.lower_ in FUTURE_MODIFIERS:
-                future = True
+    if token.pos_ in ("NOUN", "PROPN") and _future_noun(token, w):
+        future = True
     if cond:
         return "hypothetical"
     return "future" if future or planned else "occurred"
+
+
+def _future_noun(token: Token, w: StatusWords) -> bool:
+    """ "la prochaine réunion", "the upcoming visit", and "next week's summit" (the
+    modifier on the possessor)."""
+    modifiers = w["future_modifier"]
+    for child in token.children:
+        if _low(child) in modifiers:
+            return True
+        if child.dep_ == "nmod:poss" and any(_low(g) in modifiers for g in child.children):
+            return True
+    return False
