@@ -9,7 +9,11 @@ is short), never the teasers, which may be about anything. Decisions:
 - otherwise the identifier's best language is reported with its normalised
   probability, whatever the language (``de``, ``vi``, ...). When the source
   declares a language and the identifier is unsure (probability below
-  ``TRUST_DECLARED_BELOW``), the declared language wins.
+  ``TRUST_DECLARED_BELOW``), the declared language wins;
+- an unsure answer (below ``SURE``) that is not a language eventwire codes,
+  when a coded language has at least ``RUNNER_UP`` of the probability, gives
+  way to it: a short English text read as Nigerian Pidgin (``pcm``), or a
+  French one as Occitan, is English or French.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from eventwire.document import Document, Part
 
 MIN_LETTERS = 20
 TRUST_DECLARED_BELOW = 0.6
+SURE = 0.9
+RUNNER_UP = 0.1
 _JUDGED = ("lead", "body", "dateline", "signoff")
 _FALLBACK = ("title", "caption")
 
@@ -35,7 +41,16 @@ def identify(text: str) -> tuple[str | None, float | None]:
     """Best language of ``text`` and its probability; (None, None) if too short."""
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         return None, None
-    lang, prob = _identifier().classify(text)
+    ranked = _identifier().rank(text)
+    lang, prob = ranked[0]
+    if prob < SURE:
+        from eventwire.code import coded_languages
+
+        coded = set(coded_languages())
+        if lang not in coded:
+            near = next(((lg, p) for lg, p in ranked if lg in coded), None)
+            if near is not None and near[1] >= RUNNER_UP:
+                lang, prob = near
     return str(lang), round(float(prob), 4)
 
 

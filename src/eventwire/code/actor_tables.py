@@ -121,9 +121,17 @@ def longest_grams(*tables: Mapping[tuple[str, ...], object]) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def sovereigns() -> dict[str, str]:
+    """The state that governs each dependent territory (``territories.tsv``): GUF -> FRA."""
+    rows = load_table("territories.tsv", ("territory", "sovereign"), ("territory", "sovereign"),
+                      key="territory", optional=True)
+    return {row["territory"]: row["sovereign"] for row in rows}
+
+
 def clear_caches() -> None:
     """Forget loaded actor tables (after changing ``EVENTWIRE_DATA``)."""
-    for cached in (country_tables, org_table, term_table, people_table, actor_words):
+    for cached in (country_tables, org_table, term_table, people_table, actor_words, sovereigns):
         cached.cache_clear()
 
 

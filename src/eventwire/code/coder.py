@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG
+from eventwire.code.actor_tables import sovereigns
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import find_roles
 from eventwire.code.context import (
@@ -336,6 +337,8 @@ class Coder:
         if trigger.type == "REJECT" and not recipients and actors:
             # Denying an accusation: the accuser is the recipient (FORMAT.md rule 10).
             recipients, recipient_rule = self._accuser(unit, actors)
+        if trigger.type == "PROTEST" and not recipients:
+            recipients, recipient_rule = _own_government(actors)
         if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors:
             recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.roles == "eval" and not any(e.country for e in recipients):
@@ -589,6 +592,16 @@ def _later(match: TriggerMatch) -> bool:
     clause = [match.token, *match.token.children, *match.token.head.children]
     later = grammar_of(match.token)["later"]
     return any(t.lower_ in later for t in clause)
+
+
+def _own_government(actors: list[Entity]) -> tuple[list[Entity], str | None]:
+    """A protest that names no target is aimed at the protesters' own government (that of
+    the state governing their territory: protesters in Cayenne face Paris)."""
+    country = next((e.country for e in actors if e.country and e.country != "IGO"), None)
+    if country is None or any(e.sector == "GOV" for e in actors):
+        return [], None
+    government = Entity(country=sovereigns().get(country, country), sector="GOV", name=None)
+    return [government], "the protesters' own government"
 
 
 def _needs_home(type_: str, entities: list[Entity]) -> bool:

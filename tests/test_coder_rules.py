@@ -1,0 +1,36 @@
+"""Rules of the coder that hold in every language, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.document import Document, Metadata
+from eventwire.pipeline import extract_document
+
+
+def events(text: str, lang: str) -> list[dict]:
+    doc = Document(source="t.txt", name="t.txt", raw=f"{text}\n",
+                   meta=Metadata(published="2024-03-07"))
+    record = extract_document(doc)
+    assert record["lang"] == lang
+    return record["events"]
+
+
+@pytest.mark.parametrize(("text", "lang", "government"), [
+    ("Thousands of Chilean students marched in Santiago on Tuesday.", "en", "CHL"),
+    ("Des milliers de manifestants péruviens ont défilé mardi à Lima.", "fr", "PER"),
+    # a territory's government is that of the state governing it
+    ("Des milliers de manifestants ont défilé mardi à Cayenne, en Guyane.", "fr", "FRA"),
+])
+def test_a_protest_without_target_is_aimed_at_the_own_government(
+        text: str, lang: str, government: str) -> None:
+    protests = [e for e in events(text, lang) if e["type"] == "PROTEST"]
+    assert protests, events(text, lang)
+    assert protests[0]["recipient"] == [{"country": government, "sector": "GOV", "name": None}]
+
+
+def test_a_protest_with_a_target_keeps_it() -> None:
+    found = events("Hundreds of Kenyan farmers protested against the Ugandan government "
+                   "in Nairobi on Monday.", "en")
+    protest = next(e for e in found if e["type"] == "PROTEST")
+    assert {r["country"] for r in protest["recipient"]} == {"UGA"}
