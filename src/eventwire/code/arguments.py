@@ -490,7 +490,7 @@ def _predicate(token: Token) -> Token:
     """The noun phrase an evaluative word is part of ("un facteur de déstabilisation")."""
     node = token
     for _ in range(EVAL_STEPS):
-        if node.dep_ not in ("nmod", "amod", "appos", "flat:name", "acl") or node.head.i == node.i:
+        if node.dep_ not in ("nmod", "amod", "appos", "flat:name", "acl", "conj") or node.head.i == node.i:
             break
         if node.head.pos_ in ("VERB", "AUX"):
             break

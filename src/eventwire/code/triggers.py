@@ -79,7 +79,10 @@ def context_words(token: Token) -> set[str]:
 
 
 def _fits(trigger: Trigger, token: Token, words: set[str]) -> bool:
-    if token.pos_ not in _POS[trigger.pos] or token.dep_ in _AUX_DEPS:
+    allowed = _POS[trigger.pos]
+    if trigger.roles == "eval" and trigger.pos == "ADJ":
+        allowed = allowed | {"NOUN"}  # a quoted judgement: « lousy », tagged as a noun
+    if token.pos_ not in allowed or token.dep_ in _AUX_DEPS:
         return False
     if any(not (group & words) for group in trigger.requires):
         return False
