@@ -37,7 +37,8 @@ test: setup lint browser
 
 eval: setup
 	$(BIN)/eventwire evaluate $(SHARED)/eval/seeds.gold.jsonl --docs $(SHARED)/corpus/seeds
-	$(BIN)/eventwire evaluate $(SHARED)/eval/dev.gold.jsonl --docs $(SHARED)/corpus/dev
+	$(BIN)/eventwire evaluate $(SHARED)/eval/dev.gold.jsonl --docs $(SHARED)/corpus/dev --lang fr
+	$(BIN)/eventwire evaluate $(SHARED)/eval/dev.gold.jsonl --docs $(SHARED)/corpus/dev --lang en
 
 eval-clean: setup
 	$(BIN)/python scripts/eval_clean.py $(SHARED)/corpus/dev
