@@ -460,3 +460,12 @@ def test_eval_clean_script_runs(
     assert share is not None and int(share.group(2)) > 20
     assert int(share.group(1)) >= 0.85 * int(share.group(2))
     assert "false splits 0.00" in out
+
+
+@pytest.mark.parametrize("word", ["parlementaires", "delarépublique", "signéavec", "ministres"])
+def test_cached_scores_of_a_lower_case_word_are_the_scores_of_the_word(word: str) -> None:
+    from eventwire.clean import glue
+
+    lex = glue.lexicon("fr")
+    direct = glue._scores(word, glue._Context(""), lex, glue.DocumentEvidence())
+    assert glue._candidate_scores(word, glue._Context("abc"), lex, glue.DocumentEvidence()) == direct

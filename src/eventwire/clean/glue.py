@@ -35,7 +35,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from eventwire.clean.resources import glue_data, string_list, zipf
 from eventwire.errors import DataFileError
@@ -300,6 +300,21 @@ def _candidate_scores(
     piece: str, context: _Context, lex: Lexicon, evidence: DocumentEvidence
 ) -> dict[int, float]:
     """Joint Zipf score of every admissible cut of ``piece``."""
+    if not piece[0].isupper():
+        return _lower_case_scores(piece, lex.lang)
+    return _scores(piece, context, lex, evidence)
+
+
+@lru_cache(maxsize=65536)
+def _lower_case_scores(word: str, lang: str) -> dict[int, float]:
+    """The scores of a lower-case piece depend on the word alone: computed once per word
+    (most words of a corpus come back again and again). Callers must not change the dict."""
+    return _scores(word, _Context(""), lexicon(lang), DocumentEvidence())
+
+
+def _scores(
+    piece: str, context: _Context, lex: Lexicon, evidence: DocumentEvidence
+) -> dict[int, float]:
     word = piece.lower()
     capitalised = piece[0].isupper()
     scores: dict[int, float] = {}
