@@ -34,3 +34,12 @@ def test_a_protest_with_a_target_keeps_it() -> None:
                    "in Nairobi on Monday.", "en")
     protest = next(e for e in found if e["type"] == "PROTEST")
     assert {r["country"] for r in protest["recipient"]} == {"UGA"}
+
+
+def test_a_date_describing_what_the_act_is_about_does_not_date_the_act() -> None:
+    # 2015 dates the violations, not the opening of the inquiry (which would then be
+    # dropped as background, FORMAT.md rule 11).
+    found = events("L'ONU a annoncé l'ouverture d'une enquête sur les violations des droits de "
+                   "l'homme survenues depuis 2015 au Burundi.", "fr")
+    inquiry = [e for e in found if e["type"] == "ACCUSE"]
+    assert inquiry and inquiry[0]["date"] != "2015", found

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.code import DEFAULT_LANG
 from eventwire.code.actor_tables import sovereigns
@@ -80,6 +80,8 @@ UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
 SPLIT_MAX_TOKENS = 8
+DESCRIBING = ("acl", "acl:relcl")  # clauses that describe a noun rather than tell an act
+COMPLEMENTS = ("obj", "nmod", "iobj", "obl:arg")  # what an act is about
 WORD_SPLIT = re.compile(r"[\s\-]+")  # "centre-ville de" ends with "ville de"
 
 
@@ -543,8 +545,14 @@ class Coder:
         if dates:
             # A date of the trigger's own clause first: in "X demande le remplacement de Y,
             # émissaire envoyé il y a un mois", the month dates the sending, not the request.
-            own = [m for m in dates if clause_of(sent, m.start) == clause_of(sent, at)]
-            nearest = min(own or dates, key=lambda m: abs(m.start - at))
+            mine = clause_of(sent, at)
+            own = [m for m in dates if clause_of(sent, m.start) == mine]
+            # Else a date of another clause, but not of one describing what the act is about:
+            # in "une enquête sur les violations survenues depuis 2015", 2015 dates the violations.
+            told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)]
+            if not told:
+                return None, None
+            nearest = min(told, key=lambda m: abs(m.start - at))
             return nearest.date, nearest.date_end
         if unit.last_date is not None and status == "occurred" and match.trigger.type in SCENE_TYPES:
             # What the sides did at a meeting is dated by the meeting ("mardi matin ...
@@ -574,6 +582,16 @@ def _then_across(dates: list[DateMention], unit: Unit) -> None:
         last = mention.date_end or mention.date
         if shift_day(last, 0) is not None and not is_recollection(last, unit.anchor):
             unit.last_day = last
+
+
+def _describes_complement(verb: Token, match: TriggerMatch) -> bool:
+    """A clause describing a noun the act is about (its object or noun complement), not
+    one in an adjunct: "in a press release issued the following day" dates the act."""
+    trigger = match.token
+    if verb.dep_ not in DESCRIBING or verb.i == trigger.i or not trigger.is_ancestor(verb):
+        return False
+    step = next(c for c in trigger.children if c.i == verb.i or c.is_ancestor(verb))
+    return step.dep_ in COMPLEMENTS
 
 
 def _ends_with(text: str, phrases: frozenset[str]) -> bool:
