@@ -43,3 +43,9 @@ def test_a_date_describing_what_the_act_is_about_does_not_date_the_act() -> None
                    "l'homme survenues depuis 2015 au Burundi.", "fr")
     inquiry = [e for e in found if e["type"] == "ACCUSE"]
     assert inquiry and inquiry[0]["date"] != "2015", found
+
+
+def test_a_trigger_under_a_modal_sees_the_object_the_parser_gave_the_modal() -> None:
+    found = events("Après deux jours de discussions à Niamey, trois accords ont pu être trouvés "
+                   "entre le Mali et le Niger.", "fr")
+    assert any(e["type"] == "AGREE" for e in found), found

@@ -23,6 +23,7 @@ _POS = {
     "NOUN": {"NOUN", "PROPN"},
     "ADJ": {"ADJ", "VERB"},
 }
+MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
 _CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
 
@@ -69,6 +70,10 @@ def context_words(token: Token) -> set[str]:
         near.extend(child.children)
     if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
+    if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
+        # under a modal the parser may hang the object on the modal: "des accords ont pu
+        # être trouvés" ("accords" depends on "pu")
+        near.extend(c for c in token.head.children if c.dep_ in MODAL_SUBJECTS)
     reflexive = grammar_of(token)["reflexive"]
     for other in near:
         words.add(other.lemma_.lower())
