@@ -49,3 +49,17 @@ def test_a_trigger_under_a_modal_sees_the_object_the_parser_gave_the_modal() -> 
     found = events("Après deux jours de discussions à Niamey, trois accords ont pu être trouvés "
                    "entre le Mali et le Niger.", "fr")
     assert any(e["type"] == "AGREE" for e in found), found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Chaque année, la Norvège fournit une aide alimentaire au Malawi.", "fr"),
+    ("Every year, Norway provides food aid to Malawi.", "en"),
+    ("Norway regularly provides food aid to Malawi.", "en"),
+])
+def test_a_habit_is_not_an_event(text: str, lang: str) -> None:
+    assert not [e for e in events(text, lang) if e["type"] == "AID"]
+
+
+def test_one_act_is_still_an_event() -> None:
+    assert [e for e in events("Norway provided food aid to Malawi on Monday.", "en")
+            if e["type"] == "AID"]

@@ -65,7 +65,7 @@ from eventwire.code.rules import (
     union,
     within,
 )
-from eventwire.code.status import SUSPENDING_TYPES, event_status
+from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual
 from eventwire.code.tables import on_clear
 from eventwire.code.triggers import TriggerMatch, find_triggers
 from eventwire.document import Document, Part
@@ -269,7 +269,7 @@ class Coder:
     ) -> Event | None:
         trigger = match.trigger
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
-            long_process(match)
+            long_process(match) or habitual(match.token)
         ):
             return None
         roles = find_roles(match.token, trigger, others)

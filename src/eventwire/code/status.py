@@ -36,7 +36,7 @@ SUSPENDING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 KINDS = frozenset(
     {"negator", "negative_det", "without", "cancelling", "planning", "future_modifier", "suspending",
      "condition", "future_aux", "conditional_aux", "future_ending", "conditional_ending", "obligation",
-     "destined_aux", "infinitive_mark", "future_mark"}
+     "destined_aux", "infinitive_mark", "future_mark", "habitual_det", "habitual_adverb"}
 )
 
 
@@ -105,6 +105,22 @@ def _aux(token: Token) -> list[Token]:
 def _phrase(token: Token) -> str:
     """The words of a short modifier ("no longer"), for negators of more than one word."""
     return " ".join(_low(t) for t in token.subtree)
+
+
+def habitual(token: Token) -> bool:
+    """ "Chaque année, le PAM fournit ...", "the agency regularly sends ...": a habit, not one
+    event (FORMAT.md rule 11: vague cooperation over years is not coded)."""
+    verb = _clause_verb(token)
+    w = _words(verb)
+    for child in (*verb.children, *token.children):
+        if child.dep_ == "advmod" and _low(child) in w["habitual_adverb"]:
+            return True
+        # "chaque année", "every week": the determiner's row lists the time nouns it takes
+        units = next((w["habitual_det"][_low(d)] for d in child.children
+                      if d.dep_ == "det" and _low(d) in w["habitual_det"]), None)
+        if units is not None and child.lemma_.lower() in units.split():
+            return True
+    return False
 
 
 def is_negated(verb: Token) -> bool:
