@@ -41,6 +41,9 @@ def find(found: list[dict], type_: str) -> dict:
      "REQUEST", "CAN", "CHN"),
     ("Russian Foreign Minister Sergei Lavrov accused Washington of meddling.",
      "ACCUSE", "RUS", "USA"),
+    # "to" hangs under the object: still "encourage X to", a request, not praise
+    ("The United States has been encouraging allies such as Japan to restrict the exports.",
+     "REQUEST", "USA", "JPN"),
 ])
 def test_who_did_what_to_whom(text: str, type_: str, actor: str, recipient: str) -> None:
     event = find(events(text), type_)

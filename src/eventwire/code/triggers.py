@@ -24,6 +24,7 @@ _POS = {
     "ADJ": {"ADJ", "VERB"},
 }
 MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
+NESTED_CASES = ("case", "mark")
 _CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
 
@@ -68,6 +69,9 @@ def context_words(token: Token) -> set[str]:
     near = list(token.children)
     for child in list(near):
         near.extend(child.children)
+        # the prepositions one level further: "inviter les belligérants à la retenue" when the
+        # parser hangs "à la retenue" on the object
+        near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
     if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
     if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
