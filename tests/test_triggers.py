@@ -30,17 +30,19 @@ def triggers_of(nlp, sentence: str) -> list[tuple[str, str | None]]:
     return [(m.trigger.type, m.trigger.mode) for s in doc.sents for m in find_triggers(s, lexicon)]
 
 
-def test_lexicon_loads_and_covers_every_plover_type() -> None:
-    lexicon = load_lexicon("fr")
+@pytest.mark.parametrize(("lang", "at_least"), [("fr", 150), ("en", 400)])
+def test_lexicon_loads_and_covers_every_plover_type(lang: str, at_least: int) -> None:
+    lexicon = load_lexicon(lang)
     types = {t.type for triggers in lexicon.by_lemma.values() for t in triggers}
     assert types == set(PLOVER_TYPES)
-    assert len(lexicon) > 150
+    assert len(lexicon) > at_least
 
 
-def test_every_line_cites_its_file_and_line() -> None:
-    for triggers in load_lexicon("fr").by_lemma.values():
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_line_cites_its_file_and_line(lang: str) -> None:
+    for triggers in load_lexicon(lang).by_lemma.values():
         for trigger in triggers:
-            assert re.fullmatch(r"fr/triggers\.tsv:\d+", trigger.where)
+            assert re.fullmatch(rf"{lang}/triggers\.tsv:\d+", trigger.where)
 
 
 def test_specific_lines_come_first() -> None:
@@ -49,9 +51,10 @@ def test_specific_lines_come_first() -> None:
     assert (first.type, first.mode) == ("SANCTION", "convict")
 
 
-def test_every_type_and_mode_has_a_cameo_code_and_score() -> None:
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_type_and_mode_has_a_cameo_code_and_score(lang: str) -> None:
     load_plover()
-    for triggers in load_lexicon("fr").by_lemma.values():
+    for triggers in load_lexicon(lang).by_lemma.values():
         for trigger in triggers:
             cameo, score = lookup(trigger.type, trigger.mode, trigger.cameo)
             assert cameo and -10.0 <= score <= 10.0
