@@ -63,3 +63,17 @@ def test_a_habit_is_not_an_event(text: str, lang: str) -> None:
 def test_one_act_is_still_an_event() -> None:
     assert [e for e in events("Norway provided food aid to Malawi on Monday.", "en")
             if e["type"] == "AID"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Danish government expressed its deepest sympathies on Monday.", "en"),
+    ("Le gouvernement danois a exprimé lundi sa profonde sympathie.", "fr"),
+])
+def test_sympathy_aimed_at_no_one_is_not_coded(text: str, lang: str) -> None:
+    assert not [e for e in events(text, lang) if e["type"] == "SUPPORT"]
+
+
+def test_praise_of_someone_is_coded() -> None:
+    found = events("The Danish prime minister praised Norway for its help on Monday.", "en")
+    support = [e for e in found if e["type"] == "SUPPORT"]
+    assert support and {r["country"] for r in support[0]["recipient"]} == {"NOR"}

@@ -80,6 +80,7 @@ UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
 SPLIT_MAX_TOKENS = 8
+AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
 DESCRIBING = ("acl", "acl:relcl")  # clauses that describe a noun rather than tell an act
 COMPLEMENTS = ("obj", "nmod", "iobj", "obl:arg")  # what an act is about
 WORD_SPLIT = re.compile(r"[\s\-]+")  # "centre-ville de" ends with "ville de"
@@ -345,6 +346,9 @@ class Coder:
             recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.roles == "eval" and not any(e.country for e in recipients):
             return None  # a judgement is about someone: "parle d'un « montage »" alone is not coded
+        if trigger.type in AIMED_AT_SOMEONE and trigger.roles != "sym" and not any(
+                e.country for e in recipients):
+            return None  # praise or sympathy aimed at no one (FORMAT.md rule 11)
         if trigger.mode == "visit" and not recipients:
             return None  # a visit has a host: "se rendre aux urnes" is not one
         if trigger.roles == "sym" and trigger.type in ("CONSULT", "AGREE") and len(actors) < 2:
