@@ -43,12 +43,18 @@ from eventwire.code.phrases import (
     make_args,
     phrase_span,
 )
+from eventwire.code.repairs import (
+    REPAIR_DEPS,
+    hung_on_its_object,
+    is_finite,
+    object_after,
+    preverbal_subject,
+    subject_before,
+)
 
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
-# Where a parser hangs a finite verb whose subject it lost (the verb then has none).
-REPAIR_DEPS = ("amod", "xcomp", "acl", "acl:relcl", "compound")
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
@@ -183,50 +189,6 @@ def _noun_before(token: Token) -> Token | None:
     return None
 
 
-def _bare(token: Token) -> bool:
-    """A noun phrase not introduced by a preposition, and not another verb's object."""
-    return (
-        token.pos_ in ("NOUN", "PROPN")
-        and not any(c.dep_ == "case" for c in token.children)
-        and token.dep_ not in ("obj", "iobj", "nmod", "appos", "flat:name", "obl:mod", "obl:arg")
-    )
-
-
-def is_finite(verb: Token) -> bool:
-    """A verb with tense and person ("a signé", "signed"), which has a subject of its own.
-    Taggers tell it better than parsers: English tags (VBD) are in ``finite_tag``."""
-    return (
-        "Fin" in verb.morph.get("VerbForm", [])
-        or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
-        or any(c.dep_ == "aux:tense" for c in verb.children)
-    )
-
-
-def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
-    """Where the parser lost the subject of a finite verb ("Après 7 ans de négociations,
-    le Canada et l'Union européenne ont signé"): the nearest bare noun phrase before it."""
-    if not is_finite(verb) or verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS):
-        return None, ""
-    subordinators = grammar_of(verb)["subordinator"]
-    start = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
-    for i in range(start - 1, verb.sent.start - 1, -1):
-        tok = verb.doc[i]
-        if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
-            break
-        if tok.pos_ in ("VERB",) and tok.dep_ in ("ROOT",):
-            break
-        # The head of the phrase this word belongs to.
-        head = tok
-        while head.dep_ in ("amod", "det", "flat:name", "nummod", "fixed") and head.head.i != head.i:
-            head = head.head
-        if _bare(head) or (head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
-                           and not any(c.dep_ == "case" for c in head.children)):
-            return head, "preverbal phrase (parse repair)"
-        if head.pos_ in ("NOUN", "PROPN") and case_of(head) in subordinators:
-            return head, "preverbal phrase after a conjunction (parse repair)"
-    return None, ""
-
-
 def governing_verb(token: Token, max_steps: int = 4) -> tuple[Token | None, Token]:
     """The verb a noun depends on (through "lors de", nouns, adverbs), and the last step below it."""
     below = token
@@ -329,32 +291,6 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
-def hung_on_its_object(verb: Token) -> bool:
-    """A finite verb the parser made a modifier of the noun after it: that noun is its object."""
-    return (
-        verb.dep_ in ("amod", "compound", "acl")
-        and verb.head.i > verb.i
-        and verb.head.pos_ in ("NOUN", "PROPN")
-        and is_finite(verb)
-    )
-
-
-def _before(arg: Arg, verb: Token) -> Arg:
-    """A subject phrase cut before its verb, when the parser hung the verb inside it."""
-    span = arg.span
-    if span.start < verb.i < span.end and span.root.i < verb.i:
-        span = span.doc[span.start : verb.i]
-    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
-
-
-def _after(arg: Arg, verb: Token) -> Arg:
-    """The phrase without the verb the parser put inside it, nor what comes before."""
-    span = arg.span
-    if span.start <= verb.i < span.end - 1:
-        span = span.doc[verb.i + 1 : span.end]
-    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
-
-
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
     subj, rule = clause_subject(verb)
@@ -364,10 +300,10 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             subj, rule = said, said_rule
     if subj is not None:
         roles.actors = _last_apposition(subj, verb) + [
-            _before(arg, verb) for arg in make_args(subj, rule)]
+            subject_before(arg, verb) for arg in make_args(subj, rule)]
     if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
-        roles.recipients = [_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
+        roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
     if is_passive(verb):
         patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
         if patient is None and verb.dep_ == "acl":

@@ -14,11 +14,11 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
-from eventwire.code.arguments import hung_on_its_object
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
 from eventwire.code.places import PlaceMention
+from eventwire.code.repairs import hung_on_its_object
 from eventwire.code.triggers import TriggerMatch
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Evidence

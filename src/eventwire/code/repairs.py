@@ -1,0 +1,91 @@
+"""Parse repairs: where the parser lost a subject or hung a verb on a noun.
+
+Parsers trained on little or other text (the English pipeline is trained on
+web text, not news) often make a finite verb a modifier of a noun ("Germany on
+Monday banned [amod] Iranian airline ...") or leave it without a subject. A
+finite verb always has a subject of its own and, if transitive, an object, so
+these functions find them in the word order the language uses (subject before
+the verb, object after it) where the tree lost them. The tagger's part of
+speech is more reliable than the tree: finiteness comes from the morphology or
+the tag (``finite_tag`` in ``grammar.tsv``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.code.grammar import grammar_of
+from eventwire.code.phrases import Arg, case_of
+
+# Where a parser hangs a finite verb whose subject it lost (the verb then has none).
+REPAIR_DEPS = ("amod", "xcomp", "acl", "acl:relcl", "compound")
+
+
+def _bare(token: Token) -> bool:
+    """A noun phrase not introduced by a preposition, and not another verb's object."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "case" for c in token.children)
+        and token.dep_ not in ("obj", "iobj", "nmod", "appos", "flat:name", "obl:mod", "obl:arg")
+    )
+
+
+def is_finite(verb: Token) -> bool:
+    """A verb with tense and person ("a signé", "signed"), which has a subject of its own.
+    Taggers tell it better than parsers: English tags (VBD) are in ``finite_tag``."""
+    return (
+        "Fin" in verb.morph.get("VerbForm", [])
+        or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
+        or any(c.dep_ == "aux:tense" for c in verb.children)
+    )
+
+
+def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
+    """Where the parser lost the subject of a finite verb ("Après 7 ans de négociations,
+    le Canada et l'Union européenne ont signé"): the nearest bare noun phrase before it."""
+    if not is_finite(verb) or verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS):
+        return None, ""
+    subordinators = grammar_of(verb)["subordinator"]
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    for i in range(start - 1, verb.sent.start - 1, -1):
+        tok = verb.doc[i]
+        if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
+            break
+        if tok.pos_ in ("VERB",) and tok.dep_ in ("ROOT",):
+            break
+        # The head of the phrase this word belongs to.
+        head = tok
+        while head.dep_ in ("amod", "det", "flat:name", "nummod", "fixed") and head.head.i != head.i:
+            head = head.head
+        if _bare(head) or (head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
+                           and not any(c.dep_ == "case" for c in head.children)):
+            return head, "preverbal phrase (parse repair)"
+        if head.pos_ in ("NOUN", "PROPN") and case_of(head) in subordinators:
+            return head, "preverbal phrase after a conjunction (parse repair)"
+    return None, ""
+
+
+def hung_on_its_object(verb: Token) -> bool:
+    """A finite verb the parser made a modifier of the noun after it: that noun is its object."""
+    return (
+        verb.dep_ in ("amod", "compound", "acl")
+        and verb.head.i > verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and is_finite(verb)
+    )
+
+
+def subject_before(arg: Arg, verb: Token) -> Arg:
+    """A subject phrase cut before its verb, when the parser hung the verb inside it."""
+    span = arg.span
+    if span.start < verb.i < span.end and span.root.i < verb.i:
+        span = span.doc[span.start : verb.i]
+    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
+
+
+def object_after(arg: Arg, verb: Token) -> Arg:
+    """The phrase without the verb the parser put inside it, nor what comes before."""
+    span = arg.span
+    if span.start <= verb.i < span.end - 1:
+        span = span.doc[verb.i + 1 : span.end]
+    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
