@@ -2,29 +2,27 @@
 
 ``Coder.code(doc, parsed)`` walks the sentences of every part, finds the
 triggers of the language's lexicon (``triggers``), their actor and recipient
-phrases (``arguments``), resolves the phrases to entities (``actors``), and
-gives each event a status (``status``), a date (``dates``), a place
-(``places``), the evidence sentence, the CAMEO code and score (``plover``),
+phrases (``arguments``, with ``repairs`` where the parse failed), resolves the
+phrases to entities (``actors``), and gives each event a status (``status``),
+a date and a place (``scene``, from ``dates`` and ``places``), the evidence
+sentence, the CAMEO code and score (``plover``),
 and a ``why`` saying which lexicon line and which rules coded it. Mentions of
 one event are merged last (``dedupe``).
 
-A document is coded in units: the body (title, lead, paragraphs, captions) is
-one; each teaser of the related-articles block is another, with its own
-actors and no date of the article (FORMAT.md rule 8).
+A document is coded in units (``unit``): the body (title, lead, paragraphs,
+captions) is one; each teaser of the related-articles block is another, with
+its own actors and no date of the article (FORMAT.md rule 8).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG
-from eventwire.code.actor_tables import sovereigns
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import find_roles
 from eventwire.code.context import (
@@ -40,11 +38,9 @@ from eventwire.code.dates import (
     DateMention,
     document_anchor,
     find_dates,
-    is_recollection,
-    shift_day,
 )
 from eventwire.code.dedupe import dedupe
-from eventwire.code.grammar import grammar, grammar_of
+from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, phrase_span
 from eventwire.code.places import Gazetteer, PlaceMention
@@ -54,61 +50,41 @@ from eventwire.code.rules import (
     anaphoric,
     background,
     bare_speech,
-    clause_of,
     domestic,
     evidence,
     is_the_country,
     long_process,
+    own_government,
     passive,
     rule_text,
     same_entity,
     union,
     within,
 )
+from eventwire.code.scene import (
+    SCENE_KINDS,
+    event_date,
+    event_place,
+    later,
+    locative_places,
+    paragraph_date,
+    then_across,
+)
 from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual
 from eventwire.code.tables import on_clear
 from eventwire.code.triggers import TriggerMatch, find_triggers
+from eventwire.code.unit import Unit, story_country_of
 from eventwire.document import Document, Part
-from eventwire.event import Entity, Event, Place
+from eventwire.event import Entity, Event
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
-SCENE_KINDS = ("day", "weekday", "relative")
 STORY_PARTS = 4  # the headline, the dateline and the lead say where a story happens
-SCENE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 AIMED_TYPES = frozenset({"COERCE"})
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
 SPLIT_MAX_TOKENS = 8
 AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
-DESCRIBING = ("acl", "acl:relcl")  # clauses that describe a noun rather than tell an act
-COMPLEMENTS = ("obj", "nmod", "iobj", "obl:arg")  # what an act is about
-WORD_SPLIT = re.compile(r"[\s\-]+")  # "centre-ville de" ends with "ville de"
-
-
-@dataclass
-class Unit:
-    """What the coder remembers while reading one unit (the body, or one teaser)."""
-
-    actors: DocumentActors
-    anchor: Anchor
-    part: str  # "body" or "teaser"
-    index: int | None  # teaser index
-    country: str | None = None  # the story's country: where its places mostly are
-    story: Callable[[], str | None] | None = None  # finds ``country`` when first needed
-    last_country: str | None = None  # the country named last (what "le pays" refers to)
-    meeting: list[Entity] = field(default_factory=list)  # both sides of the current meeting
-    salient: Entity | None = None  # the last subject named: what "il" / "elle" refer to
-    subjects: list[Span] = field(default_factory=list)  # subjects since, not resolved yet
-    resolved: dict[tuple[int, int, int, str | None], Entity | None] = field(default_factory=dict)
-    accusations: list[tuple[list[Entity], list[Entity]]] = field(default_factory=list)
-    pictured: Entity | None = None  # in a teaser: the person its photo caption names
-    last_date: DateMention | None = None  # the day of the scene being told
-    # The paragraph, day and actor countries of the last dated sentence that told an event.
-    dated: tuple[int, int, DateMention, frozenset[str]] | None = None
-    history: Story = field(default_factory=Story)  # the events told so far
-    scene_place: Place | None = None  # where the scene happens: the last city named with "à"
-    last_day: str | None = None  # the last day its paragraphs stated ("le lendemain" counts from it)
 
 
 class Coder:
@@ -147,12 +123,12 @@ class Coder:
                 # The story's country is looked up only when an actor needs it.
                 unit.story = lambda d=doc, k=key: self._story_country(d, k, places)
                 # "du pays", "l'île": the country named last, else the story's (its places)
-                unit.actors.story = lambda u=unit: u.last_country or _story(u)
+                unit.actors.story = lambda u=unit: u.last_country or story_country_of(u)
                 units[key] = unit
             if part.kind == "teaser_caption" and unit.pictured is None:
                 unit.pictured = self._pictured(sdoc, unit)
             dates = find_dates(part.text, unit.anchor, self.lang)
-            _then_across(dates, unit)
+            then_across(dates, unit)
             sentences = [(sent, find_triggers(sent, self.lexicon)) for sent in sdoc.sents]
             for sent, matches in sentences:
                 span = (sent.start_char, sent.end_char)
@@ -162,7 +138,7 @@ class Coder:
                     mentions = self.gazetteer.find(sent.text)
                 else:
                     mentions = []
-                found = self._places(part.text, mentions, span)
+                found = locative_places(part.text, mentions, span, self.grammar)
                 events.extend(
                     self._sentence(doc, index, part, sent, unit, matches, within(dates, span), found)
                 )
@@ -294,10 +270,10 @@ class Coder:
                 actor_rule = f"{actor_rule}; {rule}" if actor_rule else rule
         if trigger.roles == "recv" and not actors:
             return None  # "recevoir" a thing, not a guest
-        place = self._place(places, sent, match, unit)
+        place = event_place(places, sent, match, unit)
         home = place.country if place is not None and place.country else None
         if home is None and _needs_home(trigger.type, actors + recipients):
-            home = _story(unit)
+            home = story_country_of(unit)
         # "21 de ses membres ont été arrêtés": someone was acted upon, even if of no known country.
         patient = recipients or any(a.rule == "passive subject" for a in roles.recipients)
         if trigger.type in UNNAMED_AUTHORITY_TYPES and not actors and patient and home and passive(match):
@@ -341,7 +317,7 @@ class Coder:
             # Denying an accusation: the accuser is the recipient (FORMAT.md rule 10).
             recipients, recipient_rule = self._accuser(unit, actors)
         if trigger.type == "PROTEST" and not recipients:
-            recipients, recipient_rule = _own_government(actors)
+            recipients, recipient_rule = own_government(actors)
         if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors:
             recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.roles == "eval" and not any(e.country for e in recipients):
@@ -355,10 +331,10 @@ class Coder:
             return None  # talks or an agreement need two sides; one side is a body's own meeting
         if trigger.type in AIMED_TYPES and not patient:
             return None  # "a interdit le développement de missiles": a rule, not an act on anyone
-        date, date_end = self._date(sent, match, dates, unit, status)
+        date, date_end = event_date(sent, match, dates, unit, status)
         date_rule = "the sentence's own date" if date else None
-        if date is None and status == "occurred" and not _later(match):
-            date, date_end = self._paragraph_date(index, unit, actors)
+        if date is None and status == "occurred" and not later(match):
+            date, date_end = paragraph_date(index, unit, actors)
             date_rule = "the day the previous sentence gave the same actor" if date else None
         if background(date, date_end, unit.anchor):
             return None  # recalled from well before the story (FORMAT.md rule 11)
@@ -406,9 +382,9 @@ class Coder:
         entity = unit.resolved[key]
         if entity is not None:
             return self._split_plural(arg, entity)
-        if is_the_country(arg.span) and (unit.last_country or _story(unit)):
+        if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
             # "le pays": the country named last, else the story's.
-            return [Entity(country=unit.last_country or _story(unit), sector="GOV", name=None)]
+            return [Entity(country=unit.last_country or story_country_of(unit), sector="GOV", name=None)]
         if arg.pronoun and arg.span.text.lower() not in self.grammar["not_anaphoric"] and arg.rule.startswith(
             SUBJECT_RULES
         ) and not (
@@ -501,130 +477,6 @@ class Coder:
             if found and not fallback[0]:
                 fallback = (found, rule)
         return fallback
-
-    # -------------------------------------------------------------- where, when
-
-    def _places(self, text: str, mentions: list[PlaceMention], span: tuple[int, int]) -> list[PlaceMention]:
-        """Places of a sentence introduced as where something happens ("à Hanoi", "en Russie")."""
-        found = []
-        for mention in mentions:
-            start = mention.start + span[0]  # back in the part's offsets
-            before = text[max(span[0], start - 16) : start].lower().replace("’", "'")
-            # a place that opens the sentence: "Hanoi, le 5 mars - ...", "France : ..."; but a
-            # country there is the subject ("Pakistan did not sign ..."), not where it happens
-            kicker = text[mention.end + span[0] : mention.end + span[0] + 3].strip().startswith(":")
-            opens = not before.strip() and (mention.kind != "country" or kicker)
-            if _ends_with(before, self.grammar["locative_before"]) or opens:
-                found.append(mention)
-        return found
-
-    def _place(self, places: list[PlaceMention], sent: Span, match: TriggerMatch, unit: Unit) -> Place | None:
-        """The nearest place; a city rather than its country ("à Hanoi" over "au Vietnam")."""
-        at = match.token.idx - sent.start_char
-        ranked = sorted(places, key=lambda m: (m.kind == "country", abs(m.start - at)))
-        place = replace(ranked[0].place) if ranked else None
-        scene = unit.scene_place
-        if scene is not None and match.trigger.type in SCENE_TYPES and (
-            place is None or (place.country == scene.country and ranked[0].kind == "country")
-        ):
-            place = replace(scene)  # said or signed at the meeting: where the meeting was
-        return place
-
-    def _paragraph_date(self, index: int, unit: Unit, actors: list[Entity]) -> tuple[str | None, str | None]:
-        """An undated act of an actor the paragraph has just dated ("La Commission a, mercredi,
-        menacé l'Italie de sanctions. L'exécutif européen reproche au pays ..."): that day."""
-        if unit.dated is None or unit.part != "body":
-            return None, None
-        paragraph, sentence, day, countries = unit.dated
-        if paragraph != index or sentence != unit.history.sentence - 1:
-            return None, None  # the next sentence only: further on, the annotators leave it undated
-        if not countries & {e.country for e in actors if e.country}:
-            return None, None
-        return day.date, day.date_end
-
-    def _date(
-        self, sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str
-    ) -> tuple[str | None, str | None]:
-        at = match.token.idx - sent.start_char
-        if dates:
-            # A date of the trigger's own clause first: in "X demande le remplacement de Y,
-            # émissaire envoyé il y a un mois", the month dates the sending, not the request.
-            mine = clause_of(sent, at)
-            own = [m for m in dates if clause_of(sent, m.start) == mine]
-            # Else a date of another clause, but not of one describing what the act is about:
-            # in "une enquête sur les violations survenues depuis 2015", 2015 dates the violations.
-            told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)]
-            if not told:
-                return None, None
-            nearest = min(told, key=lambda m: abs(m.start - at))
-            return nearest.date, nearest.date_end
-        if unit.last_date is not None and status == "occurred" and match.trigger.type in SCENE_TYPES:
-            # What the sides did at a meeting is dated by the meeting ("mardi matin ...
-            # les deux parties ont eu un entretien ... ont signé un mémorandum").
-            return unit.last_date.date, unit.last_date.date_end
-        # Otherwise an undated clause stays undated: the annotators do not guess.
-        return None, None
-
-
-def _story(unit: Unit) -> str | None:
-    """The unit's story country, computed once, on first need."""
-    if unit.story is not None:
-        unit.country, unit.story = unit.story(), None
-    return unit.country
-
-
-def _then_across(dates: list[DateMention], unit: Unit) -> None:
-    """ "Le 22 décembre, X a demandé ... [next paragraph] Le lendemain, Y a refusé":
-    ``find_dates`` reads one paragraph at a time, so a "le lendemain" / "la veille" whose
-    day was told in an earlier paragraph counted from the anchor; count it from that day."""
-    ref = unit.anchor.date
-    for mention in dates:
-        if mention.why.get("from") == "the anchor" and unit.last_day and ref is not None:
-            offset = (dt.date.fromisoformat(mention.date) - ref).days
-            mention.date = shift_day(unit.last_day, offset) or mention.date
-            mention.why["from"] = "the day told in an earlier paragraph"
-        last = mention.date_end or mention.date
-        if shift_day(last, 0) is not None and not is_recollection(last, unit.anchor):
-            unit.last_day = last
-
-
-def _describes_complement(verb: Token, match: TriggerMatch) -> bool:
-    """A clause describing a noun the act is about (its object or noun complement), not
-    one in an adjunct: "in a press release issued the following day" dates the act."""
-    trigger = match.token
-    if verb.dep_ not in DESCRIBING or verb.i == trigger.i or not trigger.is_ancestor(verb):
-        return False
-    step = next(c for c in trigger.children if c.i == verb.i or c.is_ancestor(verb))
-    return step.dep_ in COMPLEMENTS
-
-
-def _ends_with(text: str, phrases: frozenset[str]) -> bool:
-    """Whether the last words of ``text`` are one of ``phrases`` ("à", "dans la province de")."""
-    words = WORD_SPLIT.split(text.lower().replace("’", "'").strip())
-    for phrase in phrases:
-        wanted = WORD_SPLIT.split(phrase)
-        if len(wanted) <= len(words) and words[-len(wanted):] == wanted:
-            return True
-    return False
-
-
-def _later(match: TriggerMatch) -> bool:
-    """ "Les rebelles ont depuis accepté", "ensuite", "entre-temps": another time than the
-    day just told."""
-    clause = [match.token, *match.token.children, *match.token.head.children]
-    later = grammar_of(match.token)["later"]
-    return any(t.lower_ in later for t in clause)
-
-
-def _own_government(actors: list[Entity]) -> tuple[list[Entity], str | None]:
-    """A protest that names no target is aimed at the protesters' own government (that of
-    the state governing their territory: protesters in Cayenne face Paris)."""
-    country = next((e.country for e in actors if e.country and e.country != "IGO"), None)
-    if country is None or any(e.sector == "GOV" for e in actors):
-        return [], None
-    government = Entity(country=sovereigns().get(country, country), sector="GOV", name=None)
-    return [government], "the protesters' own government"
-
 
 def _needs_home(type_: str, entities: list[Entity]) -> bool:
     return type_ in UNNAMED_AUTHORITY_TYPES or type_ == "PROTEST" or any(

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
+from eventwire.code.actor_tables import sovereigns
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
@@ -178,3 +179,13 @@ def evidence(doc: Document, index: int, part: Part, sent: Span) -> Evidence:
     end = sent.end_char - (len(text) - len(text.rstrip()))
     raw_start, raw_end = part.offsets.span_to_raw(start, end)
     return Evidence(doc.raw[raw_start:raw_end], index, start, end, raw_start, raw_end)
+
+
+def own_government(actors: list[Entity]) -> tuple[list[Entity], str | None]:
+    """A protest that names no target is aimed at the protesters' own government (that of
+    the state governing their territory: protesters in Cayenne face Paris)."""
+    country = next((e.country for e in actors if e.country and e.country != "IGO"), None)
+    if country is None or any(e.sector == "GOV" for e in actors):
+        return [], None
+    government = Entity(country=sovereigns().get(country, country), sector="GOV", name=None)
+    return [government], "the protesters' own government"

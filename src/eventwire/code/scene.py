@@ -1,0 +1,139 @@
+"""Where and when an event happens: its place and date among those its sentence names.
+
+A place counts when a preposition of place puts it there ("à Hanoi", "in the
+province of"), or it opens the sentence; the nearest one wins, a city over its
+country, and what was said or signed at a meeting takes the meeting's place.
+A date of the trigger's own clause comes first; an undated act of an actor the
+previous sentence dated takes that day; otherwise it stays undated, as the
+annotators leave it (FORMAT.md rule 9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from eventwire.code.dates import DateMention, is_recollection, shift_day
+from eventwire.code.grammar import Grammar, grammar_of
+from eventwire.code.places import PlaceMention
+from eventwire.code.rules import clause_of
+from eventwire.code.triggers import TriggerMatch
+from eventwire.code.unit import Unit
+from eventwire.event import Entity, Place
+
+SCENE_KINDS = ("day", "weekday", "relative")
+SCENE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+DESCRIBING = ("acl", "acl:relcl")  # clauses that describe a noun rather than tell an act
+COMPLEMENTS = ("obj", "nmod", "iobj", "obl:arg")  # what an act is about
+WORD_SPLIT = re.compile(r"[\s\-]+")  # "centre-ville de" ends with "ville de"
+
+
+def locative_places(
+    text: str, mentions: list[PlaceMention], span: tuple[int, int], grammar: Grammar
+) -> list[PlaceMention]:
+    """Places of a sentence introduced as where something happens ("à Hanoi", "en Russie")."""
+    found = []
+    for mention in mentions:
+        start = mention.start + span[0]  # back in the part's offsets
+        before = text[max(span[0], start - 16) : start].lower().replace("’", "'")
+        # a place that opens the sentence: "Hanoi, le 5 mars - ...", "France : ..."; but a
+        # country there is the subject ("Pakistan did not sign ..."), not where it happens
+        kicker = text[mention.end + span[0] : mention.end + span[0] + 3].strip().startswith(":")
+        opens = not before.strip() and (mention.kind != "country" or kicker)
+        if _ends_with(before, grammar["locative_before"]) or opens:
+            found.append(mention)
+    return found
+
+def event_place(places: list[PlaceMention], sent: Span, match: TriggerMatch, unit: Unit) -> Place | None:
+    """The nearest place; a city rather than its country ("à Hanoi" over "au Vietnam")."""
+    at = match.token.idx - sent.start_char
+    ranked = sorted(places, key=lambda m: (m.kind == "country", abs(m.start - at)))
+    place = replace(ranked[0].place) if ranked else None
+    scene = unit.scene_place
+    if scene is not None and match.trigger.type in SCENE_TYPES and (
+        place is None or (place.country == scene.country and ranked[0].kind == "country")
+    ):
+        place = replace(scene)  # said or signed at the meeting: where the meeting was
+    return place
+
+def paragraph_date(index: int, unit: Unit, actors: list[Entity]) -> tuple[str | None, str | None]:
+    """An undated act of an actor the paragraph has just dated ("La Commission a, mercredi,
+    menacé l'Italie de sanctions. L'exécutif européen reproche au pays ..."): that day."""
+    if unit.dated is None or unit.part != "body":
+        return None, None
+    paragraph, sentence, day, countries = unit.dated
+    if paragraph != index or sentence != unit.history.sentence - 1:
+        return None, None  # the next sentence only: further on, the annotators leave it undated
+    if not countries & {e.country for e in actors if e.country}:
+        return None, None
+    return day.date, day.date_end
+
+def event_date(
+    sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str
+) -> tuple[str | None, str | None]:
+    """The date of an event: of its own clause, else of the sentence, else of the meeting."""
+    at = match.token.idx - sent.start_char
+    if dates:
+        # A date of the trigger's own clause first: in "X demande le remplacement de Y,
+        # émissaire envoyé il y a un mois", the month dates the sending, not the request.
+        mine = clause_of(sent, at)
+        own = [m for m in dates if clause_of(sent, m.start) == mine]
+        # Else a date of another clause, but not of one describing what the act is about:
+        # in "une enquête sur les violations survenues depuis 2015", 2015 dates the violations.
+        told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)]
+        if not told:
+            return None, None
+        nearest = min(told, key=lambda m: abs(m.start - at))
+        return nearest.date, nearest.date_end
+    if unit.last_date is not None and status == "occurred" and match.trigger.type in SCENE_TYPES:
+        # What the sides did at a meeting is dated by the meeting ("mardi matin ...
+        # les deux parties ont eu un entretien ... ont signé un mémorandum").
+        return unit.last_date.date, unit.last_date.date_end
+    # Otherwise an undated clause stays undated: the annotators do not guess.
+    return None, None
+
+
+def then_across(dates: list[DateMention], unit: Unit) -> None:
+    """ "Le 22 décembre, X a demandé ... [next paragraph] Le lendemain, Y a refusé":
+    ``find_dates`` reads one paragraph at a time, so a "le lendemain" / "la veille" whose
+    day was told in an earlier paragraph counted from the anchor; count it from that day."""
+    ref = unit.anchor.date
+    for mention in dates:
+        if mention.why.get("from") == "the anchor" and unit.last_day and ref is not None:
+            offset = (dt.date.fromisoformat(mention.date) - ref).days
+            mention.date = shift_day(unit.last_day, offset) or mention.date
+            mention.why["from"] = "the day told in an earlier paragraph"
+        last = mention.date_end or mention.date
+        if shift_day(last, 0) is not None and not is_recollection(last, unit.anchor):
+            unit.last_day = last
+
+
+def _describes_complement(verb: Token, match: TriggerMatch) -> bool:
+    """A clause describing a noun the act is about (its object or noun complement), not
+    one in an adjunct: "in a press release issued the following day" dates the act."""
+    trigger = match.token
+    if verb.dep_ not in DESCRIBING or verb.i == trigger.i or not trigger.is_ancestor(verb):
+        return False
+    step = next(c for c in trigger.children if c.i == verb.i or c.is_ancestor(verb))
+    return step.dep_ in COMPLEMENTS
+
+
+def _ends_with(text: str, phrases: frozenset[str]) -> bool:
+    """Whether the last words of ``text`` are one of ``phrases`` ("à", "dans la province de")."""
+    words = WORD_SPLIT.split(text.lower().replace("’", "'").strip())
+    for phrase in phrases:
+        wanted = WORD_SPLIT.split(phrase)
+        if len(wanted) <= len(words) and words[-len(wanted):] == wanted:
+            return True
+    return False
+
+
+def later(match: TriggerMatch) -> bool:
+    """ "Les rebelles ont depuis accepté", "ensuite", "entre-temps": another time than the
+    day just told."""
+    clause = [match.token, *match.token.children, *match.token.head.children]
+    later = grammar_of(match.token)["later"]
+    return any(t.lower_ in later for t in clause)
