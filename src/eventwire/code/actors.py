@@ -37,11 +37,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import (
     WORD,
-    Term,
     actor_words,
     country_tables,
     longest_grams,
@@ -51,13 +50,12 @@ from eventwire.code.actor_tables import (
     term_table,
 )
 from eventwire.code.grammar import grammar_of
+from eventwire.code.names import Hit, Word, person_name, proper
 from eventwire.code.phrases import case_of
 from eventwire.code.places import Gazetteer
 from eventwire.code.spans import (
     apposed_sibling,
-    capital_runs,
     coordinated,
-    depth,
     first_token,
     inside_person,
     phrase_text,
@@ -72,14 +70,6 @@ CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxi
 # Coordination is cut only at the top ("X et Y" are two actors), but
 # "le Parti communiste de Bohême et de Moravie" is one.
 PRONOUN_POS = {"PRON"}
-
-
-@dataclass
-class Word:
-    """One folded word of the phrase and the spaCy token it comes from."""
-
-    key: str
-    token: Token
 
 
 @dataclass
@@ -247,7 +237,7 @@ class ActorResolver:
                 return Hit("term", i, i + n, None, term.sector or None, term.priority, written, locative,
                            term.where, term)
         tok = words[i].token
-        if tok.text[:1].isupper() and _proper(tok) and words[i].key == stem(
+        if tok.text[:1].isupper() and proper(tok) and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
         ):
             place = self._place_at(words, i, locative)
@@ -465,7 +455,7 @@ class ActorResolver:
         """The person's name (and its folded words), else the organisation as written."""
         root_hit = next((h for h in hits if any(
             w.token.i == span.root.i for w in words[h.start:h.end])), None)
-        person = self._person_name(span, words, hits)
+        person = person_name(span, words, hits, self.gazetteer, self.words.get("honorific", {}))
         institution = root_hit is not None and root_hit.term and root_hit.term.kind == "institution"
         if person is not None and institution and span.root.i + 2 >= first_token(span, person):
             return phrase_text(span, [w.token.i for w in words]), ()  # "le gouvernement Assad", "l'administration Obama"
@@ -486,77 +476,6 @@ class ActorResolver:
                 return ent.text, ()
         org = next((h for h in hits if h.kind == "org" and not h.locative), None)
         return (org.written if org is not None else None), ()
-
-    def _person_name(self, span: Span, words: list[Word], hits: list[Hit]) -> str | None:
-        covered = {w.token.i for h in hits for w in words[h.start : h.end]}
-        kept = {w.token.i for w in words}
-        doc = span.doc
-        honorific = self.words.get("honorific", {})
-        # a person's whole name, even where the parse cut the phrase inside it ("Be | Xuân Truong")
-        candidates = [(e.start, e.end) for e in doc.ents
-                      if e.label_ == "PER" and any(t.i in kept for t in e)]
-        for start, end in capital_runs(span, covered, kept):
-            # NER calls many foreign names LOC: a run the gazetteer does not know may be a person
-            in_org = any(
-                e.start <= start < e.end and (e.label_ == "ORG" or (
-                    e.label_ == "LOC" and self.gazetteer.lookup(doc[start:end].text) is not None))
-                for e in span.ents
-            )
-            # NER may call a title and a name one ORG ("Russian Foreign Minister Sergei
-            # Lavrov"): right after a title, the run is a name whatever its label
-            if (not in_org and _after_title(doc, start, hits, words)) or _right_after_title(
-                    start, hits, words):
-                candidates.append((start, end))
-        best: str | None = None
-        # the name nearest the phrase's head in the tree: "la prise de fonction de
-        # Guterres à la place de Ban Ki-moon" is about Guterres
-        arcs = {start: depth(doc[start:end].root, span.root.i) for start, end in candidates}
-        for start, end in sorted(candidates, key=lambda se: (arcs[se[0]], se[0])):
-            while start < end and (doc[start].i in covered or not doc[start].text[:1].isupper()
-                                   or stem(fold_key(doc[start].text)) in honorific):
-                start += 1
-            if end > start:
-                best = doc[start:end].text
-                break
-        return best
-
-
-@dataclass
-class Hit:
-    kind: str  # org | country | demonym | term | capital | place
-    start: int
-    end: int
-    country: str | None
-    sector: str | None
-    priority: int
-    written: str
-    locative: bool
-    where: str = ""
-    term: Term | None = None
-
-
-def _proper(token: Token) -> bool:
-    """A proper noun, or a noun the lemmatizer kept capitalised: the tagger calls some
-    sentence-initial names NOUN ("Athens expelled ...")."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_[:1].isupper())
-
-
-def _after_title(doc: Doc, start: int, hits: list[Hit], words: list[Word]) -> bool:
-    """A proper-noun run right after a title or demonym, or tagged PER, is a person's name."""
-    titled = any(hit.kind == "demonym" or (hit.term is not None and hit.term.kind == "title")
-                 for hit in _hits_just_before(start, hits, words))
-    return titled or doc[start].ent_type_ == "PER"
-
-
-def _right_after_title(start: int, hits: list[Hit], words: list[Word]) -> bool:
-    """A run that follows a title ("Foreign Minister Sergei Lavrov"), not only a demonym."""
-    return any(hit.term is not None and hit.term.kind == "title"
-               for hit in _hits_just_before(start, hits, words))
-
-
-def _hits_just_before(start: int, hits: list[Hit], words: list[Word]) -> list[Hit]:
-    return [hit for hit in hits if 0 <= start - words[hit.end - 1].token.i <= 2]
-
 
 # Document memory lives in its own module; imported last, as it builds on the resolver.
 from eventwire.code.document_actors import DocumentActors, story_country  # noqa: E402
