@@ -72,6 +72,7 @@ def test_english_acts_are_nouns_of_acts() -> None:
         ("Canada and the European Union signed a free trade agreement in Brussels.", ("AGREE", None)),
         ("The negotiators reached an agreement after ten hours of talks.", ("AGREE", None)),
         ("Both sides agreed to strengthen cooperation in education.", ("AGREE", None)),
+        ("The president wants closer ties with Japan.", ("AGREE", None)),
         ("The government pledged to reduce emissions by half.", ("AGREE", None)),
         ("The senate ratified the treaty on Thursday.", ("AGREE", None)),
         # SUPPORT: praise, welcome, congratulations, thanks, backing, condolences, elections won

@@ -96,6 +96,8 @@ def test_a_user_line_adds_a_trigger(user_data: Path) -> None:
         ("Les deux pays ont signé un mémorandum d'accord.", ("AGREE", None)),
         ("La signature du traité a eu lieu à Genève.", ("AGREE", None)),
         ("Les deux parties ont convenu de renforcer leurs échanges.", ("AGREE", None)),
+        ("Le président cherche des liens plus étroits avec le Japon.", ("AGREE", None)),
+        ("Le rapprochement entre les deux voisins se confirme.", ("AGREE", None)),
         # SUPPORT: praise, thanks, congratulations
         ("Le ministre a salué les efforts du gouvernement.", ("SUPPORT", None)),
         ("Le président a félicité son homologue pour sa victoire.", ("SUPPORT", None)),
