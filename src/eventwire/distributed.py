@@ -284,9 +284,9 @@ def _register_warm_up(client: Any) -> None:
         name = "eventwire-warm-up"
 
         def setup(self, worker: Any) -> None:
-            from eventwire.workers import _init_worker
+            from eventwire.workers import load_models
 
-            _init_worker()
+            load_models()
 
     client.register_plugin(WarmUp())
 

@@ -15,13 +15,16 @@ single-process run would store them.
 
 Workers are started with the "spawn" method: the main process may run a
 progress-bar thread and holds an SQLite connection, neither of which survives
-a fork safely.
+a fork safely. A worker ends by itself when its ingest is killed (it would
+otherwise wait forever on the pool's queue).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +37,7 @@ from eventwire.event import Event
 
 CHUNK_DOCUMENTS = 16  # documents a worker receives at a time: 2-4 parser batches of parts
 INFLIGHT_PER_WORKER = 2  # chunks queued per worker: one being parsed, one waiting
+PARENT_CHECK_SECONDS = 1.0  # how often a worker checks that its ingest is still alive
 
 T = TypeVar("T")
 
@@ -115,13 +119,35 @@ def _code_all(ready: list[WorkResult]) -> None:
             result.skipped = Skipped(result.doc.source, reason)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
+    """Start a worker of the pool: end with the ingest, load the models.
+
+    ``parent``: the ingest's process id, given by the ingest itself (the worker may start
+    after the ingest was killed, and would then see its new parent as its own).
+    """
+    _exit_with_parent(parent)
+    load_models()
+
+
+def load_models() -> None:
     """Load the French pipeline and coder tables once, before the first chunk arrives."""
     from eventwire.parse import DEFAULT_LANG, load_pipeline
     from eventwire.pipeline import warm_up
 
     load_pipeline(DEFAULT_LANG)
     warm_up(DEFAULT_LANG)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose ingest was killed (SIGKILL, out of memory) would wait forever on the
+    pool's queue; a watcher thread ends it once it has been handed to another parent."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 class WorkerPool:
@@ -136,6 +162,7 @@ class WorkerPool:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, items: list[WorkItem]) -> Future[list[WorkResult]]:
