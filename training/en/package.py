@@ -78,7 +78,7 @@ def folder_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ud", type=Path, default=Path("training/en/output/ud/model-best"))
-    ap.add_argument("--ner", type=Path, default=Path("training/en/output/ner/model-best"))
+    ap.add_argument("--ner", type=Path, default=Path("training/en/output/ner/model-last"))
     ap.add_argument("--out", type=Path, default=Path("src/eventwire/models/en_eventwire"))
     ap.add_argument("--test", type=Path, default=DEFAULT_TEST)
     ap.add_argument("--licence", type=Path,
