@@ -16,7 +16,7 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 # raise them when the coder improves, never lower them.
 FLOOR = {"key_f1": 0.62, "event_f1": 0.58, "date": 0.78, "direction": 0.83}
 # The same for the English documents of dev (English coding began 2026-11-30).
-EN_FLOOR = {"key_f1": 0.46, "event_f1": 0.37, "date": 0.40, "direction": 0.80}
+EN_FLOOR = {"key_f1": 0.56, "event_f1": 0.46, "date": 0.43, "direction": 0.85}
 
 
 @pytest.fixture(scope="module")

@@ -478,6 +478,7 @@ class Coder:
                 fallback = (found, rule)
         return fallback
 
+
 def _needs_home(type_: str, entities: list[Entity]) -> bool:
     return type_ in UNNAMED_AUTHORITY_TYPES or type_ == "PROTEST" or any(
         e.country is None and domestic(e) for e in entities

@@ -47,6 +47,7 @@ def locative_places(
             found.append(mention)
     return found
 
+
 def event_place(places: list[PlaceMention], sent: Span, match: TriggerMatch, unit: Unit) -> Place | None:
     """The nearest place; a city rather than its country ("à Hanoi" over "au Vietnam")."""
     at = match.token.idx - sent.start_char
@@ -59,6 +60,7 @@ def event_place(places: list[PlaceMention], sent: Span, match: TriggerMatch, uni
         place = replace(scene)  # said or signed at the meeting: where the meeting was
     return place
 
+
 def paragraph_date(index: int, unit: Unit, actors: list[Entity]) -> tuple[str | None, str | None]:
     """An undated act of an actor the paragraph has just dated ("La Commission a, mercredi,
     menacé l'Italie de sanctions. L'exécutif européen reproche au pays ..."): that day."""
@@ -70,6 +72,7 @@ def paragraph_date(index: int, unit: Unit, actors: list[Entity]) -> tuple[str | 
     if not countries & {e.country for e in actors if e.country}:
         return None, None
     return day.date, day.date_end
+
 
 def event_date(
     sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str
