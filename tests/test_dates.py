@@ -144,27 +144,14 @@ def test_document_anchor_takes_year_from_weekday_and_stated_years() -> None:
     assert stated_years(text) == (2019, 2020)
 
 
-def test_words_can_be_extended_by_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventwire.code import date_patterns as module
-    from eventwire.code.tables import clear_cache
-
-    (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "dates.tsv").write_text(
+def test_words_can_be_extended_by_the_user(user_data: Path) -> None:
+    (user_data / "fr").mkdir()
+    (user_data / "fr" / "dates.tsv").write_text(
         "# source: test; licence: MIT\nword\tkind\tvalue\nsurlendemain\tday_offset\t2\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    module.words.cache_clear()
-    module.patterns.cache_clear()
-    try:
-        assert dates("Il est revenu le surlendemain.") == [("2017-01-23", None)]
-        assert dates("Il est revenu hier.") == [("2017-01-20", None)]  # packaged words stay
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
-        module.words.cache_clear()
-        module.patterns.cache_clear()
+    assert dates("Il est revenu le surlendemain.") == [("2017-01-23", None)]
+    assert dates("Il est revenu hier.") == [("2017-01-20", None)]  # packaged words stay
 
 
 # ---------------------------------------------------------------- real corpus
@@ -367,21 +354,13 @@ def test_english_document_anchor_and_stated_years() -> None:
     assert en("The envoy resigned on Monday.", anchor) == [("2019-03-04", None)]
 
 
-def test_unknown_order_in_the_data_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_order_in_the_data_is_an_error(user_data: Path) -> None:
     from eventwire.code import date_patterns
-    from eventwire.code.tables import clear_cache
     from eventwire.errors import DataFileError
 
-    (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "dates.tsv").write_text(
+    (user_data / "en").mkdir()
+    (user_data / "en" / "dates.tsv").write_text(
         "# source: test; licence: MIT\nword\tkind\tvalue\nyear day month\torder\t\n", encoding="utf-8")
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    date_patterns.words.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match="dates.tsv:3"):
-            date_patterns.words("en")
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
-        date_patterns.words.cache_clear()
+    with pytest.raises(DataFileError, match="dates.tsv:3"):
+        date_patterns.words("en")
+

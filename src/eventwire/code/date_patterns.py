@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.code.tables import load_table
+from eventwire.code.tables import load_table, on_clear
 from eventwire.code.textutil import fold
 from eventwire.errors import DataFileError
 
@@ -180,3 +180,7 @@ def _month_lead(w: Words, p: _Parts) -> str:
         side = w.alt("past", "future")
         return f"(?:{lead}|(?P<before>{side}){S})"
     return lead
+
+
+on_clear(words.cache_clear)
+on_clear(patterns.cache_clear)

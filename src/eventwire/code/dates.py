@@ -37,6 +37,7 @@ from functools import lru_cache
 from eventwire.code.date_patterns import Words as Words
 from eventwire.code.date_patterns import norm, patterns
 from eventwire.code.date_patterns import words as words
+from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold
 from eventwire.document import Document
 
@@ -440,3 +441,7 @@ def document_anchor(doc: Document, lang: str | None = None) -> Anchor:
     from eventwire.code.anchors import document_anchor as anchor
 
     return anchor(doc, lang)
+
+
+on_clear(_cue.cache_clear)
+on_clear(_FOUND.clear)  # found dates depend on the words
