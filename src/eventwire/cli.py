@@ -177,6 +177,17 @@ def ingest(
 
 
 @app.command()
+def recode(
+    db: DbOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only the documents of this language (fr, en).")] = None,
+) -> None:
+    """Code the stored documents again (after editing a lexicon or table) and replace their events."""
+    from eventwire.store.recode import recode_database
+
+    _finish(recode_database(db_path(db), err, lang=lang))
+
+
+@app.command()
 def load(
     output_dir: Annotated[Path, typer.Argument(help="Folder of Parquet partitions written by 'ingest --dask'.")],
     db: DbOption = None,

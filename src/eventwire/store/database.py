@@ -115,6 +115,25 @@ class Writer:
                 event_rows.merge_blocks(conn, changes)
             return new
 
+    def recode(self, coded: list[tuple[Document, list[Event]]], now: str) -> int:
+        """Replace the events of stored documents by new ones, and merge, in one transaction.
+
+        Returns the number of mentions written. The result is the database a first
+        ingest with the new events would have built.
+        """
+        with self.transaction() as conn:
+            changes: event_rows.Changes = {}
+            actors: set[str] = set()
+            written = 0
+            for doc, events in coded:
+                event_rows.add_changes(changes, event_rows.remove_mentions(conn, doc.id, actors))
+                more = event_rows.insert_mentions(conn, doc, events, now, actors)
+                event_rows.add_changes(changes, more)
+                written += len(events)
+            event_rows.refresh_actors(conn, actors)
+            event_rows.merge_blocks(conn, changes)
+            return written
+
     def merge_pending(self) -> int:
         """Merge the mentions a bulk load left unmerged; the events rebuilt."""
         with self.transaction() as conn:

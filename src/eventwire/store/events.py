@@ -157,13 +157,49 @@ def insert_mentions(
     return blocks
 
 
-def _count_actor(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:
+def remove_mentions(conn: sqlite3.Connection, doc_id: str, actors: set[str]) -> Changes:
+    """Forget how a stored document was coded (to code it again): its mentions and their
+    entities, their counts in the actors' values, its "coded" mark and places no mention
+    names any more. Returns the blocks and months whose events must be merged again; the
+    actors touched are added to ``actors`` for the caller to refresh."""
+    changes: Changes = {}
+    for block, month in conn.execute(
+        "SELECT DISTINCT block, ref_month FROM mentions WHERE document_id = ?", (doc_id,)
+    ):
+        changes.setdefault(block, set()).add(month)
+    entities = conn.execute(
+        "SELECT e.mention_id, e.role, e.position, e.country, e.sector, e.name, e.actor_id "
+        "FROM mention_entities e JOIN mentions m ON m.id = e.mention_id WHERE m.document_id = ?",
+        (doc_id,),
+    ).fetchall()
+    for row in entities:
+        if row[6]:
+            actors.add(str(row[6]))
+            _count_actor(conn, row, -1)
+    places = [r[0] for r in conn.execute(
+        "SELECT DISTINCT place_id FROM mentions WHERE document_id = ? AND place_id IS NOT NULL",
+        (doc_id,))]
+    conn.execute(
+        "DELETE FROM mention_entities WHERE mention_id IN "
+        "(SELECT id FROM mentions WHERE document_id = ?)", (doc_id,)
+    )
+    conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM coded_documents WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM actor_values WHERE mentions <= 0")
+    conn.executemany(
+        "DELETE FROM places WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE place_id = ?)",
+        ((pid, pid) for pid in places),
+    )
+    return changes
+
+
+def _count_actor(conn: sqlite3.Connection, row: tuple[object, ...], step: int = 1) -> None:
     _mention_id, _role, _position, country, sector, name, aid = row
     values = (("*", ""), ("name", name), ("country", country), ("sector", sector))
     conn.executemany(
-        "INSERT INTO actor_values (actor_id, field, value, mentions) VALUES (?, ?, ?, 1) "
-        "ON CONFLICT DO UPDATE SET mentions = mentions + 1",
-        ((aid, f, v) for f, v in values if v is not None),
+        "INSERT INTO actor_values (actor_id, field, value, mentions) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        ((aid, f, v, step) for f, v in values if v is not None),
     )
 
 
@@ -187,8 +223,12 @@ def _insert_place(conn: sqlite3.Connection, place: Place | None) -> str | None:
 
 
 def refresh_actors(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
-    """Rewrite the actors rows: commonest name, country and sector (ties: the smallest)."""
+    """Rewrite the actors rows: commonest name, country and sector (ties: the smallest);
+    an actor no mention names any more is removed."""
     for aid in sorted(ids):
+        if conn.execute("SELECT 1 FROM actor_values WHERE actor_id = ?", (aid,)).fetchone() is None:
+            conn.execute("DELETE FROM actors WHERE id = ?", (aid,))
+            continue
         best: dict[str, tuple[int, str]] = {}
         for field, value, mentions in conn.execute(
             "SELECT field, value, mentions FROM actor_values WHERE actor_id = ?", (aid,)
@@ -209,8 +249,11 @@ def refresh_actors(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
 
 
 def merge_blocks(conn: sqlite3.Connection, changes: Changes) -> int:
-    """Rebuild the events of the changed months of these blocks; the events written."""
-    written = 0
+    """Rebuild the events of the changed months of these blocks; the events written.
+
+    Every changed block's old events go first: a recoded mention may move to another
+    block, and its one-mention event keeps its id there (the id hashes the mentions)."""
+    plan: dict[str, tuple[set[str], set[str]]] = {}
     for block in sorted(changes):
         load: set[str] = set()
         owned: set[str] = set()
@@ -219,6 +262,9 @@ def merge_blocks(conn: sqlite3.Connection, changes: Changes) -> int:
             load.update(months)
             owned.update(owners)
         _delete_events(conn, block, sorted(owned))
+        plan[block] = (load, owned)
+    written = 0
+    for block, (load, owned) in plan.items():
         groups = cluster_block(load_block(conn, block, sorted(load)))
         written += _write_events(conn, [build_event(g) for g in groups if g.month in owned])
     return written
