@@ -115,3 +115,13 @@ def test_events_that_move_to_another_block_keep_their_ids_without_clash(tmp_path
     ingest_paths([texts], fresh, quiet(), coder=text_coder)
     recode_database(db, quiet(), coder=text_coder)
     assert dump(db, with_timestamps=False) == dump(fresh, with_timestamps=False)
+
+
+def test_a_missing_database_is_named_not_created(tmp_path: Path) -> None:
+    import pytest
+
+    from eventwire.errors import StoreError
+
+    with pytest.raises(StoreError, match="missing.db: no database"):
+        recode_database(tmp_path / "missing.db", quiet(), coder=new_coder)
+    assert not (tmp_path / "missing.db").exists()

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.document import Document, Skipped
-from eventwire.errors import coding_failure
+from eventwire.errors import StoreError, coding_failure
 from eventwire.event import Event
 from eventwire.store.database import Database
 from eventwire.store.ingest import BATCH_DOCUMENTS, pipeline_coder
@@ -55,6 +55,8 @@ def recode_database(
     batch_documents: int = BATCH_DOCUMENTS,
 ) -> RecodeSummary:
     """Code every stored document (of ``lang``, if given) again and replace its events."""
+    if not Path(db_path).is_file():
+        raise StoreError(f"{db_path}: no database here (ingest documents first)")
     summary = RecodeSummary()
     with Database(db_path) as db:
         batch: list[tuple[Document, list[Event]]] = []
