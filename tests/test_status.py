@@ -104,18 +104,11 @@ def test_status_words_are_data_for_both_languages() -> None:
     assert status_words("fr")["future_aux"]["aller"] == "Tense=Pres"
 
 
-def test_unknown_kind_is_an_error_naming_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eventwire.code.tables import clear_cache
+def test_unknown_kind_is_an_error_naming_the_line(user_data: Path) -> None:
     from eventwire.errors import DataFileError
 
-    (tmp_path / "en").mkdir()
-    (tmp_path / "en" / "status.tsv").write_text(
+    (user_data / "en").mkdir()
+    (user_data / "en" / "status.tsv").write_text(
         "# source: test; licence: MIT\nword\tkind\tvalue\nperhaps\tmaybe\t\n", encoding="utf-8")
-    monkeypatch.setenv("EVENTWIRE_DATA", str(tmp_path))
-    clear_cache()
-    try:
-        with pytest.raises(DataFileError, match="status.tsv:3"):
-            status_words("en")
-    finally:
-        monkeypatch.delenv("EVENTWIRE_DATA")
-        clear_cache()
+    with pytest.raises(DataFileError, match="status.tsv:3"):
+        status_words("en")

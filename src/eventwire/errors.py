@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class EventwireError(Exception):
     """Base of the errors the command line turns into one clear line."""
@@ -34,7 +36,7 @@ class StoreError(EventwireError):
 class LanguageNotCoded(EventwireError):
     """A document in a language the coder has no lexicon for: stored, but not coded."""
 
-    def __init__(self, source: str, lang: str | None, coded: list[str]) -> None:
+    def __init__(self, source: str, lang: str | None, coded: Sequence[str]) -> None:
         self.reason = f"not coded: its language is {lang or 'unknown'!r}; eventwire codes {', '.join(coded)}"
         super().__init__(f"{source}: {self.reason}")
         self.source = source

@@ -13,7 +13,10 @@ does not load spaCy.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from eventwire.code.tables import DATA_DIR, on_clear, user_dir  # no model: a cheap import
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,12 +28,16 @@ if TYPE_CHECKING:
 DEFAULT_LANG = "fr"  # a document whose language could not be told is coded as French
 
 
-def coded_languages() -> list[str]:
-    """The languages eventwire codes: those with a trigger lexicon (packaged or the user's)."""
-    from eventwire.code.tables import DATA_DIR, user_dir
-
+@lru_cache(maxsize=1)
+def coded_languages() -> tuple[str, ...]:
+    """The languages eventwire codes: those with a trigger lexicon (packaged or the user's).
+    Asked for every document: the folders are listed once (``tables.clear_cache`` forgets)."""
     folders = [DATA_DIR, *([user_dir()] if user_dir() else [])]
-    return sorted({p.parent.name for folder in folders if folder for p in folder.glob("*/triggers.tsv")})
+    return tuple(sorted({p.parent.name for folder in folders if folder
+                         for p in folder.glob("*/triggers.tsv")}))
+
+
+on_clear(coded_languages.cache_clear)
 
 
 def check_language(doc: Document) -> None:

@@ -20,10 +20,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventwire.code.tables import load_table, user_dir
-from eventwire.errors import DataFileError
+from eventwire.code.tables import kind_rows, on_clear
 
-COLUMNS = ("word", "kind", "value")
 # The kinds every rule may ask for; a kind a language leaves empty matches nothing.
 KINDS = frozenset(
     {
@@ -60,9 +58,21 @@ class Grammar:
         return self.ordered.get(kind, ())
 
 
+@lru_cache(maxsize=16)
 def grammar(lang: str) -> Grammar:
-    """The grammar words of ``lang`` (packaged rows plus the user's ``$EVENTWIRE_DATA``)."""
-    return _load(lang, str(user_dir()))
+    """The grammar words of ``lang`` (packaged rows plus the user's ``$EVENTWIRE_DATA``);
+    read once, forgotten by ``tables.clear_cache``."""
+    words: dict[str, set[str]] = {}
+    ordered: dict[str, list[tuple[str, str]]] = {}
+    for row in kind_rows(f"{lang}/grammar.tsv", KINDS):
+        word = row["word"].lower()
+        words.setdefault(row["kind"], set()).add(word)
+        ordered.setdefault(row["kind"], []).append((word, row["value"]))
+    return Grammar(
+        lang,
+        {kind: frozenset(found) for kind, found in words.items()},
+        {kind: tuple(rows) for kind, rows in ordered.items()},
+    )
 
 
 def grammar_of(item: Token | Span) -> Grammar:
@@ -70,19 +80,4 @@ def grammar_of(item: Token | Span) -> Grammar:
     return grammar(item.doc.lang_)
 
 
-@lru_cache(maxsize=16)
-def _load(lang: str, user: str) -> Grammar:
-    words: dict[str, set[str]] = {}
-    ordered: dict[str, list[tuple[str, str]]] = {}
-    for row in load_table(f"{lang}/grammar.tsv", COLUMNS, ("word", "kind"), optional=True):
-        kind = row["kind"]
-        if kind not in KINDS:
-            raise DataFileError(row.path, row.line, f"unknown kind {kind!r}; expected one of {sorted(KINDS)}")
-        word = row["word"].lower()
-        words.setdefault(kind, set()).add(word)
-        ordered.setdefault(kind, []).append((word, row["value"]))
-    return Grammar(
-        lang,
-        {kind: frozenset(found) for kind, found in words.items()},
-        {kind: tuple(rows) for kind, rows in ordered.items()},
-    )
+on_clear(grammar.cache_clear)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from eventwire.code.grammar import grammar, grammar_of
-from eventwire.code.tables import user_dir
+from eventwire.code.tables import on_clear
 
 NP_DEPS = {
     "det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos", "compound",
@@ -104,7 +104,7 @@ def _alternatives(words: frozenset[str]) -> str:
 
 
 @lru_cache(maxsize=16)
-def _reciprocal_patterns(lang: str, user: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _reciprocal_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "les deux parties" / "both sides" and the bare "deux parties" of a language."""
     g = grammar(lang)
     nouns, number = _alternatives(g["reciprocal_noun"]), _alternatives(g["reciprocal_number"])
@@ -117,7 +117,7 @@ def _reciprocal_patterns(lang: str, user: str) -> tuple[re.Pattern[str], re.Patt
 def _reciprocal(span: Span) -> bool:
     """ "les deux parties", "both sides"; also "des deux pays" / "aux deux pays", whose
     article the preposition swallowed and the phrase left outside."""
-    full, bare = _reciprocal_patterns(span.doc.lang_, str(user_dir()))
+    full, bare = _reciprocal_patterns(span.doc.lang_)
     if full.search(span.text):
         return True
     if span.start == 0 or not bare.search(span.text):
@@ -147,3 +147,6 @@ def child_of(token: Token, *deps: str) -> Token | None:
         if child.dep_ in deps:
             return child
     return None
+
+
+on_clear(_reciprocal_patterns.cache_clear)

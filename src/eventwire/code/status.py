@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.code.tables import load_table, user_dir
+from eventwire.code.tables import kind_rows, on_clear
 from eventwire.errors import DataFileError
 
 # How a clause depends on the verb that governs it ("refuse de signer", "exige que ...").
@@ -64,19 +64,14 @@ class StatusWords:
         return not patterns or any(p.search(token.lower_) for p in patterns)
 
 
-def status_words(lang: str) -> StatusWords:
-    """The status words of ``lang`` (packaged rows plus the user's ``$EVENTWIRE_DATA``)."""
-    return _load(lang, str(user_dir()))
-
-
 @lru_cache(maxsize=16)
-def _load(lang: str, user: str) -> StatusWords:
+def status_words(lang: str) -> StatusWords:
+    """The status words of ``lang`` (packaged rows plus the user's ``$EVENTWIRE_DATA``);
+    read once, forgotten by ``tables.clear_cache``."""
     by_kind: dict[str, dict[str, str]] = {}
     endings: dict[str, list[re.Pattern[str]]] = {}
-    for row in load_table(f"{lang}/status.tsv", ("word", "kind", "value"), ("word", "kind"), optional=True):
+    for row in kind_rows(f"{lang}/status.tsv", KINDS):
         kind = row["kind"]
-        if kind not in KINDS:
-            raise DataFileError(row.path, row.line, f"unknown kind {kind!r}; expected one of {sorted(KINDS)}")
         if kind.endswith("_ending"):
             try:
                 endings.setdefault(kind, []).append(re.compile(row["word"]))
@@ -84,6 +79,9 @@ def _load(lang: str, user: str) -> StatusWords:
                 raise DataFileError(row.path, row.line, f"bad regular expression: {exc}") from exc
         by_kind.setdefault(kind, {})[row["word"].lower().replace("’", "'")] = row["value"]
     return StatusWords(by_kind, {k: tuple(v) for k, v in endings.items()})
+
+
+on_clear(status_words.cache_clear)
 
 
 def _words(token: Token) -> StatusWords:

@@ -154,6 +154,18 @@ def _load_cached(
     return tuple(rows)
 
 
+def kind_rows(relpath: str, kinds: frozenset[str]) -> list[Row]:
+    """The rows of a ``word kind value`` table (a language's grammar or status words),
+    each kind checked against those its rules read."""
+    rows = load_table(relpath, ("word", "kind", "value"), ("word", "kind"), optional=True)
+    for row in rows:
+        if row["kind"] not in kinds:
+            raise DataFileError(
+                row.path, row.line, f"unknown kind {row['kind']!r}; expected one of {sorted(kinds)}"
+            )
+    return rows
+
+
 def load_records(
     relpath: str, columns: Sequence[str], fold: Callable[[str], str] | None = None
 ) -> Iterator[tuple[str, int, list[str], list[str]]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,6 +52,20 @@ def _connect(path: Path, where: str) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL mode. Two processes creating one database at once: SQLite answers
+    "locked" to the second without waiting (the busy timeout does not apply to this
+    switch), so it is retried until the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class Writer:
@@ -157,7 +172,7 @@ class Database:
         self.where = str(path)
         conn = _connect(self.path, self.where)
         try:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _wal(conn)
             # NORMAL is safe with WAL: a crash loses at most the last commits, never consistency.
             conn.execute("PRAGMA synchronous = NORMAL")
             # Ids are hashes, so inserts land all over the indexes: a page cache
