@@ -28,6 +28,7 @@ from eventwire.document import Document, Part
 __all__ = ["clean_document", "glue_splits"]
 
 _ARTICLE_KINDS = ("lead", "body", "dateline")
+GUESS_CHARS = 1500  # of the raw article text, for the first guess at its language
 
 
 def clean_document(doc: Document) -> Document:
@@ -58,7 +59,8 @@ def _raw_language(raw: str, layout: Layout) -> str | None:
     text = " ".join(raw[s.start : s.end] for s in layout.segments if s.kind in _ARTICLE_KINDS)
     if not text.strip():
         text = " ".join(raw[s.start : s.end] for s in layout.segments)
-    return identify(" ".join(text.split()))[0]
+    # A guess only (the repaired parts are judged in full): the opening is enough.
+    return identify(" ".join(text[:GUESS_CHARS].split()))[0]
 
 
 def _repair(

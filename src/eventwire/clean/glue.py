@@ -177,7 +177,12 @@ def find_glue(text: str, lang: str | None, evidence: DocumentEvidence) -> list[i
     previous = ""
     for chunk in _CHUNK.finditer(text):
         word = chunk.group(0)
-        if not _URLISH.search(word):  # addresses and handles are not prose
+        if word.isalpha() and word.islower():
+            # Most chunks: one lower-case word, judged by itself (see _lower_word_cut).
+            cut = _lower_word_cut(word, lang)
+            if cut is not None:
+                positions.append(chunk.start() + cut)
+        elif not _URLISH.search(word):  # addresses and handles are not prose
             after_name = _is_name_context(previous, lex)
             opening = not previous or previous[-1] in _SENTENCE_END
             for run in _LETTERS.finditer(word):
@@ -189,6 +194,20 @@ def find_glue(text: str, lang: str | None, evidence: DocumentEvidence) -> list[i
             positions.extend(chunk.start() + p for p in _digit_splits(word, lex))
         previous = word
     return sorted(set(positions))
+
+
+@lru_cache(maxsize=65536)
+def _lower_word_cut(word: str, lang: str) -> int | None:
+    """Where a chunk that is one lower-case word splits, if anywhere.
+
+    Such a chunk is followed by a space, never an apostrophe, and has no capital,
+    camel case or digit: neither its neighbours nor the document's evidence can
+    change the answer, so it is computed once per word and language.
+    """
+    lex = lexicon(lang)
+    if word in lex.keep:
+        return None
+    return _word_split(word, _Context(""), lex, DocumentEvidence())
 
 
 def _is_name_context(previous: str, lex: Lexicon) -> bool:
