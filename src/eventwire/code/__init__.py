@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 from eventwire.code.tables import DATA_DIR, on_clear, user_dir  # no model: a cheap import
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc
 
-    from eventwire.document import Document
+    from eventwire.document import Document, Part
     from eventwire.event import Event
 
 
@@ -58,3 +60,20 @@ def code_document(doc: Document, parsed: Sequence[Doc]) -> list[Event]:
 
     check_language(doc)
     return _code(doc, parsed)
+
+
+def needs_entities(lang: str | None) -> Callable[[Part, Doc], bool]:
+    """Whether the coder reads the named entities of a parsed part (``parse.parse_parts``
+    runs the entity recogniser on those alone): a part with a trigger of the lexicon in
+    one of its sentences, and a teaser's photo caption (whom it shows)."""
+    from eventwire.code.coder import coder_for
+    from eventwire.code.triggers import find_triggers
+
+    lexicon = coder_for(lang or DEFAULT_LANG).lexicon
+
+    def needs(part: Part, sdoc: Doc) -> bool:
+        if part.kind == "teaser_caption":
+            return True
+        return any(find_triggers(sent, lexicon) for sent in sdoc.sents)
+
+    return needs
