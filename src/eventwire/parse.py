@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from eventwire.document import Document, Part
@@ -90,7 +90,7 @@ def parse_parts(parts: list[Part], lang: str | None) -> list[Doc]:
     return docs
 
 
-def _standalone_entities(nlp: Language) -> Callable[..., Any] | None:
+def _standalone_entities(nlp: Language) -> TrainablePipe | None:
     """The entity recogniser, if it can run after the others: it is the pipeline's last
     component and computes its own token vectors (a listener of a shared tok2vec could not)."""
     if not nlp.pipe_names or nlp.pipe_names[-1] != ENTITIES:
@@ -98,7 +98,8 @@ def _standalone_entities(nlp: Language) -> Callable[..., Any] | None:
     model = nlp.get_pipe_config(ENTITIES).get("model", {}).get("tok2vec", {})
     if "Listener" in str(model.get("@architectures", "")):
         return None
-    return nlp.get_pipe(ENTITIES)
+    pipe = nlp.get_pipe(ENTITIES)
+    return pipe if isinstance(pipe, TrainablePipe) else None
 
 
 def parse_document(doc: Document) -> list[Doc]:
