@@ -54,3 +54,31 @@ def test_a_document_parses_in_order() -> None:
     doc = Document(source="mem", name="mem", raw="", meta=Metadata(), lang="fr")
     doc.parts = [_part("title", "Visite à Hanoi"), _part("body", "Le ministre a signé un accord.")]
     assert [d.text for d in parse_document(doc)] == ["Visite à Hanoi", "Le ministre a signé un accord."]
+
+
+def test_no_sentence_starts_mid_clause() -> None:
+    """The stock parser cuts this sentence after "Nations" and after "l'homme"; the
+    verb then loses its subject. Sentences start only after final punctuation."""
+    from eventwire.parse import SENTENCE_BOUNDS, load_pipeline
+
+    nlp = load_pipeline("fr")
+    text = (
+        "La Rapporteuse spéciale des Nations Unies aux droits de l'homme a qualifié ces "
+        "arrestations « d'exemple type de répression » . Le gouvernement nie."
+    )
+    with nlp.select_pipes(disable=[SENTENCE_BOUNDS]):
+        assert len(list(nlp(text).sents)) > 2, "the stock parse no longer shows the fault"
+    sents = [s.text for s in nlp(text).sents]
+    assert sents == [text[: text.index(" Le gouvernement")], "Le gouvernement nie."]
+    verb = next(t for t in nlp(text) if t.text == "qualifié")
+    assert any(c.dep_ == "nsubj" and c.text == "Rapporteuse" for c in verb.children)
+
+
+def test_sentences_may_start_after_final_punctuation_a_colon_or_a_line_break() -> None:
+    from eventwire.parse import load_pipeline, sentence_bounds
+
+    nlp = load_pipeline("fr")
+    sdoc = sentence_bounds(nlp.make_doc("Il est arrivé\nLa délégation : « Un accord. » Puis il a signé"))
+    free = [t.text for t in sdoc if t.i > 0 and not t.is_space and t.is_sent_start is None]
+    assert free == ["La", "«", "Puis"], "the parser decides there; nowhere else"
+    assert all(t.is_sent_start is False for t in sdoc if t.i > 0 and not t.is_space and t.text not in free)

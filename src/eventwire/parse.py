@@ -49,13 +49,48 @@ ENTITIES = "ner"  # the component run only on the parts that need it
 FULL_PARSE_ENV = "EVENTWIRE_FULL_PARSE"  # "1": every component on every part
 
 
+SENTENCE_BOUNDS = "eventwire_sentence_bounds"
+# A sentence starts only after one of these (or a line break), possibly followed by
+# closing quotes or brackets: the parser may still decide where, but never mid-clause.
+SENTENCE_END = frozenset(".!?…:")
+CLOSERS = frozenset("»\"”’)]")
+
+
+@Language.component(SENTENCE_BOUNDS)
+def sentence_bounds(doc: Doc) -> Doc:
+    """Forbid sentence starts the text does not allow, before the parser runs.
+
+    The statistical parser sometimes cuts a sentence mid-clause ("Le Haut Commissaire
+    des Nations | Unies aux droits de l'homme | a qualifié ..."), and the verb then
+    loses its subject. It respects a token marked as no sentence start, so every token
+    that follows neither sentence-final punctuation nor a line break is marked so.
+    """
+    allowed = True
+    for token in doc:
+        text = token.text
+        if token.is_space:
+            allowed = allowed or "\n" in text
+            continue
+        closer = all(c in CLOSERS for c in text)  # « ... . » : the sentence ends after it
+        if token.i > 0 and (closer or not allowed):
+            token.is_sent_start = False
+        if "\n" in token.whitespace_ or text[-1] in SENTENCE_END:
+            allowed = True
+        elif not closer:
+            allowed = False
+    return doc
+
+
 @lru_cache(maxsize=8)
 def load_pipeline(lang: str | None) -> Language:
     """The spaCy pipeline for ``lang``, loaded once per process."""
     lang = lang or DEFAULT_LANG
     for name in MODELS.get(lang, ()):
         if _present(name):
-            return spacy.load(name)
+            nlp = spacy.load(name)
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe(SENTENCE_BOUNDS, before="parser")
+            return nlp
     nlp = spacy.blank(lang if lang in MODELS else DEFAULT_LANG)
     nlp.add_pipe("sentencizer")
     return nlp
