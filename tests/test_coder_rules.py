@@ -77,3 +77,19 @@ def test_praise_of_someone_is_coded() -> None:
     found = events("The Danish prime minister praised Norway for its help on Monday.", "en")
     support = [e for e in found if e["type"] == "SUPPORT"]
     assert support and {r["country"] for r in support[0]["recipient"]} == {"NOR"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "actor", "recipient"), [
+    ("Les sanctions imposées par le Canada à l'Iran ont été prolongées mardi.", "fr",
+     "SANCTION", "CAN", "IRN"),
+    ("L'aide humanitaire envoyée par la Norvège au Soudan est arrivée mardi à Khartoum.", "fr",
+     "AID", "NOR", "SDN"),
+    ("The sanctions imposed by Canada on Iran were extended on Tuesday.", "en",
+     "SANCTION", "CAN", "IRN"),
+])
+def test_a_participle_with_an_agent_tells_who_did_the_act_a_noun_names(
+        text: str, lang: str, type_: str, actor: str, recipient: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == type_]
+    assert found, events(text, lang)
+    assert {a["country"] for a in found[0]["actor"]} == {actor}
+    assert {r["country"] for r in found[0]["recipient"]} == {recipient}

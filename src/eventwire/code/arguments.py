@@ -388,6 +388,16 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             node = node.head
             cases = "recipient_case" if below.dep_ in ("obj",) or node.i != verb.i else "aimed_case"
             aimed.extend(h for h in _obliques(node, cases) if h.i != noun.i and h not in aimed)
+    for participle in _describing_participles(noun):
+        # "les sanctions imposées par X à Y", "the aid sent by X to Y": the participle is
+        # the light verb, its agent the actor.
+        agents = _obliques(participle, "agent_case")
+        if not roles.actors:
+            for head in agents:
+                roles.actors.extend(make_args(head, f"agent of '{participle.text}'"))
+        # "imposées par l'UE à la Russie": the parser may hang "à la Russie" on the agent.
+        for head in [participle, *agents]:
+            aimed.extend(h for h in _obliques(head, "recipient_case") if h not in aimed)
     for head in aimed:
         how = f"nmod:{case_of(head)}"
         if case_of(head) in grammar_of(head)["partner_case"]:
@@ -398,6 +408,16 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         for head in _obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))
     return _by_roles(roles, trigger)
+
+
+def _describing_participles(noun: Token) -> list[Token]:
+    """Participles that describe a noun and have their own agent ("imposées par X")."""
+    agent = grammar_of(noun)["agent_case"]
+    return [
+        c for c in noun.children
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
+        and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
+    ]
 
 
 def _by_roles(roles: Roles, trigger: Trigger) -> Roles:

@@ -74,6 +74,8 @@ def context_words(token: Token) -> set[str]:
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
     if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
+    if token.dep_ in ("acl", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        near.append(token.head)  # the noun a participle describes: "les sanctions imposées par X"
     if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
         # under a modal the parser may hang the object on the modal: "des accords ont pu
         # être trouvés" ("accords" depends on "pu")
