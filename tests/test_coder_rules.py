@@ -93,3 +93,42 @@ def test_a_participle_with_an_agent_tells_who_did_the_act_a_noun_names(
     assert found, events(text, lang)
     assert {a["country"] for a in found[0]["actor"]} == {actor}
     assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str]]):  # type: ignore[no-untyped-def]
+    """A hand-made English parse: (word, head, dep, pos, morph) per token."""
+    from spacy.tokens import Doc
+
+    from eventwire.parse import load_pipeline
+
+    words, heads, deps, pos, morphs = zip(*rows, strict=True)
+    return Doc(load_pipeline("en").vocab, words=list(words), heads=list(heads), deps=list(deps),
+               pos=list(pos), morphs=list(morphs), sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+def _apposition_rows(where: bool, coordinated: bool) -> list[tuple[str, int, str, str, str]]:
+    """ "Ministers met, [where] President Kone of Mali [and Deby of Chad] signed ." """
+    rows = [("Ministers", 1, "nsubj", "NOUN", ""), ("met", 1, "ROOT", "VERB", ""),
+            (",", 1, "punct", "PUNCT", "")]
+    rows.append(("where", 12, "advmod", "ADV", "PronType=Rel") if where
+                else ("then", 12, "advmod", "ADV", ""))
+    rows += [("President", 5, "compound", "PROPN", ""), ("Kone", 12, "nsubj", "PROPN", ""),
+             ("of", 7, "case", "ADP", ""), ("Mali", 5, "nmod", "PROPN", "")]
+    rows += ([("and", 9, "cc", "CCONJ", ""), ("Deby", 5, "conj", "PROPN", "")] if coordinated
+             else [("our", 9, "det", "DET", ""), ("time", 12, "obl:tmod", "NOUN", "")])
+    rows += [("of", 11, "case", "ADP", ""), ("Chad", 9, "nmod", "PROPN", ""),
+             ("signed", 1, "parataxis", "VERB", ""), (".", 1, "punct", "PUNCT", "")]
+    return rows
+
+
+@pytest.mark.parametrize(("where", "coordinated", "found"), [
+    (False, False, True),  # "then President Kone of Mali": the stretch after the comma
+    (True, False, False),  # "where ...": a relative clause, not an apposition
+    (False, True, False),  # "Kone of Mali and Deby of Chad": the coordination is the subject
+])
+def test_the_last_apposition_rule_leaves_clauses_and_coordinations_alone(
+        where: bool, coordinated: bool, found: bool) -> None:
+    from eventwire.code.arguments import _last_apposition
+
+    doc = _parsed(_apposition_rows(where, coordinated))
+    assert bool(_last_apposition(doc[5], doc[12])) is found

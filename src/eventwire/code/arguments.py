@@ -171,8 +171,11 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
     if start == span.start:
         return []
     segment = doc[start : span.end]
-    if len(segment) > MAX_PHRASE // 2 or any(t.pos_ == "VERB" or t.dep_ == "cc" for t in segment):
+    if len(segment) > MAX_PHRASE // 2 or any(t.pos_ in ("VERB", "SCONJ") or t.dep_ == "cc" or (
+            {"Rel", "Int"} & set(t.morph.get("PronType", []))) for t in segment):
         return []  # a clause, or coordinated actors ("le Canada et l'UE"): the parse knows better
+    if any(c.dep_ == "conj" and c.i > subj.i for c in subj.children):
+        return []  # "X of Nigeria and Y of Benin signed": the coordination is the subject
     return [Arg(segment, "last apposition before the verb", group=-segment.start - 1)]
 
 
