@@ -16,9 +16,9 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 # raise them when the coder improves, never lower them. (Direction went from 0.84 to
 # 0.83 on 2026-11-30 when key F1 rose: the new symmetric AGREE events, "des liens plus
 # étroits avec X", are matched, and the gold gives them a direction.)
-FLOOR = {"key_f1": 0.63, "event_f1": 0.58, "date": 0.78, "direction": 0.82}
+FLOOR = {"key_f1": 0.64, "event_f1": 0.59, "date": 0.78, "direction": 0.82}
 # The same for the English documents of dev (English coding began 2026-11-30).
-EN_FLOOR = {"key_f1": 0.56, "event_f1": 0.46, "date": 0.43, "direction": 0.85}
+EN_FLOOR = {"key_f1": 0.60, "event_f1": 0.49, "date": 0.45, "direction": 0.86}
 
 
 @pytest.fixture(scope="module")
