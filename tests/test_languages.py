@@ -60,3 +60,17 @@ def test_ingest_stores_every_document_and_reports_the_language_not_coded(
     assert "'de'" in summary.skipped[0].reason
     with Database(db) as store:
         assert {d.lang for d in store.documents()} == {"fr", "en", "de"}
+
+
+def test_a_short_english_text_full_of_nigerian_names_is_english(tmp_path: Path) -> None:
+    """py3langid reads it as Nigerian Pidgin (pcm) with over 0.9 probability."""
+    from eventwire.clean.language import _identifier, identify
+
+    text = ("On Monday Presidents Muhammadu Sani of Nigeria and Olusegun Adebayo of Benin "
+            "signed the trade deal.")
+    assert _identifier().rank(text)[0][0] == "pcm", "the identifier no longer shows the fault"
+    assert identify(text)[0] == "en"
+    path = tmp_path / "short.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    records = [r for r in extract_records([path]) if isinstance(r, dict)]
+    assert records[0]["lang"] == "en" and any(e["type"] == "AGREE" for e in records[0]["events"])

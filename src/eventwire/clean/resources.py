@@ -96,3 +96,14 @@ class Zipf:
 @cache
 def zipf(lang: str) -> Zipf:
     return Zipf(lang)
+
+
+@cache
+def written_as() -> dict[str, str]:
+    """Language varieties the identifier may report for a coded language (``languages.json``)."""
+    data = load_json("languages.json", {"written_as": dict})
+    mapping = data["written_as"]
+    bad = [k for k, v in mapping.items() if not isinstance(v, str) or not v]
+    if bad:
+        raise DataFileError("languages.json", None, f"{bad[0]!r} must map to a language code")
+    return dict(mapping)
