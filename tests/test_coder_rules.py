@@ -132,3 +132,13 @@ def test_the_last_apposition_rule_leaves_clauses_and_coordinations_alone(
 
     doc = _parsed(_apposition_rows(where, coordinated))
     assert bool(_last_apposition(doc[5], doc[12])) is found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ('The Kenyan opposition leader called the Ugandan government\'s border plan "reckless" '
+     "on Monday and said he would only back it if parliament voted on it.", "en"),
+])
+def test_a_judgement_named_with_a_verb_of_asking_is_reported_not_asked(text: str, lang: str) -> None:
+    """ "call X reckless" judges X: "call" asks only in "call for" / "call on"."""
+    judged = [e for e in events(text, lang) if e["type"] == "ACCUSE"]
+    assert judged and judged[0]["status"] == "occurred", events(text, lang)

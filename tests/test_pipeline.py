@@ -17,8 +17,10 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 # 0.83 on 2026-11-30 when key F1 rose: the new symmetric AGREE events, "des liens plus
 # étroits avec X", are matched, and the gold gives them a direction.)
 FLOOR = {"key_f1": 0.64, "event_f1": 0.59, "date": 0.78, "direction": 0.82}
-# The same for the English documents of dev (English coding began 2026-11-30).
-EN_FLOOR = {"key_f1": 0.60, "event_f1": 0.49, "date": 0.45, "direction": 0.86}
+# The same for the English documents of dev (English coding began 2026-11-30). Direction
+# went from 0.88 to 0.84 when key F1 rose to 0.62: a judgement now matched ("Tom Watson
+# called ... 'lousy'") names a politician the text gives no country, and the gold gives GBR.
+EN_FLOOR = {"key_f1": 0.61, "event_f1": 0.50, "date": 0.44, "direction": 0.83}
 
 
 @pytest.fixture(scope="module")

@@ -188,7 +188,9 @@ class Coder:
             # Protests, negotiations and agreements last: their unnamed sides may be the parties
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
             for match in sorted(matches, key=answer_order):
-                status = event_status(match.token, governors - {match.token.i})
+                status = event_status(
+                    match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval"
+                )
                 found = dates
                 if status == "future" and dates:
                     found = find_dates(sent.text, unit.anchor, self.lang, future=True)

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from eventwire.code.grammar import grammar_of
 from eventwire.code.tables import kind_rows, on_clear
 from eventwire.errors import DataFileError
 
@@ -211,14 +212,19 @@ def _adjunct(token: Token, verb: Token) -> bool:
     return node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i
 
 
-def event_status(token: Token, governors: set[int]) -> str:
+def event_status(token: Token, governors: set[int], judgement: bool = False) -> str:
     """Status of the event a trigger word announces.
 
     ``governors``: token indices of the sentence's triggers of a suspending type
     (REQUEST, THREATEN, REJECT); an event they govern is hypothetical.
+    ``judgement``: the trigger is an evaluative word, so the verb that names it is the
+    act of judging ("called the deal « lousy »"), not a request ("called for talks").
     """
     verb = _clause_verb(token)
     w = _words(token)
+    naming = judgement and verb.lemma_.lower() in grammar_of(verb)["naming_verb"]
+    if naming:
+        governors = governors - {verb.i}
     if token.pos_ in ("NOUN", "PROPN"):
         # "aucun entretien", "no agreement"; "sans accord", "without an agreement"
         if any(w["negative_det"].get(_low(c)) == "noun" for c in token.children):
@@ -230,7 +236,7 @@ def event_status(token: Token, governors: set[int]) -> str:
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise
     planned = verb.i != token.i and _planning(verb)
     if verb.i != token.i and not _adjunct(token, verb) and (
-        verb.i in governors or _suspending(verb)
+        verb.i in governors or (_suspending(verb) and not naming)
     ):
         # "exige la démission de X": the resignation is asked for, not reported.
         if _planning(verb):
