@@ -20,9 +20,10 @@ Layout rules are in :mod:`eventwire.clean.segment`, glue repair in
 from __future__ import annotations
 
 from eventwire.clean.glue import DocumentEvidence
-from eventwire.clean.language import identify, identify_document
+from eventwire.clean.language import SURE, identify, identify_document
 from eventwire.clean.repair import glue_splits, repair_span
 from eventwire.clean.segment import Layout, Segment, segment
+from eventwire.code import coded_languages
 from eventwire.document import Document, Part
 
 __all__ = ["clean_document", "glue_splits"]
@@ -38,9 +39,13 @@ def clean_document(doc: Document) -> Document:
     evidence = DocumentEvidence.of(raw)
     # Repair rules depend on the language (elision, glue lexicon): a first guess
     # on the raw article text, confirmed on the repaired parts.
-    guess = _raw_language(raw, layout) or _declared(doc)
+    guess, guess_score = _raw_language(raw, layout)
+    guess = guess or _declared(doc)
     parts = _repair(raw, layout.segments, guess, evidence)
-    lang, score = identify_document(doc, parts)
+    if guess_score is not None and guess_score >= SURE and guess in coded_languages():
+        lang, score = guess, guess_score  # a sure guess of a coded language: judged once
+    else:
+        lang, score = identify_document(doc, parts)
     if lang != guess:
         parts = _repair(raw, layout.segments, lang, evidence)
     doc.parts = parts
@@ -55,12 +60,14 @@ def _declared(doc: Document) -> str | None:
     return (doc.meta.lang or "").split("-")[0].lower() or None
 
 
-def _raw_language(raw: str, layout: Layout) -> str | None:
+def _raw_language(raw: str, layout: Layout) -> tuple[str | None, float | None]:
+    """The language of the article's opening, before repair, and its probability."""
     text = " ".join(raw[s.start : s.end] for s in layout.segments if s.kind in _ARTICLE_KINDS)
     if not text.strip():
         text = " ".join(raw[s.start : s.end] for s in layout.segments)
-    # A guess only (the repaired parts are judged in full): the opening is enough.
-    return identify(" ".join(text[:GUESS_CHARS].split()))[0]
+    # The opening is enough for a sure answer; an unsure one is judged again, in full,
+    # on the repaired parts.
+    return identify(" ".join(text[:GUESS_CHARS].split()))
 
 
 def _repair(
