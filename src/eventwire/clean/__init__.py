@@ -42,6 +42,8 @@ def clean_document(doc: Document) -> Document:
     guess, guess_score = _raw_language(raw, layout)
     guess = guess or _declared(doc)
     parts = _repair(raw, layout.segments, guess, evidence)
+    lang: str | None
+    score: float | None
     if guess_score is not None and guess_score >= SURE and guess in coded_languages():
         lang, score = guess, guess_score  # a sure guess of a coded language: judged once
     else:
