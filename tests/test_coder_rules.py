@@ -142,3 +142,28 @@ def test_a_judgement_named_with_a_verb_of_asking_is_reported_not_asked(text: str
     """ "call X reckless" judges X: "call" asks only in "call for" / "call on"."""
     judged = [e for e in events(text, lang) if e["type"] == "ACCUSE"]
     assert judged and judged[0]["status"] == "occurred", events(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "sides"), [
+    # the partner of talks that the parser hangs on a manner adjunct ("par téléphone")
+    ("Le Premier ministre japonais s'est entretenu par téléphone avec le président sud-coréen.",
+     "fr", "CONSULT", {"JPN", "KOR"}),
+    # "entre X et Y" names the sides of a joint act
+    ("De violents affrontements entre l'armée soudanaise et des paramilitaires ont éclaté lundi.",
+     "fr", "ASSAULT", {"SDN"}),
+    # a capital alone stands for its country even when the recogniser calls it a person
+    ("Washington a félicité le nouveau président élu du Kenya.", "fr", "SUPPORT", {"USA", "KEN"}),
+    # weapons delivered are aid
+    ("La Turquie a fourni des drones à l'Ukraine.", "fr", "AID", {"TUR", "UKR"}),
+    ("Norway has delivered tanks to Ukraine.", "en", "AID", {"NOR", "UKR"}),
+    # the receiver the parser hangs on the thing given
+    ("Le Japon va accorder une aide de 10 millions de dollars aux Philippines.", "fr", "AID",
+     {"JPN", "PHL"}),
+    # "ses troupes": the troops of who announces their withdrawal
+    ("Le Canada a annoncé mardi le retrait de ses troupes.", "fr", "RETREAT", {"CAN"}),
+    ("Canada announced on Tuesday the withdrawal of its troops.", "en", "RETREAT", {"CAN"}),
+])
+def test_common_phrasings_of_news(text: str, lang: str, type_: str, sides: set[str]) -> None:
+    found = [e for e in events(text, lang) if e["type"] == type_]
+    assert found, events(text, lang)
+    assert {x["country"] for x in found[0]["actor"] + found[0]["recipient"]} - {None} == sides

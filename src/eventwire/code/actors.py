@@ -251,12 +251,14 @@ class ActorResolver:
             tokens = [w.token for w in words[i : i + n]]
             if i + n < len(words) and words[i + n].token.i == tokens[-1].i:
                 continue  # the gram would end inside a token ("Ban Ki" of "Ban Ki-moon")
-            if any(t.ent_type_ == "PER" for t in tokens):
+            if any(t.ent_type_ == "PER" for t in tokens) and not _lone_name(tokens):
                 continue
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
             capital = self.gazetteer.capital_of(written)
             if capital:
                 return Hit("capital", i, i + n, capital, None, 0, written, locative)
+            if _lone_name(tokens) and tokens[0].ent_type_ == "PER":
+                continue  # "Washington a félicité": a capital, never a place, when tagged a person
             place = self.gazetteer.notable(written) if n > 1 or tokens[0].ent_type_ == "LOC" else None
             if place is not None and place.country:
                 return Hit("place", i, i + n, place.country, None, 0, written, locative)
@@ -481,3 +483,13 @@ class ActorResolver:
 from eventwire.code.document_actors import DocumentActors, story_country  # noqa: E402
 
 __all__ = ["ActorResolver", "Analysis", "DocumentActors", "story_country"]
+
+
+def _lone_name(tokens: list[Token]) -> bool:
+    """One word that is a whole entity by itself: "Washington" is tagged a person as
+    often as a capital, "George Washington" never stands for a country."""
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")

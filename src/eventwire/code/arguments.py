@@ -291,6 +291,25 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         for sub in head.children:
             if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
                 found.append((sub, "object's complement"))
+    found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
+    return found
+
+
+def _datives_in_object(verb: Token) -> list[Token]:
+    """ "delivered tanks to Ukraine", "une aide de 10 millions de dollars aux Philippines": the
+    parser hangs the receiver on the thing given, or deeper in its noun phrase."""
+    dative = grammar_of(verb)["dative_case"]
+    found = []
+    todo = [c for c in verb.children if c.dep_ == "obj"]
+    while todo:
+        node = todo.pop()
+        for sub in node.children:
+            if sub.dep_ != "nmod":
+                continue  # a clause or a modifier: no longer the thing given
+            if case_of(sub) in dative:
+                found.append(sub)
+            else:
+                todo.append(sub)
     return found
 
 
@@ -325,8 +344,9 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     for head in _obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
     if trigger.roles == "sym":
-        # "signer l'accord avec la Corée du Sud": the partner hangs on the object.
-        for obj in (c for c in verb.children if c.dep_ == "obj"):
+        # "signer l'accord avec la Corée du Sud": the partner hangs on the object; "s'est
+        # entretenu par téléphone avec X": the parser hangs it on the manner adjunct.
+        for obj in (c for c in verb.children if c.dep_ in ("obj", "obl:mod")):
             for head in _obliques(obj, "partner_case"):
                 roles.partners.extend(make_args(head, f"nmod:{case_of(head)}"))
     return _by_roles(roles, trigger)
@@ -383,6 +403,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(_obliques(noun, "recipient_case"))
+    # "des affrontements entre l'armée et les rebelles": the sides of a joint act
+    aimed.extend(h for h in _obliques(noun, "partner_case") if h not in aimed)
     if verb is not None:
         # "a rendu visite à son homologue", "une procédure de sanction ... envers le Portugal",
         # "des manifestations ont eu lieu ... contre la chef de l'État"

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG
 from eventwire.code.actors import ActorResolver, DocumentActors
-from eventwire.code.arguments import find_roles
+from eventwire.code.arguments import clause_subject, find_roles
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -56,6 +56,7 @@ from eventwire.code.rules import (
     long_process,
     own_government,
     passive,
+    possessed,
     rule_text,
     same_entity,
     union,
@@ -382,6 +383,11 @@ class Coder:
         if key not in unit.resolved:  # one phrase is often an argument of several triggers
             unit.resolved[key] = unit.actors.resolve(arg.span, counterpart)
         entity = unit.resolved[key]
+        if entity is not None and entity.country is None and entity.sector and possessed(arg.span):
+            # "a annoncé le retrait de ses troupes": the troops of who announces it
+            owner = self._owner(arg, unit)
+            if owner is not None:
+                entity = replace(entity, country=owner)
         if entity is not None:
             return self._split_plural(arg, entity)
         if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
@@ -398,6 +404,17 @@ class Coder:
             if salient is not None:
                 return [replace(salient)]
         return []
+
+    def _owner(self, arg: Arg, unit: Unit) -> str | None:
+        """The country of the subject of the clause a possessed phrase is part of."""
+        node = arg.span.root
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        subject, _ = clause_subject(node)
+        if subject is None or subject.i in range(arg.span.start, arg.span.end):
+            return None
+        owner = unit.actors.resolve(phrase_span(subject))
+        return owner.country if owner is not None else None
 
     def _resolve_all(
         self, args: list[Arg], unit: Unit, counterpart: Entity | None

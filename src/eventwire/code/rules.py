@@ -119,6 +119,13 @@ def long_process(match: TriggerMatch) -> bool:
     )
 
 
+def possessed(span: Span) -> bool:
+    """ "ses troupes", "its troops": the head has a possessive determiner."""
+    return any(
+        c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss", []) for c in span.root.children
+    )
+
+
 def is_the_country(span: Span) -> bool:
     """ "le pays", "ce pays", "the country": the story's country."""
     g = grammar_of(span)

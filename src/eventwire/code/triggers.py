@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
+from eventwire.code.repairs import hung_on_its_object
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
 # some verbs AUX; the lexicon's VERB lines take them all, but never a real auxiliary.
@@ -76,6 +77,8 @@ def context_words(token: Token) -> set[str]:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
     if token.dep_ in ("acl", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         near.append(token.head)  # the noun a participle describes: "les sanctions imposées par X"
+    elif hung_on_its_object(token):
+        near.append(token.head)  # "Norway delivered[amod] tanks": the parser's object
     if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
         # under a modal the parser may hang the object on the modal: "des accords ont pu
         # être trouvés" ("accords" depends on "pu")
