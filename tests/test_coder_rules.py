@@ -162,6 +162,15 @@ def test_a_judgement_named_with_a_verb_of_asking_is_reported_not_asked(text: str
     # "ses troupes": the troops of who announces their withdrawal
     ("Le Canada a annoncé mardi le retrait de ses troupes.", "fr", "RETREAT", {"CAN"}),
     ("Canada announced on Tuesday the withdrawal of its troops.", "en", "RETREAT", {"CAN"}),
+    ("Japan's prime minister spoke by phone with the South Korean president on Tuesday.", "en",
+     "CONSULT", {"JPN", "KOR"}),
+    # the light verb's subject imposes the sanctions a noun names
+    ("The United States imposed new sanctions on North Korea.", "en", "SANCTION", {"USA", "PRK"}),
+    ("Venezuela released two American citizens on Saturday.", "en", "RETREAT", {"VEN", "USA"}),
+    ("L'Union européenne a suspendu son aide budgétaire au Niger.", "fr", "SANCTION", {"IGO", "NER"}),
+    # the author of what is rejected, named by a participle's agent
+    ("La Russie a rejeté la proposition de cessez-le-feu présentée par l'Ukraine.", "fr", "REJECT",
+     {"RUS", "UKR"}),
 ])
 def test_common_phrasings_of_news(text: str, lang: str, type_: str, sides: set[str]) -> None:
     found = [e for e in events(text, lang) if e["type"] == type_]

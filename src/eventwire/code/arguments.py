@@ -270,6 +270,10 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     for child in verb.children:
         if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             found.append((child, child.dep_))
+            # "a rejeté la proposition présentée par l'Ukraine": its author, if it names none
+            for participle in _describing_participles(child):
+                found.extend((agent, f"agent of '{participle.text}'")
+                             for agent in _obliques(participle, "agent_case"))
     for child in _obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
     for child in verb.children:
@@ -346,7 +350,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     if trigger.roles == "sym":
         # "signer l'accord avec la Corée du Sud": the partner hangs on the object; "s'est
         # entretenu par téléphone avec X": the parser hangs it on the manner adjunct.
-        for obj in (c for c in verb.children if c.dep_ in ("obj", "obl:mod")):
+        for obj in (c for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod")):
             for head in _obliques(obj, "partner_case"):
                 roles.partners.extend(make_args(head, f"nmod:{case_of(head)}"))
     return _by_roles(roles, trigger)

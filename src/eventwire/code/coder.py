@@ -255,7 +255,7 @@ class Coder:
         roles = find_roles(match.token, trigger, others)
         actors, actor_rule = self._resolve_first(roles.actors, unit, None)
         counterpart = actors[0] if actors else None
-        recipients, recipient_rule = self._resolve_first(roles.recipients, unit, counterpart)
+        recipients, recipient_rule = self._resolve_first(roles.recipients, unit, counterpart, actors)
         if trigger.roles == "sym":
             partners, partner_rule = self._resolve_all(roles.partners, unit, counterpart)
             actors = union(actors, partners, recipients)
@@ -480,15 +480,19 @@ class Coder:
         return found
 
     def _resolve_first(
-        self, args: list[Arg], unit: Unit, counterpart: Entity | None
+        self, args: list[Arg], unit: Unit, counterpart: Entity | None,
+        besides: Sequence[Entity] = (),
     ) -> tuple[list[Entity], str | None]:
-        """Entities of the first candidate phrase (with its coordinated ones) that resolves."""
+        """Entities of the first candidate phrase (with its coordinated ones) that resolves
+        to someone ``besides`` the given ones ("recalled its ambassador to France": France,
+        not the recaller's own ambassador)."""
         groups: dict[tuple[str, int], list[Arg]] = {}
         for arg in args:
             groups.setdefault((arg.rule, arg.group), []).append(arg)
         fallback: tuple[list[Entity], str | None] = ([], None)
         for group in groups.values():
             found, rule = self._resolve_all(group, unit, counterpart)
+            found = [e for e in found if not same_entity(e, list(besides))]
             if any(e.country for e in found):
                 return found, rule
             if found and rule and rule.startswith("de (") and any(e.name for e in found):
