@@ -171,6 +171,16 @@ def test_a_judgement_named_with_a_verb_of_asking_is_reported_not_asked(text: str
     # the author of what is rejected, named by a participle's agent
     ("La Russie a rejeté la proposition de cessez-le-feu présentée par l'Ukraine.", "fr", "REJECT",
      {"RUS", "UKR"}),
+    # "entre X et Y" when the parser hangs Y on the verb
+    ("Un accord de libre-échange a été signé entre le Chili et l'Indonésie.", "fr", "AGREE",
+     {"CHL", "IDN"}),
+    ("Des soldats indiens et chinois se sont affrontés dans l'Himalaya.", "fr", "ASSAULT",
+     {"IND", "CHN"}),
+    # resuming relations is cooperation (PLOVER COOPERATE)
+    ("L'Arabie saoudite et l'Iran ont rétabli leurs relations diplomatiques.", "fr", "COOPERATE",
+     {"SAU", "IRN"}),
+    # "dénoncer un accord": to withdraw from it
+    ("Le Niger a dénoncé l'accord de défense signé avec le Bénin.", "fr", "SANCTION", {"NER"}),
 ])
 def test_common_phrasings_of_news(text: str, lang: str, type_: str, sides: set[str]) -> None:
     found = [e for e in events(text, lang) if e["type"] == type_]

@@ -90,6 +90,8 @@ def conjuncts(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "conj" and _nominal(child) and _coordinated(child):
             found.extend(conjuncts(child))
+    if len(found) == 1 and case_of(head) in grammar_of(head)["between_case"]:
+        found.extend(_second_side(head))
     if head.dep_ == "conj" and any(c.dep_ == "case" for c in head.head.children):
         # A parse that hung the phrase on a prepositional one: take its bare siblings.
         for sibling in head.head.children:
@@ -97,6 +99,19 @@ def conjuncts(head: Token) -> list[Token]:
                     and not any(c.dep_ == "case" for c in sibling.children):
                 found.append(sibling)
     return found
+
+
+def _second_side(head: Token) -> list[Token]:
+    """ "entre le Chili et l'Indonésie" when the parser hung "l'Indonésie" elsewhere: the
+    noun right after the "et" that follows the first side."""
+    doc = head.doc
+    end = max(t.i for t in head.subtree) + 1
+    if end >= len(doc) or doc[end].dep_ != "cc":
+        return []
+    for tok in doc[end + 1 : end + 4]:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "conj":
+            return [tok]
+    return []
 
 
 def _alternatives(words: frozenset[str]) -> str:
