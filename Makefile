@@ -7,7 +7,7 @@ CORPUS ?= examples
 DB ?= demo.db
 SHARED ?= ../shared
 
-.PHONY: setup demo test lint browser eval eval-clean bench bench-quick bench-store train-en clean
+.PHONY: setup demo test lint browser eval eval-clean phrasings bench bench-quick bench-store train-en clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ eval: setup
 
 eval-clean: setup
 	$(BIN)/python scripts/eval_clean.py $(SHARED)/corpus/dev
+
+# Common news phrasings in our own sentences (tests/data/phrasings.tsv): which are coded right.
+phrasings: setup
+	$(BIN)/python scripts/phrasings.py
 
 # Throughput: bare nlp.pipe against eventwire ingest (1 and 2 workers), 1x/2x/4x corpus.
 bench: setup
