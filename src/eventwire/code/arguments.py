@@ -150,6 +150,13 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         subj, rule = clause_subject(head, depth + 1)
         return subj, ("coordination" if rule else "")
     if verb.dep_ in ("acl", "acl:relcl") and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in grammar_of(verb)["document_noun"]:
+            # "a adopté une résolution condamnant X": the text condemns what its authors do
+            gov, _ = governing_verb(head)
+            if gov is not None and gov.i != verb.i:
+                author, _ = clause_subject(gov, depth + 1)
+                if author is not None:
+                    return author, "author of the text (participle)"
         return head, "participle"
     return preverbal_subject(verb)
 

@@ -60,8 +60,14 @@ def bare_speech(match: TriggerMatch) -> bool:
 
 def _past_with_object(token: Token) -> bool:
     """A past participle with a direct object and no auxiliary is a misparsed past tense
-    ("the ministers signed a deal" read as "the ministers [who were] signed")."""
-    return "Past" in token.morph.get("Tense", []) and any(c.dep_ == "obj" for c in token.children)
+    ("the ministers signed a deal" read as "the ministers [who were] signed"); a present
+    participle with one, on a text, reports what the text does ("une résolution condamnant
+    le Soudan"), where on anything else it describes ("un référendum approuvant la sortie")."""
+    if not any(c.dep_ == "obj" for c in token.children):
+        return False
+    tense = token.morph.get("Tense", [])
+    return "Past" in tense or (
+        "Pres" in tense and token.head.lemma_.lower() in grammar_of(token)["document_noun"])
 
 
 def domestic(entity: Entity) -> bool:
