@@ -302,6 +302,10 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         for sub in head.children:
             if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
                 found.append((sub, "object's complement"))
+    for locution in (c for c in verb.children if c.dep_ in ("obl:arg", "obl") and c.pos_ == "NOUN"):
+        # "a mis en garde Téhéran": the parser hangs the object on the locution's noun
+        found.extend((sub, f"object of '{verb.text} {locution.text}'") for sub in locution.children
+                     if sub.dep_ == "nmod" and sub.pos_ == "PROPN" and not case_of(sub))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
     return found
 

@@ -190,7 +190,8 @@ class Coder:
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
             for match in sorted(matches, key=answer_order):
                 status = event_status(
-                    match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval"
+                    match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval",
+                    threat=match.trigger.type == "THREATEN",
                 )
                 found = dates
                 if status == "future" and dates:

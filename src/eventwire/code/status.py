@@ -212,13 +212,15 @@ def _adjunct(token: Token, verb: Token) -> bool:
     return node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i
 
 
-def event_status(token: Token, governors: set[int], judgement: bool = False) -> str:
+def event_status(token: Token, governors: set[int], judgement: bool = False, threat: bool = False) -> str:
     """Status of the event a trigger word announces.
 
     ``governors``: token indices of the sentence's triggers of a suspending type
     (REQUEST, THREATEN, REJECT); an event they govern is hypothetical.
     ``judgement``: the trigger is an evaluative word, so the verb that names it is the
     act of judging ("called the deal « lousy »"), not a request ("called for talks").
+    ``threat``: a threat states its condition ("a averti la Finlande de conséquences si
+    elle rejoignait l'OTAN"): the condition on its own verb does not suspend it.
     """
     verb = _clause_verb(token)
     w = _words(token)
@@ -245,7 +247,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False) -> 
     future, cond = _tense(verb)
     node = verb
     for _ in range(4):
-        if _has_if(node):
+        if _has_if(node) and not (threat and node.i == verb.i):
             return "hypothetical"
         head = node.head
         if head.i == node.i:
