@@ -20,7 +20,8 @@ FLOOR = {"key_f1": 0.64, "event_f1": 0.59, "date": 0.78, "direction": 0.82}
 # The same for the English documents of dev (English coding began 2026-11-30). Direction
 # went from 0.88 to 0.84 when key F1 rose to 0.62: a judgement now matched ("Tom Watson
 # called ... 'lousy'") names a politician the text gives no country, and the gold gives GBR.
-EN_FLOOR = {"key_f1": 0.61, "event_f1": 0.50, "date": 0.44, "direction": 0.83}
+# Date went from 0.45 to 0.44 when key F1 rose to 0.64: one more matched event, undated.
+EN_FLOOR = {"key_f1": 0.62, "event_f1": 0.51, "date": 0.43, "direction": 0.83}
 
 
 @pytest.fixture(scope="module")
