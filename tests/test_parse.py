@@ -82,3 +82,16 @@ def test_sentences_may_start_after_final_punctuation_a_colon_or_a_line_break() -
     free = [t.text for t in sdoc if t.i > 0 and not t.is_space and t.is_sent_start is None]
     assert free == ["La", "«", "Puis"], "the parser decides there; nowhere else"
     assert all(t.is_sent_start is False for t in sdoc if t.i > 0 and not t.is_space and t.text not in free)
+
+
+def test_a_person_is_named_by_a_proper_noun() -> None:
+    """The recogniser tags "le président kényan" as a person, which hid its demonym."""
+    from eventwire.parse import load_pipeline
+
+    text = "Le président kényan a reçu lundi le ministre éthiopien."
+    stock = load_pipeline("fr")(text)
+    assert any(e.label_ == "PER" and "kényan" in e.text for e in stock.ents), "no longer shows the fault"
+    (sdoc,) = parse_parts([_part("body", text)], "fr")
+    assert not [e for e in sdoc.ents if e.label_ == "PER" and "kényan" in e.text]
+    (named,) = parse_parts([_part("body", "Le président William Ruto a reçu lundi le ministre.")], "fr")
+    assert any(e.label_ == "PER" and "Ruto" in e.text for e in named.ents)

@@ -47,6 +47,7 @@ MODELS: dict[str, tuple[str | Path, ...]] = {
 DEFAULT_LANG = "fr"
 BATCH_SIZE = 64  # parts per nlp.pipe batch: parts are short, larger batches help little
 ENTITIES = "ner"  # the component run only on the parts that need it
+PERSON = "PER"  # the recogniser's label for people (WikiNER and UNER pipelines alike)
 FULL_PARSE_ENV = "EVENTWIRE_FULL_PARSE"  # "1": every component on every part
 
 
@@ -115,15 +116,24 @@ def parse_parts(parts: list[Part], lang: str | None) -> list[Doc]:
     texts = [part.text for part in parts]
     late = None if os.environ.get(FULL_PARSE_ENV) == "1" else _standalone_entities(nlp)
     if late is None:
-        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+        return [repair_entities(sdoc) for sdoc in nlp.pipe(texts, batch_size=BATCH_SIZE)]
     from eventwire.code import needs_entities
 
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE, disable=[ENTITIES]))
     wanted = needs_entities(lang)
     chosen = [sdoc for part, sdoc in zip(parts, docs, strict=True) if wanted(part, sdoc)]
-    for _ in late.pipe(chosen, batch_size=BATCH_SIZE):  # sets the entities in place
-        pass
+    for sdoc in late.pipe(chosen, batch_size=BATCH_SIZE):  # sets the entities in place
+        repair_entities(sdoc)
     return docs
+
+
+def repair_entities(sdoc: Doc) -> Doc:
+    """A person is named by a proper noun: the recogniser also tags descriptions ("le
+    président kényan", "Premier ministre éthiopien"), which would hide their demonym."""
+    kept = [e for e in sdoc.ents if e.label_ != PERSON or any(t.pos_ == "PROPN" for t in e)]
+    if len(kept) != len(sdoc.ents):
+        sdoc.ents = kept
+    return sdoc
 
 
 def _standalone_entities(nlp: Language) -> TrainablePipe | None:
