@@ -80,6 +80,8 @@ def is_passive(verb: Token) -> bool:
     verbs ("Barack Obama a réagi"); the auxiliary "être" (``aux:pass``) decides.
     """
     deps = {c.dep_ for c in verb.children}
+    if verb.lemma_.lower() in grammar_of(verb)["active_with_be"]:
+        return False  # "est arrivé": the parser takes "être" for a passive auxiliary
     if "aux:pass" in deps:
         return True
     if "aux:tense" in deps or "obj" in deps:
@@ -418,6 +420,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(_obliques(noun, "recipient_case"))
+    if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
+        # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
+        roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"
+                                for a in make_args(obj, f"object of '{verb.text}'"))
     # "des affrontements entre l'armée et les rebelles": the sides of a joint act
     aimed.extend(h for h in _obliques(noun, "partner_case") if h not in aimed)
     if verb is not None:
@@ -447,6 +453,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     if trigger.mode == "visit":
         for head in _obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))
+    # "les frappes russes", "l'aide humanitaire française": a demonym on the act names who
+    # does it, when nothing else does (the last candidates)
+    for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")):
+        roles.actors.extend(make_args(adj, "adjective (agent)"))
     return _by_roles(roles, trigger)
 
 
