@@ -392,9 +392,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     lexical = set().union(*trigger.requires) if trigger.requires else set()
     genitive = [g for g in genitive if g.lemma_.lower() not in lexical]  # "mandat d'arrêt"
     for head in genitive:
-        if patient_first:
+        if patient_first and head.lemma_.lower() not in g["instrument"]:
             roles.recipients.extend(make_args(head, "de (patient)"))
-        else:
+        else:  # "des tirs d'artillerie pakistanais": the weapon stands for who fires it
             roles.actors.extend(make_args(head, "de (agent)"))
     if noun.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and case_of(noun) == "en" and (
         noun.head.pos_ in ("NOUN", "PROPN")

@@ -33,7 +33,7 @@ KINDS = frozenset(
         "impersonal", "electing", "later", "pronoun", "reciprocal_det", "reciprocal_number",
         "reciprocal_both", "reciprocal_noun", "reciprocal_article", "demonstrative", "gerund_mark",
         "definite", "country_noun", "long_unit", "inverted_clitic", "reflexive",
-        "participle_suffix", "present_suffix", "between_case", "active_with_be",
+        "participle_suffix", "present_suffix", "between_case", "active_with_be", "instrument",
     }
 )
 
