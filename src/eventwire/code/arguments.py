@@ -304,10 +304,13 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         for sub in head.children:
             if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
                 found.append((sub, "object's complement"))
-    for locution in (c for c in verb.children if c.dep_ in ("obl:arg", "obl") and c.pos_ == "NOUN"):
-        # "a mis en garde Téhéran": the parser hangs the object on the locution's noun
-        found.extend((sub, f"object of '{verb.text} {locution.text}'") for sub in locution.children
-                     if sub.dep_ == "nmod" and sub.pos_ == "PROPN" and not case_of(sub))
+    for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl")):
+        # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
+        # object, a phrase with no preposition, on the oblique before it
+        found.extend((sub, f"object hung on '{oblique.text}'") for sub in oblique.children
+                     if sub.dep_ == "nmod" and not case_of(sub) and (
+                         (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
+                         or any(d.dep_ == "det" for d in sub.children)))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
     return found
 
