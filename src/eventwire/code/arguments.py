@@ -94,6 +94,10 @@ def is_passive(verb: Token) -> bool:
     bare = grammar_of(verb)["bare_passive_dep"]
     dep = verb.dep_.lower()
     participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+    if dep == "acl" and "root" not in bare and verb.head.dep_ == "ROOT" and _agent(verb) is None:
+        # "The European Union called on Israel to ...": where headlines keep their finite verb,
+        # a sentence whose only verb the parser hung on its first noun is active
+        return False
     if participle and dep in bare & {"acl", "root"}:
         return True
     return "Pass" in verb.morph.get("Voice", []) and dep in bare
@@ -408,6 +412,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
     own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass")
+    if own_event and any("Yes" in c.morph.get("Poss", []) for c in noun.children
+                         if c.dep_ in ("nmod:poss", "det")):
+        own_event = False  # "pledged its support to X": the one who pledges supports
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
     if verb is not None and not own_event and (

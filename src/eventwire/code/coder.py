@@ -394,6 +394,13 @@ class Coder:
         if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
             # "le pays": the country named last, else the story's.
             return [Entity(country=unit.last_country or story_country_of(unit), sector="GOV", name=None)]
+        third_person = arg.span.text.lower() not in self.grammar["not_anaphoric"] or (
+            arg.span.text.lower() in self.grammar["impersonal"])
+        if arg.pronoun and third_person and arg.rule.startswith(SUBJECT_RULES):
+            # "X said it would impose sanctions": "it" too, which is never the last subject
+            reporter = self._reporter(arg, unit)
+            if reporter is not None:
+                return [reporter]
         if arg.pronoun and arg.span.text.lower() not in self.grammar["not_anaphoric"] and arg.rule.startswith(
             SUBJECT_RULES
         ) and not (
@@ -405,6 +412,21 @@ class Coder:
             if salient is not None:
                 return [replace(salient)]
         return []
+
+    def _reporter(self, arg: Arg, unit: Unit) -> Entity | None:
+        """ "X said it would impose sanctions", "X a annoncé qu'il allait ...": the subject of
+        a clause reported by a verb of saying is, as a pronoun, the one who says it."""
+        clause = arg.span.root.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        saying = clause.head
+        if clause.dep_ != "ccomp" or saying.lemma_.lower() not in self.grammar["speech_verb"]:
+            return None
+        subject, _ = clause_subject(saying)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        entity = unit.actors.resolve(phrase_span(subject))
+        return replace(entity) if entity is not None and entity.country else None
 
     def _owner(self, arg: Arg, unit: Unit) -> str | None:
         """The country of the subject of the clause a possessed phrase is part of."""
