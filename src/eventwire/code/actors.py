@@ -324,8 +324,8 @@ class ActorResolver:
         return ""
 
     def _named(self, token: Token) -> bool:
-        """A "pronoun" the tagger got wrong: a person's name ("Obama" tagged PRON)."""
-        return token.ent_type_ == "PER" or (stem(fold_key(token.text)),) in self.people
+        """A "pronoun" the tagger got wrong: a name ("Obama", "Kiev" tagged PRON)."""
+        return token.ent_type_ in ("PER", "LOC", "ORG") or (stem(fold_key(token.text)),) in self.people
 
     def _people_name(self, words: list[Word], hits: list[Hit]) -> tuple[str, tuple[str, ...]] | None:
         """A name of ``people.tsv`` written with capitals among the phrase's free words."""

@@ -289,6 +289,10 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                              for agent in _obliques(participle, "agent_case"))
     for child in _obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        # "va livrer des chars à l'Ukraine": the parser hangs "à l'Ukraine" on "va"
+        found.extend((c, f"obl:{case_of(c)} of '{verb.head.text}'")
+                     for c in _obliques(verb.head, "recipient_case") if c.i > verb.i)
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
@@ -308,7 +312,7 @@ def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         for sub in head.children:
             if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
                 found.append((sub, "object's complement"))
-    for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl")):
+    for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
         found.extend((sub, f"object hung on '{oblique.text}'") for sub in oblique.children

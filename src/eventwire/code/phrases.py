@@ -92,6 +92,8 @@ def conjuncts(head: Token) -> list[Token]:
             found.extend(conjuncts(child))
     if len(found) == 1 and case_of(head) in grammar_of(head)["between_case"]:
         found.extend(_second_side(head))
+    if len(found) == 1 and head.dep_ in ("nsubj", "nsubj:pass"):
+        found[:0] = _first_side(head)
     if head.dep_ == "conj" and any(c.dep_ == "case" for c in head.head.children):
         # A parse that hung the phrase on a prepositional one: take its bare siblings.
         for sibling in head.head.children:
@@ -111,6 +113,19 @@ def _second_side(head: Token) -> list[Token]:
     for tok in doc[end + 1 : end + 4]:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "conj":
             return [tok]
+    return []
+
+
+def _first_side(subject: Token) -> list[Token]:
+    """ "Paris et Berlin ont signé" when the parser made "Paris" the root and "Berlin" the
+    subject: the name before the "et" that opens the subject phrase."""
+    doc = subject.doc
+    start = min(t.i for t in subject.subtree)
+    if start < 2 or doc[start - 1].dep_ != "cc":
+        return []
+    first = doc[start - 2]
+    if first.dep_ == "ROOT" and first.pos_ in ("PROPN", "NOUN") and first.i != subject.head.i:
+        return [first]
     return []
 
 
