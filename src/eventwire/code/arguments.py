@@ -354,6 +354,9 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
         roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
+        dative = grammar_of(verb)["dative_case"] | grammar_of(verb)["recipient_case"]
+        roles.recipients += [a for sub in verb.head.children if sub.dep_ == "nmod" and case_of(sub) in dative
+                             for a in make_args(sub, f"nmod:{case_of(sub)} of the object (parse repair)")]
     if is_passive(verb):
         patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
         if patient is None and verb.dep_ == "acl":

@@ -37,6 +37,21 @@ def is_finite(verb: Token) -> bool:
         "Fin" in verb.morph.get("VerbForm", [])
         or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
         or any(c.dep_ == "aux:tense" for c in verb.children)
+        or _misread_past(verb)
+    )
+
+
+def _misread_past(verb: Token) -> bool:
+    """ "The European Union suspended[participle] budget support": a participle with no
+    auxiliary, right after a name and hung on the noun after it, is a past tense (a
+    participle modifier follows a determiner or an adjective: "the suspended aid")."""
+    if verb.dep_ not in ("amod", "compound") or verb.head.i <= verb.i or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return (
+        "Part" in verb.morph.get("VerbForm", [])
+        and before.pos_ in ("PROPN", "NOUN")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
     )
 
 
