@@ -47,6 +47,7 @@ from eventwire.code.repairs import (
     REPAIR_DEPS,
     hung_on_its_object,
     is_finite,
+    misread_name,
     object_after,
     preverbal_subject,
     subject_before,
@@ -79,7 +80,7 @@ def is_passive(verb: Token) -> bool:
     The parser's ``nsubj:pass`` alone is not trusted: it also puts it on active
     verbs ("Barack Obama a réagi"); the auxiliary "être" (``aux:pass``) decides.
     """
-    deps = {c.dep_ for c in verb.children}
+    deps = {c.dep_ for c in verb.children if not misread_name(c)}  # "Chad[aux:pass] severed"
     if verb.lemma_.lower() in grammar_of(verb)["active_with_be"]:
         return False  # "est arrivé": the parser takes "être" for a passive auxiliary
     if "aux:pass" in deps:

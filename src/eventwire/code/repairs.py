@@ -36,7 +36,7 @@ def is_finite(verb: Token) -> bool:
     return (
         "Fin" in verb.morph.get("VerbForm", [])
         or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
-        or any(c.dep_ == "aux:tense" for c in verb.children)
+        or any(c.dep_ == "aux:tense" or misread_name(c) for c in verb.children)
         or _misread_past(verb)
     )
 
@@ -61,9 +61,12 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     if not is_finite(verb) or verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS):
         return None, ""
     subordinators = grammar_of(verb)["subordinator"]
-    start = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")])
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    start = min([verb.i] + [c.i for c in auxiliaries if not misread_name(c)])
     for i in range(start - 1, verb.sent.start - 1, -1):
         tok = verb.doc[i]
+        if misread_name(tok):
+            return tok, "preverbal name (parse repair)"
         if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
             break
         if tok.pos_ in ("VERB",) and tok.dep_ in ("ROOT",):
@@ -78,6 +81,12 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
         if head.pos_ in ("NOUN", "PROPN") and case_of(head) in subordinators:
             return head, "preverbal phrase after a conjunction (parse repair)"
     return None, ""
+
+
+def misread_name(token: Token) -> bool:
+    """ "Chad severed relations": a capitalised word the tagger made a verb's auxiliary."""
+    return token.pos_ == "VERB" and token.dep_.startswith("aux") and token.text[:1].isupper() and (
+        not any(True for _ in token.children))
 
 
 def hung_on_its_object(verb: Token) -> bool:
