@@ -33,6 +33,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwire.code.complements import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    describing_participles,
+    obliques,
+    recipient_heads,
+)
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Trigger
 from eventwire.code.phrases import (
@@ -53,9 +60,6 @@ from eventwire.code.repairs import (
     subject_before,
 )
 
-SUBJECT_DEPS = ("nsubj", "expl:subj")
-PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
-OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
@@ -270,78 +274,6 @@ def speaker(token: Token) -> tuple[Token | None, str]:
 # ------------------------------------------------------------------ roles
 
 
-def _obliques(token: Token, kind: str) -> list[Token]:
-    """Obliques of ``token`` whose preposition is of grammar ``kind`` ("recipient_case")."""
-    cases = grammar_of(token)[kind]
-    return [
-        c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases
-    ]
-
-
-def _recipient_heads(verb: Token) -> list[tuple[Token, str]]:
-    """Candidate recipients of a verb, best first."""
-    found: list[tuple[Token, str]] = []
-    for child in verb.children:
-        if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            found.append((child, child.dep_))
-            # "a rejeté la proposition présentée par l'Ukraine": its author, if it names none
-            for participle in _describing_participles(child):
-                found.extend((agent, f"agent of '{participle.text}'")
-                             for agent in _obliques(participle, "agent_case"))
-    for child in _obliques(verb, "recipient_case"):
-        found.append((child, f"obl:{case_of(child)}"))
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-        # "va livrer des chars à l'Ukraine": the parser hangs "à l'Ukraine" on "va"
-        found.extend((c, f"obl:{case_of(c)} of '{verb.head.text}'")
-                     for c in _obliques(verb.head, "recipient_case") if c.i > verb.i)
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
-            for sub in child.children:
-                if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in grammar_of(sub)["recipient_case"]:
-                    found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
-                if sub.dep_ == "obj":
-                    found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
-                                 if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
-    for child in verb.children:
-        # "exige que les provocations de Pyongyang cessent": the one asked is the clause's subject.
-        if child.dep_ in ("ccomp", "xcomp"):
-            subj = child_of(child, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
-                found.append((subj, "subject of the clause asked for"))
-    for head, _ in list(found):
-        for sub in head.children:
-            if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
-                found.append((sub, "object's complement"))
-    for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
-        # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
-        # object, a phrase with no preposition, on the oblique before it
-        found.extend((sub, f"object hung on '{oblique.text}'") for sub in oblique.children
-                     if sub.dep_ == "nmod" and not case_of(sub) and (
-                         (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
-                         or any(d.dep_ == "det" for d in sub.children)))
-    found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
-    return found
-
-
-def _datives_in_object(verb: Token) -> list[Token]:
-    """ "delivered tanks to Ukraine", "une aide de 10 millions de dollars aux Philippines": the
-    parser hangs the receiver on the thing given, or deeper in its noun phrase."""
-    dative = grammar_of(verb)["dative_case"]
-    found = []
-    todo = [c for c in verb.children if c.dep_ == "obj"]
-    while todo:
-        node = todo.pop()
-        for sub in node.children:
-            if sub.dep_ != "nmod":
-                continue  # a clause or a modifier: no longer the thing given
-            if case_of(sub) in dative:
-                found.append(sub)
-            else:
-                todo.append(sub)
-    return found
-
-
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
     subj, rule = clause_subject(verb)
@@ -365,21 +297,21 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         if patient is not None:
             roles.recipients = make_args(patient, "passive subject")
     else:
-        for head, how in _recipient_heads(verb):
+        for head, how in recipient_heads(verb):
             roles.recipients.extend(make_args(head, how))
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             # "a adressé un avertissement au gouvernement et demandé des économies"
             dative = grammar_of(verb)["dative_case"]
-            for head, how in _recipient_heads(verb.head):
+            for head, how in recipient_heads(verb.head):
                 if how == "iobj" or (how.startswith("obl:") and how[4:] in dative):
                     roles.recipients.extend(make_args(head, f"{how} of the first verb"))
-    for head in _obliques(verb, "partner_case"):
+    for head in obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
     if trigger.roles == "sym":
         # "signer l'accord avec la Corée du Sud": the partner hangs on the object; "s'est
         # entretenu par téléphone avec X": the parser hangs it on the manner adjunct.
         for obj in (c for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod")):
-            for head in _obliques(obj, "partner_case"):
+            for head in obliques(obj, "partner_case"):
                 roles.partners.extend(make_args(head, f"nmod:{case_of(head)}"))
     return _by_roles(roles, trigger)
 
@@ -437,13 +369,13 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                 roles.partners.extend(args)
             else:
                 roles.actors.extend(args)
-    aimed = list(_obliques(noun, "recipient_case"))
+    aimed = list(obliques(noun, "recipient_case"))
     if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
         # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
         roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"
                                 for a in make_args(obj, f"object of '{verb.text}'"))
     # "des affrontements entre l'armée et les rebelles": the sides of a joint act
-    aimed.extend(h for h in _obliques(noun, "partner_case") if h not in aimed)
+    aimed.extend(h for h in obliques(noun, "partner_case") if h not in aimed)
     if verb is not None:
         # "a rendu visite à son homologue", "une procédure de sanction ... envers le Portugal",
         # "des manifestations ont eu lieu ... contre la chef de l'État"
@@ -451,17 +383,17 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         while node.i != verb.i:
             node = node.head
             cases = "recipient_case" if below.dep_ in ("obj",) or node.i != verb.i else "aimed_case"
-            aimed.extend(h for h in _obliques(node, cases) if h.i != noun.i and h not in aimed)
-    for participle in _describing_participles(noun):
+            aimed.extend(h for h in obliques(node, cases) if h.i != noun.i and h not in aimed)
+    for participle in describing_participles(noun):
         # "les sanctions imposées par X à Y", "the aid sent by X to Y": the participle is
         # the light verb, its agent the actor.
-        agents = _obliques(participle, "agent_case")
+        agents = obliques(participle, "agent_case")
         if not roles.actors:
             for head in agents:
                 roles.actors.extend(make_args(head, f"agent of '{participle.text}'"))
         # "imposées par l'UE à la Russie": the parser may hang "à la Russie" on the agent.
         for head in [participle, *agents]:
-            aimed.extend(h for h in _obliques(head, "recipient_case") if h not in aimed)
+            aimed.extend(h for h in obliques(head, "recipient_case") if h not in aimed)
     for head in aimed:
         how = f"nmod:{case_of(head)}"
         if case_of(head) in grammar_of(head)["partner_case"]:
@@ -469,23 +401,13 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         else:
             roles.recipients.extend(make_args(head, how))
     if trigger.mode == "visit":
-        for head in _obliques(noun, "destination_case"):
+        for head in obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))
     # "les frappes russes", "l'aide humanitaire française": a demonym on the act names who
     # does it, when nothing else does (the last candidates)
     for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")):
         roles.actors.extend(make_args(adj, "adjective (agent)"))
     return _by_roles(roles, trigger)
-
-
-def _describing_participles(noun: Token) -> list[Token]:
-    """Participles that describe a noun and have their own agent ("imposées par X")."""
-    agent = grammar_of(noun)["agent_case"]
-    return [
-        c for c in noun.children
-        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
-        and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
-    ]
 
 
 def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
@@ -571,7 +493,7 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
     if trigger.roles == "agent":
         # "des manifestants", "les grévistes": the word names those who act.
         roles = Roles(actors=make_args(token, "the trigger names the actor"))
-        for head in _obliques(token, "aimed_case"):
+        for head in obliques(token, "aimed_case"):
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
         return roles
     if token.pos_ in ("NOUN", "PROPN"):
@@ -580,6 +502,6 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = verb_roles(token, trigger)
     if trigger.roles == "from":
         # "se retirer de la CPI": the one left is the recipient.
-        extra = _obliques(token, "source_case")
+        extra = obliques(token, "source_case")
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
     return roles

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG
 from eventwire.code.actors import ActorResolver, DocumentActors
-from eventwire.code.arguments import clause_subject, find_roles
+from eventwire.code.arguments import find_roles
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -45,6 +45,7 @@ from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, phrase_span
 from eventwire.code.places import Gazetteer, PlaceMention
 from eventwire.code.plover import lookup
+from eventwire.code.reference import owner_country, reporter_of
 from eventwire.code.rules import (
     SPEECH_TYPES,
     anaphoric,
@@ -386,7 +387,7 @@ class Coder:
         entity = unit.resolved[key]
         if entity is not None and entity.country is None and entity.sector and possessed(arg.span):
             # "a annoncé le retrait de ses troupes": the troops of who announces it
-            owner = self._owner(arg, unit)
+            owner = owner_country(arg, unit)
             if owner is not None:
                 entity = replace(entity, country=owner)
         if entity is not None:
@@ -398,7 +399,7 @@ class Coder:
             arg.span.text.lower() in self.grammar["impersonal"])
         if arg.pronoun and third_person and arg.rule.startswith(SUBJECT_RULES):
             # "X said it would impose sanctions": "it" too, which is never the last subject
-            reporter = self._reporter(arg, unit)
+            reporter = reporter_of(arg, unit)
             if reporter is not None:
                 return [reporter]
         if arg.pronoun and arg.span.text.lower() not in self.grammar["not_anaphoric"] and arg.rule.startswith(
@@ -412,32 +413,6 @@ class Coder:
             if salient is not None:
                 return [replace(salient)]
         return []
-
-    def _reporter(self, arg: Arg, unit: Unit) -> Entity | None:
-        """ "X said it would impose sanctions", "X a annoncé qu'il allait ...": the subject of
-        a clause reported by a verb of saying is, as a pronoun, the one who says it."""
-        clause = arg.span.root.head
-        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-        saying = clause.head
-        if clause.dep_ != "ccomp" or saying.lemma_.lower() not in self.grammar["speech_verb"]:
-            return None
-        subject, _ = clause_subject(saying)
-        if subject is None or subject.pos_ == "PRON":
-            return None
-        entity = unit.actors.resolve(phrase_span(subject))
-        return replace(entity) if entity is not None and entity.country else None
-
-    def _owner(self, arg: Arg, unit: Unit) -> str | None:
-        """The country of the subject of the clause a possessed phrase is part of."""
-        node = arg.span.root
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head
-        subject, _ = clause_subject(node)
-        if subject is None or subject.i in range(arg.span.start, arg.span.end):
-            return None
-        owner = unit.actors.resolve(phrase_span(subject))
-        return owner.country if owner is not None else None
 
     def _resolve_all(
         self, args: list[Arg], unit: Unit, counterpart: Entity | None

@@ -1,0 +1,101 @@
+"""Where a verb's or a noun's complements are, when the parser put them somewhere else.
+
+The parser often hangs a complement one word off: "à l'Ukraine" on the modal of "va
+livrer", the receiver inside the object phrase ("une aide de 10 millions de dollars aux
+Philippines"), an object on the oblique before it ("a reçu à Ankara son homologue"). These
+functions list the candidates, best first; ``arguments`` resolves the first that names
+an actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.code.grammar import grammar_of
+from eventwire.code.phrases import case_of, child_of
+
+SUBJECT_DEPS = ("nsubj", "expl:subj")
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
+OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
+
+
+def obliques(token: Token, kind: str) -> list[Token]:
+    """Obliques of ``token`` whose preposition is of grammar ``kind`` ("recipient_case")."""
+    cases = grammar_of(token)[kind]
+    return [
+        c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases
+    ]
+
+
+def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
+    """Candidate recipients of a verb, best first."""
+    found: list[tuple[Token, str]] = []
+    for child in verb.children:
+        if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.append((child, child.dep_))
+            # "a rejeté la proposition présentée par l'Ukraine": its author, if it names none
+            for participle in describing_participles(child):
+                found.extend((agent, f"agent of '{participle.text}'")
+                             for agent in obliques(participle, "agent_case"))
+    for child in obliques(verb, "recipient_case"):
+        found.append((child, f"obl:{case_of(child)}"))
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        # "va livrer des chars à l'Ukraine": the parser hangs "à l'Ukraine" on "va"
+        found.extend((c, f"obl:{case_of(c)} of '{verb.head.text}'")
+                     for c in obliques(verb.head, "recipient_case") if c.i > verb.i)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
+            for sub in child.children:
+                if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in grammar_of(sub)["recipient_case"]:
+                    found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
+                if sub.dep_ == "obj":
+                    found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
+                                 if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
+    for child in verb.children:
+        # "exige que les provocations de Pyongyang cessent": the one asked is the clause's subject.
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = child_of(child, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                found.append((subj, "subject of the clause asked for"))
+    for head, _ in list(found):
+        for sub in head.children:
+            if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
+                found.append((sub, "object's complement"))
+    for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
+        # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
+        # object, a phrase with no preposition, on the oblique before it
+        found.extend((sub, f"object hung on '{oblique.text}'") for sub in oblique.children
+                     if sub.dep_ == "nmod" and not case_of(sub) and (
+                         (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
+                         or any(d.dep_ == "det" for d in sub.children)))
+    found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
+    return found
+
+
+def _datives_in_object(verb: Token) -> list[Token]:
+    """ "delivered tanks to Ukraine", "une aide de 10 millions de dollars aux Philippines": the
+    parser hangs the receiver on the thing given, or deeper in its noun phrase."""
+    dative = grammar_of(verb)["dative_case"]
+    found = []
+    todo = [c for c in verb.children if c.dep_ == "obj"]
+    while todo:
+        node = todo.pop()
+        for sub in node.children:
+            if sub.dep_ != "nmod":
+                continue  # a clause or a modifier: no longer the thing given
+            if case_of(sub) in dative:
+                found.append(sub)
+            else:
+                todo.append(sub)
+    return found
+
+
+def describing_participles(noun: Token) -> list[Token]:
+    """Participles that describe a noun and have their own agent ("imposées par X")."""
+    agent = grammar_of(noun)["agent_case"]
+    return [
+        c for c in noun.children
+        if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
+        and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
+    ]
