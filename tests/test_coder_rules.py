@@ -186,3 +186,16 @@ def test_common_phrasings_of_news(text: str, lang: str, type_: str, sides: set[s
     found = [e for e in events(text, lang) if e["type"] == type_]
     assert found, events(text, lang)
     assert {x["country"] for x in found[0]["actor"] + found[0]["recipient"]} - {None} == sides
+
+
+def test_a_country_heading_a_title_is_its_topic_not_the_place() -> None:
+    """ "Kenya : le gouvernement ...": the topic of the story, not where it happened; a
+    city there is still the place ("Nairobi : ...")."""
+    doc = Document(source="t.txt", name="t.txt", raw="Kenya : le gouvernement expulse l'ambassadeur du Soudan\n\n"
+                   "Le Kenya a expulsé mardi l'ambassadeur du Soudan.\n", meta=Metadata(published="2024-03-07"))
+    expelled = [e for e in extract_document(doc)["events"] if e["type"] == "SANCTION"]
+    assert expelled and all(e["place"] is None for e in expelled), expelled
+    city = Document(source="c.txt", name="c.txt", raw="Nairobi : le gouvernement expulse l'ambassadeur du Soudan\n",
+                    meta=Metadata(published="2024-03-07"))
+    expelled = [e for e in extract_document(city)["events"] if e["type"] == "SANCTION"]
+    assert expelled and expelled[0]["place"]["name"] == "Nairobi", expelled

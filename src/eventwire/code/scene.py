@@ -39,10 +39,10 @@ def locative_places(
     for mention in mentions:
         start = mention.start + span[0]  # back in the part's offsets
         before = text[max(span[0], start - 16) : start].lower().replace("’", "'")
-        # a place that opens the sentence: "Hanoi, le 5 mars - ...", "France : ..."; but a
-        # country there is the subject ("Pakistan did not sign ..."), not where it happens
-        kicker = text[mention.end + span[0] : mention.end + span[0] + 3].strip().startswith(":")
-        opens = not before.strip() and (mention.kind != "country" or kicker)
+        # a place that opens the sentence: "Hanoi, le 5 mars - ..."; but a country there is
+        # the subject ("Pakistan did not sign ..."), or the headline's topic ("Burundi : le
+        # pays demande ..."), not where it happens
+        opens = not before.strip() and mention.kind != "country"
         if _ends_with(before, grammar["locative_before"]) or opens:
             found.append(mention)
     return found
