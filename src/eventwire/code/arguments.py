@@ -99,13 +99,19 @@ def is_passive(verb: Token) -> bool:
     bare = grammar_of(verb)["bare_passive_dep"]
     dep = verb.dep_.lower()
     participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
-    if dep == "acl" and "root" not in bare and verb.head.dep_ == "ROOT" and _agent(verb) is None:
-        # "The European Union called on Israel to ...": where headlines keep their finite verb,
-        # a sentence whose only verb the parser hung on its first noun is active
+    if sentence_verb_on_noun(verb):
         return False
     if participle and dep in bare & {"acl", "root"}:
         return True
     return "Pass" in verb.morph.get("Voice", []) and dep in bare
+
+
+def sentence_verb_on_noun(verb: Token) -> bool:
+    """ "The European Union called on Israel to ...": where headlines keep their finite verb
+    (``bare_passive_dep`` has no "root"), a sentence whose only verb the parser hung on its
+    first noun states an act in the active voice; it is no description of that noun."""
+    bare = grammar_of(verb)["bare_passive_dep"]
+    return verb.dep_ == "acl" and "root" not in bare and verb.head.dep_ == "ROOT" and _agent(verb) is None
 
 
 def _agent(verb: Token) -> Token | None:

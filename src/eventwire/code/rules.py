@@ -36,6 +36,8 @@ COMPLEMENT_DEPS = frozenset(
 
 def bare_speech(match: TriggerMatch) -> bool:
     """Not an event: "», a-t-il demandé." (nothing asked), "Renforcer la coopération" (a headline's aim)."""
+    from eventwire.code.arguments import sentence_verb_on_noun  # arguments imports this module
+
     token = match.token
     if token.dep_ == "ROOT" and "Inf" in token.morph.get("VerbForm", []) and not any(
             c.dep_.startswith("aux") for c in token.children):
@@ -45,6 +47,7 @@ def bare_speech(match: TriggerMatch) -> bool:
         and "Part" in token.morph.get("VerbForm", [])
         and not any(c.dep_.startswith("aux") or c.lower_ in grammar_of(c)["gerund_mark"] for c in token.children)
         and not _past_with_object(token)
+        and not sentence_verb_on_noun(token)
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
