@@ -49,8 +49,9 @@ def identify(text: str) -> tuple[str | None, float | None]:
     from eventwire.code import coded_languages
 
     coded = set(coded_languages())
-    if lang not in coded and written_as().get(lang) in coded:
-        return written_as()[lang], round(float(prob), 4)  # "pcm": English in all but name
+    written = written_as().get(lang)
+    if lang not in coded and written in coded:
+        return written, round(float(prob), 4)  # "pcm": English in all but name
     if prob < SURE:
         if lang not in coded:
             near = next(((lg, p) for lg, p in ranked if lg in coded), None)

@@ -67,13 +67,14 @@ def needs_entities(lang: str | None) -> Callable[[Part, Doc], bool]:
     runs the entity recogniser on those alone): a part with a trigger of the lexicon in
     one of its sentences, and a teaser's photo caption (whom it shows)."""
     from eventwire.code.coder import coder_for
-    from eventwire.code.triggers import find_triggers
+    from eventwire.code.triggers import sentence_triggers
 
     lexicon = coder_for(lang or DEFAULT_LANG).lexicon
 
     def needs(part: Part, sdoc: Doc) -> bool:
         if part.kind == "teaser_caption":
             return True
-        return any(find_triggers(sent, lexicon) for sent in sdoc.sents)
+        # kept on the part for the coder, which reads the same sentences
+        return any(matches for _, matches in sentence_triggers(sdoc, lexicon))
 
     return needs

@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from eventwire.code.complements import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    agent_of,
     describing_participles,
     obliques,
     recipient_heads,
@@ -47,6 +48,7 @@ from eventwire.code.phrases import (
     Arg,
     case_of,
     child_of,
+    has_possessive,
     make_args,
     phrase_span,
 )
@@ -57,6 +59,7 @@ from eventwire.code.repairs import (
     misread_name,
     object_after,
     preverbal_subject,
+    sentence_verb_on_noun,
     subject_before,
 )
 
@@ -106,30 +109,12 @@ def is_passive(verb: Token) -> bool:
     return "Pass" in verb.morph.get("Voice", []) and dep in bare
 
 
-def sentence_verb_on_noun(verb: Token) -> bool:
-    """ "The European Union called on Israel to ...": where headlines keep their finite verb
-    (``bare_passive_dep`` has no "root"), a sentence whose only verb the parser hung on its
-    first noun states an act in the active voice; it is no description of that noun."""
-    bare = grammar_of(verb)["bare_passive_dep"]
-    return verb.dep_ == "acl" and "root" not in bare and verb.head.dep_ == "ROOT" and _agent(verb) is None
-
-
-def _agent(verb: Token) -> Token | None:
-    agent = child_of(verb, "obl:agent")
-    if agent is not None:
-        return agent
-    for child in verb.children:
-        if child.dep_.startswith("obl") and case_of(child) in grammar_of(child)["agent_case"]:
-            return child
-    return None
-
-
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The token that acts in ``verb``'s clause, and the rule that found it."""
     if depth > 4:
         return None, ""
     if is_passive(verb):
-        agent = _agent(verb)
+        agent = agent_of(verb)
         return (agent, "obl:agent") if agent is not None else (None, "")
     subj = child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
     if subj is not None:
@@ -358,8 +343,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
     own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass")
-    if own_event and any("Yes" in c.morph.get("Poss", []) for c in noun.children
-                         if c.dep_ in ("nmod:poss", "det")):
+    if own_event and has_possessive(noun):
         own_event = False  # "pledged its support to X": the one who pledges supports
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)

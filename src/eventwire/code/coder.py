@@ -42,7 +42,7 @@ from eventwire.code.dates import (
 from eventwire.code.dedupe import dedupe
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import load_acts, load_lexicon
-from eventwire.code.phrases import Arg, phrase_span
+from eventwire.code.phrases import Arg, has_possessive, phrase_span
 from eventwire.code.places import Gazetteer, PlaceMention
 from eventwire.code.plover import lookup
 from eventwire.code.reference import owner_country, reporter_of
@@ -57,7 +57,6 @@ from eventwire.code.rules import (
     long_process,
     own_government,
     passive,
-    possessed,
     rule_text,
     same_entity,
     union,
@@ -74,7 +73,7 @@ from eventwire.code.scene import (
 )
 from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual
 from eventwire.code.tables import on_clear
-from eventwire.code.triggers import TriggerMatch, find_triggers
+from eventwire.code.triggers import TriggerMatch, sentence_triggers
 from eventwire.code.unit import Unit, story_country_of
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Event
@@ -131,7 +130,7 @@ class Coder:
                 unit.pictured = self._pictured(sdoc, unit)
             dates = find_dates(part.text, unit.anchor, self.lang)
             then_across(dates, unit)
-            sentences = [(sent, find_triggers(sent, self.lexicon)) for sent in sdoc.sents]
+            sentences = sentence_triggers(sdoc, self.lexicon)
             for sent, matches in sentences:
                 span = (sent.start_char, sent.end_char)
                 if index in places:
@@ -385,7 +384,7 @@ class Coder:
         if key not in unit.resolved:  # one phrase is often an argument of several triggers
             unit.resolved[key] = unit.actors.resolve(arg.span, counterpart)
         entity = unit.resolved[key]
-        if entity is not None and entity.country is None and entity.sector and possessed(arg.span):
+        if entity is not None and entity.country is None and entity.sector and has_possessive(arg.span.root):
             # "a annoncé le retrait de ses troupes": the troops of who announces it
             owner = owner_country(arg, unit)
             if owner is not None:
@@ -395,24 +394,22 @@ class Coder:
         if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
             # "le pays": the country named last, else the story's.
             return [Entity(country=unit.last_country or story_country_of(unit), sector="GOV", name=None)]
-        third_person = arg.span.text.lower() not in self.grammar["not_anaphoric"] or (
-            arg.span.text.lower() in self.grammar["impersonal"])
-        if arg.pronoun and third_person and arg.rule.startswith(SUBJECT_RULES):
+        if not (arg.pronoun and arg.rule.startswith(SUBJECT_RULES)):
+            return []  # "l'" object clitics are not the last subject
+        text = arg.span.text.lower()
+        anaphoric = text not in self.grammar["not_anaphoric"]
+        impersonal = text in self.grammar["impersonal"]
+        if anaphoric or impersonal:
             # "X said it would impose sanctions": "it" too, which is never the last subject
             reporter = reporter_of(arg, unit)
             if reporter is not None:
                 return [reporter]
-        if arg.pronoun and arg.span.text.lower() not in self.grammar["not_anaphoric"] and arg.rule.startswith(
-            SUBJECT_RULES
-        ) and not (
-            arg.rule.startswith("passive") and arg.span.text.lower() in self.grammar["impersonal"]
-        ):  # "Il a été convenu" is impersonal; "l'" object clitics are not the last subject
-            if arg.span.text.lower() in self.grammar["plural_pronoun"] and unit.meeting:
-                return [replace(e) for e in unit.meeting]
-            salient = self._salient(unit)
-            if salient is not None:
-                return [replace(salient)]
-        return []
+        if not anaphoric or (impersonal and arg.rule.startswith("passive")):
+            return []  # "Il a été convenu" is impersonal
+        if text in self.grammar["plural_pronoun"] and unit.meeting:
+            return [replace(e) for e in unit.meeting]
+        salient = self._salient(unit)
+        return [replace(salient)] if salient is not None else []
 
     def _resolve_all(
         self, args: list[Arg], unit: Unit, counterpart: Entity | None
@@ -479,7 +476,7 @@ class Coder:
 
     def _resolve_first(
         self, args: list[Arg], unit: Unit, counterpart: Entity | None,
-        besides: Sequence[Entity] = (),
+        besides: list[Entity] | None = None,
     ) -> tuple[list[Entity], str | None]:
         """Entities of the first candidate phrase (with its coordinated ones) that resolves
         to someone ``besides`` the given ones ("recalled its ambassador to France": France,
@@ -490,7 +487,7 @@ class Coder:
         fallback: tuple[list[Entity], str | None] = ([], None)
         for group in groups.values():
             found, rule = self._resolve_all(group, unit, counterpart)
-            found = [e for e in found if not same_entity(e, list(besides))]
+            found = [e for e in found if not same_entity(e, besides or [])]
             if any(e.country for e in found):
                 return found, rule
             if found and rule and rule.startswith("de (") and any(e.name for e in found):

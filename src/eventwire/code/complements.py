@@ -99,3 +99,14 @@ def describing_participles(noun: Token) -> list[Token]:
         if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
         and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
     ]
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The agent of a passive ("par X", "by X"), if the clause names one."""
+    agent = child_of(verb, "obl:agent")
+    if agent is not None:
+        return agent
+    for child in verb.children:
+        if child.dep_.startswith("obl") and case_of(child) in grammar_of(child)["agent_case"]:
+            return child
+    return None

@@ -180,3 +180,10 @@ def child_of(token: Token, *deps: str) -> Token | None:
 
 
 on_clear(_reciprocal_patterns.cache_clear)
+
+
+def has_possessive(token: Token) -> bool:
+    """ "ses troupes", "its troops", "son soutien": a possessive determiner on ``token``."""
+    return any(
+        c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss", []) for c in token.children
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.code.complements import agent_of
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg, case_of
 
@@ -85,8 +86,8 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
 
 def misread_name(token: Token) -> bool:
     """ "Chad severed relations": a capitalised word the tagger made a verb's auxiliary."""
-    return token.pos_ == "VERB" and token.dep_.startswith("aux") and token.text[:1].isupper() and (
-        not any(True for _ in token.children))
+    return (token.pos_ == "VERB" and token.dep_.startswith("aux") and token.text[:1].isupper()
+            and not token.n_lefts and not token.n_rights)
 
 
 def hung_on_its_object(verb: Token) -> bool:
@@ -113,3 +114,11 @@ def object_after(arg: Arg, verb: Token) -> Arg:
     if span.start <= verb.i < span.end - 1:
         span = span.doc[verb.i + 1 : span.end]
     return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
+
+
+def sentence_verb_on_noun(verb: Token) -> bool:
+    """ "The European Union called on Israel to ...": where headlines keep their finite verb
+    (``bare_passive_dep`` has no "root"), a sentence whose only verb the parser hung on its
+    first noun states an act in the active voice; it is no description of that noun."""
+    bare = grammar_of(verb)["bare_passive_dep"]
+    return verb.dep_ == "acl" and "root" not in bare and verb.head.dep_ == "ROOT" and agent_of(verb) is None

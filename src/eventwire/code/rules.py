@@ -19,7 +19,7 @@ from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
 from eventwire.code.places import PlaceMention
-from eventwire.code.repairs import hung_on_its_object
+from eventwire.code.repairs import hung_on_its_object, sentence_verb_on_noun
 from eventwire.code.triggers import TriggerMatch
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Evidence
@@ -36,8 +36,6 @@ COMPLEMENT_DEPS = frozenset(
 
 def bare_speech(match: TriggerMatch) -> bool:
     """Not an event: "», a-t-il demandé." (nothing asked), "Renforcer la coopération" (a headline's aim)."""
-    from eventwire.code.arguments import sentence_verb_on_noun  # arguments imports this module
-
     token = match.token
     if token.dep_ == "ROOT" and "Inf" in token.morph.get("VerbForm", []) and not any(
             c.dep_.startswith("aux") for c in token.children):
@@ -125,13 +123,6 @@ def long_process(match: TriggerMatch) -> bool:
         token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "nmod"
         and head.lemma_.lower() in grammar_of(head)["long_unit"]
-    )
-
-
-def possessed(span: Span) -> bool:
-    """ "ses troupes", "its troops": the head has a possessive determiner."""
-    return any(
-        c.dep_ in ("det", "nmod:poss") and "Yes" in c.morph.get("Poss", []) for c in span.root.children
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
@@ -128,3 +128,17 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         if match is not None:
             found.append(match)
     return found
+
+
+# Where ``sentence_triggers`` keeps the matches of a parsed part (``Doc.user_data``): the
+# parse stage finds them to decide which parts need entities, and the coder reuses them.
+_FOUND = "eventwire.triggers"
+
+
+def sentence_triggers(sdoc: Doc, lexicon: Lexicon) -> list[tuple[Span, list[TriggerMatch]]]:
+    """Every sentence of a parsed part with its triggers, found once per part and lexicon."""
+    kept = sdoc.user_data.get(_FOUND)
+    if kept is None or kept[0] is not lexicon:
+        kept = (lexicon, [(sent, find_triggers(sent, lexicon)) for sent in sdoc.sents])
+        sdoc.user_data[_FOUND] = kept
+    return kept[1]
