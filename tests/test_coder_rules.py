@@ -199,3 +199,50 @@ def test_a_country_heading_a_title_is_its_topic_not_the_place() -> None:
                     meta=Metadata(published="2024-03-07"))
     expelled = [e for e in extract_document(city)["events"] if e["type"] == "SANCTION"]
     assert expelled and expelled[0]["place"]["name"] == "Nairobi", expelled
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
+    # "ce qui" / "ce que" stand for the clause before: its subject made what is refused
+    ("Le Japon a proposé une rencontre, ce que la Chine a refusé.", "fr", "CHN", "JPN"),
+    ("Le Kenya a proposé de financer les élections, ce qui a été refusé par le gouvernement "
+     "somalien.", "fr", "SOM", "KEN"),
+    # an antecedent that is no actor: who proposed it
+    ("Japan proposed a meeting, which China rejected.", "en", "CHN", "JPN"),
+    ("Kenya offered to pay the soldiers, which was rejected by the government of Somalia.",
+     "en", "SOM", "KEN"),
+])
+def test_what_a_relative_clause_refuses_was_done_by_the_subject_of_the_clause_before(
+        text: str, lang: str, actor: str, recipient: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == "REJECT"]
+    assert found, events(text, lang)
+    assert {a["country"] for a in found[0]["actor"]} == {actor}
+    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+    # a relative clause in a past tense states a fact, even under a verb of proposing
+    assert found[0]["status"] == "occurred"
+
+
+def test_a_finite_verb_hung_as_an_adverbial_clause_keeps_the_subject_before_it() -> None:
+    # The parser hangs "a démissionné" on the participle "nommé" as an adverbial clause.
+    found = events("Le président du Sénat tchadien, nommé à vie, a démissionné mardi.", "fr")
+    resignations = [e for e in found if e["type"] == "RETREAT"]
+    assert resignations, found
+    assert resignations[0]["actor"][0]["country"] == "TCD"
+
+
+@pytest.mark.parametrize(("text", "lang", "type_"), [
+    ("L'Égypte a condamné l'accord maritime entre la Turquie et la Libye.", "fr", "ACCUSE"),
+    ("La Grèce a condamné le mémorandum signé entre la Turquie et la Libye.", "fr", "ACCUSE"),
+    ("Egypt denounced the maritime agreement between Turkey and Libya.", "en", "ACCUSE"),
+    ("Greece condemned the memorandum of understanding between Turkey and Libya.", "en", "ACCUSE"),
+])
+def test_a_judged_agreement_between_two_sides_is_aimed_at_both(text: str, lang: str, type_: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == type_]
+    assert found, events(text, lang)
+    assert {r["country"] for r in found[0]["recipient"]} == {"TUR", "LBY"}
+
+
+def test_sides_the_parser_hung_on_the_verb_are_the_recipients() -> None:
+    found = [e for e in events("Le Kenya a salué l'accord de paix entre le Soudan et le Soudan "
+                               "du Sud.", "fr") if e["type"] == "SUPPORT"]
+    assert found
+    assert {r["country"] for r in found[0]["recipient"]} == {"SDN", "SSD"}

@@ -61,6 +61,7 @@ from eventwire.code.repairs import (
     preverbal_subject,
     sentence_verb_on_noun,
     subject_before,
+    unmarked_clause,
 )
 
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
@@ -136,7 +137,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     head = verb.head
     if head.i == verb.i:
         return preverbal_subject(verb)
-    if verb.dep_ in REPAIR_DEPS and is_finite(verb):
+    if (verb.dep_ in REPAIR_DEPS or unmarked_clause(verb)) and is_finite(verb):
         # A finite verb has a subject of its own: the parser hung it on another word
         # ("Germany on Monday banned ...", "after the European Union sanctioned Iran").
         subj, rule = preverbal_subject(verb)
@@ -199,6 +200,39 @@ def _noun_before(token: Token) -> Token | None:
         if not tok.is_punct:
             return None
     return None
+
+
+def _relative_patient(verb: Token) -> Token | None:
+    """The relative pronoun a relative clause's verb acts on ("ce que X a refusé", "ce qui a été
+    refusé", "which China rejected"), if any."""
+    if verb.dep_ != "acl:relcl":
+        return None
+    for child in verb.children:
+        if "Rel" not in child.morph.get("PronType", []):
+            continue
+        if child.dep_ == "obj" or (child.dep_ in PASSIVE_SUBJECT_DEPS + SUBJECT_DEPS and is_passive(verb)):
+            return child
+    return None
+
+
+def _relative_antecedents(verb: Token) -> list[Arg]:
+    """What a relative clause is about, then who did it: "ce" stands for the clause before
+    (its subject did what the relative clause acts on); a noun antecedent ("a meeting, which")
+    is itself a candidate, then the subject of the verb it is the object of."""
+    head = verb.head
+    found: list[Arg] = []
+    if head.lower_ in grammar_of(head)["clause_pronoun"] and head.head.pos_ in ("VERB", "AUX"):
+        clause = head.head
+    elif head.pos_ in ("NOUN", "PROPN"):
+        found = make_args(head, "antecedent of the relative")
+        clause = head.head if head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX") else None
+    else:
+        return []
+    if clause is not None:
+        author, _ = clause_subject(clause)
+        if author is not None:
+            found.extend(make_args(author, f"subject of '{clause.text}' (what the relative refers to)"))
+    return found
 
 
 def governing_verb(token: Token, max_steps: int = 4) -> tuple[Token | None, Token]:
@@ -296,6 +330,13 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             for head, how in recipient_heads(verb.head):
                 if how == "iobj" or (how.startswith("obl:") and how[4:] in dative):
                     roles.recipients.extend(make_args(head, f"{how} of the first verb"))
+    relative_patient = _relative_patient(verb)
+    if relative_patient is not None:
+        # "X a proposé de payer les soldats, ce qui a été refusé par Y", "Japan proposed a
+        # meeting, which China rejected": what was refused is what X did or proposed, so X is
+        # the recipient (unless the antecedent is itself an actor: "le Japon, que ... a condamné").
+        roles.recipients = [a for a in roles.recipients if a.span.root.i != relative_patient.i]
+        roles.recipients = _relative_antecedents(verb) + roles.recipients
     for head in obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
     if trigger.roles == "sym":

@@ -32,6 +32,9 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
+            # (the phrase as a whole would resolve to the first country it names)
+            found.extend((c, f"nmod:{case_of(c)} in the object") for c in _sides_in_object(child))
             found.append((child, child.dep_))
             # "a rejeté la proposition présentée par l'Ukraine": its author, if it names none
             for participle in describing_participles(child):
@@ -39,6 +42,9 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                              for agent in obliques(participle, "agent_case"))
     for child in obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
+    # "a salué l'accord de paix entre X et Y": the parser may hang the sides on the verb
+    found.extend((c, f"obl:{case_of(c)}") for c in obliques(verb, "between_case")
+                 if c.dep_ != "nmod" and (c, f"obl:{case_of(c)}") not in found)
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         # "va livrer des chars à l'Ukraine": the parser hangs "à l'Ukraine" on "va"
         found.extend((c, f"obl:{case_of(c)} of '{verb.head.text}'")
@@ -70,6 +76,22 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
                          or any(d.dep_ == "det" for d in sub.children)))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
+    return found
+
+
+def _sides_in_object(obj: Token) -> list[Token]:
+    """ "l'accord de paix entre X et Y", "le mémorandum signé entre X et Y", "the memorandum of
+    understanding between X and Y": the sides named inside the object phrase."""
+    between = grammar_of(obj)["between_case"]
+    found = []
+    todo = [(obj, 0)]
+    while todo:
+        node, depth = todo.pop()
+        for sub in node.children:
+            if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in between:
+                found.append(sub)
+            elif sub.dep_ in ("nmod", "acl") and depth < 2:
+                todo.append((sub, depth + 1))
     return found
 
 

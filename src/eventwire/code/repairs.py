@@ -56,10 +56,17 @@ def _misread_past(verb: Token) -> bool:
     )
 
 
+def unmarked_clause(verb: Token) -> bool:
+    """ "X, nommé à vie, a démissionné": a finite verb the parser hung as an adverbial clause
+    without a conjunction ("quand", "parce que") is the sentence's own verb."""
+    return verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and is_finite(verb)
+
+
 def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     """Where the parser lost the subject of a finite verb ("Après 7 ans de négociations,
     le Canada et l'Union européenne ont signé"): the nearest bare noun phrase before it."""
-    if not is_finite(verb) or verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS):
+    if not is_finite(verb) or (verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS)
+                               and not unmarked_clause(verb)):
         return None, ""
     subordinators = grammar_of(verb)["subordinator"]
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
@@ -103,8 +110,10 @@ def hung_on_its_object(verb: Token) -> bool:
 def subject_before(arg: Arg, verb: Token) -> Arg:
     """A subject phrase cut before its verb, when the parser hung the verb inside it."""
     span = arg.span
-    if span.start < verb.i < span.end and span.root.i < verb.i:
-        span = span.doc[span.start : verb.i]
+    # the verb group starts at its first auxiliary ("X, nommé à vie, a démissionné")
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") and c.i > span.root.i])
+    if span.start < start < span.end and span.root.i < start:
+        span = span.doc[span.start : start]
     return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
 
 

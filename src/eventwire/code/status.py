@@ -190,6 +190,14 @@ def _infinitive_of(node: Token) -> bool:
     return node.dep_ == "acl" and any(c.dep_ == "mark" and _low(c) in marks for c in node.children)
 
 
+def _past(verb: Token) -> bool:
+    """ "a refusé", "a été refusé", "rejected": a compound past or a finite past tense."""
+    return any(c.dep_ == "aux:tense" for c in verb.children) or (
+        "Past" in verb.morph.get("Tense", []) and "Fin" in verb.morph.get("VerbForm", [])
+    ) or ("Pass" in verb.morph.get("Voice", []) and any(
+        c.dep_ == "aux:pass" and "Past" in c.morph.get("Tense", []) for c in verb.children))
+
+
 def _done(verb: Token) -> bool:
     """ "a dû démissionner": "devoir" in a past tense asserts that it was done."""
     return verb.lemma_ in _words(verb)["obligation"] and any(c.dep_ == "aux:tense" for c in verb.children)
@@ -250,7 +258,10 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         if _has_if(node) and not (threat and node.i == verb.i):
             return "hypothetical"
         head = node.head
-        if head.i == node.i:
+        if head.i == node.i or (node.dep_ == "acl:relcl" and _past(node)):
+            # A relative clause in a past tense states its own fact ("la proposition, que X a
+            # refusée"): what governs its antecedent does not suspend it. In the present it may
+            # describe what is asked for ("exige une force qui protège les civils").
             break
         # Not a relative clause or a coordinated verb; nor a circumstance put before the verb
         # ("au terme des négociations menées ..., X a refusé"): what is refused comes after.
