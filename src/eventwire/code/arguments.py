@@ -221,6 +221,7 @@ def _relative_antecedents(verb: Token) -> list[Arg]:
     is itself a candidate, then the subject of the verb it is the object of."""
     head = verb.head
     found: list[Arg] = []
+    clause: Token | None
     if head.lower_ in grammar_of(head)["clause_pronoun"] and head.head.pos_ in ("VERB", "AUX"):
         clause = head.head
     elif head.pos_ in ("NOUN", "PROPN"):
