@@ -246,3 +246,18 @@ def test_sides_the_parser_hung_on_the_verb_are_the_recipients() -> None:
                                "du Sud.", "fr") if e["type"] == "SUPPORT"]
     assert found
     assert {r["country"] for r in found[0]["recipient"]} == {"SDN", "SSD"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "actor", "recipient"), [
+    ("Washington impose de nouvelles restrictions commerciales à Pékin.", "fr", "SANCTION", "USA", "CHN"),
+    ("Kiev a demandé à Berlin de livrer des chars.", "fr", "REQUEST", "UKR", "DEU"),
+])
+def test_a_capital_receiving_what_the_verb_gives_is_the_recipient_not_the_place(
+        text: str, lang: str, type_: str, actor: str, recipient: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == type_]
+    assert found, events(text, lang)
+    assert {a["country"] for a in found[0]["actor"]} == {actor}
+    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+    # neither the capital standing for the actor nor the one standing for the recipient is
+    # where it happened
+    assert found[0]["place"] is None

@@ -202,6 +202,16 @@ def _noun_before(token: Token) -> Token | None:
     return None
 
 
+def _receiver(arg: Arg) -> Arg:
+    """ "impose des restrictions à Pékin", "a demandé à Berlin de livrer": the dative of a verb
+    that acts on something and aims it at someone names the receiver, even a capital (which
+    after "à" would otherwise be read as where it happened)."""
+    case = arg.rule.removeprefix("obl:")
+    if arg.rule.startswith("obl:") and case in grammar_of(arg.span)["dative_case"]:
+        return Arg(arg.span, f"dative ({case})", arg.reciprocal, arg.pronoun, arg.group)
+    return arg
+
+
 def _relative_patient(verb: Token) -> Token | None:
     """The relative pronoun a relative clause's verb acts on ("ce que X a refusé", "ce qui a été
     refusé", "which China rejected"), if any."""
@@ -338,6 +348,8 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # the recipient (unless the antecedent is itself an actor: "le Japon, que ... a condamné").
         roles.recipients = [a for a in roles.recipients if a.span.root.i != relative_patient.i]
         roles.recipients = _relative_antecedents(verb) + roles.recipients
+    if trigger.roles != "sym" and trigger.mode != "visit" and child_of(verb, "obj", "xcomp") is not None:
+        roles.recipients = [_receiver(arg) for arg in roles.recipients]
     for head in obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
     if trigger.roles == "sym":

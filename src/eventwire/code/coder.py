@@ -274,6 +274,9 @@ class Coder:
                 actor_rule = f"{actor_rule}; {rule}" if actor_rule else rule
         if trigger.roles == "recv" and not actors:
             return None  # "recevoir" a thing, not a guest
+        if recipient_rule and recipient_rule.startswith("dative"):
+            # "impose des restrictions à Pékin": the receiver, not where it happened
+            places = [m for m in places if not _inside(m, roles.recipients, sent)]
         place = event_place(places, sent, match, unit)
         home = place.country if place is not None and place.country else None
         if home is None and _needs_home(trigger.type, actors + recipients):
@@ -495,6 +498,12 @@ class Coder:
             if found and not fallback[0]:
                 fallback = (found, rule)
         return fallback
+
+
+def _inside(mention: PlaceMention, args: list[Arg], sent: Span) -> bool:
+    """Whether a place mention (sentence offsets) lies in a dative phrase."""
+    start = mention.start + sent.start_char
+    return any(a.rule.startswith("dative") and a.span.start_char <= start < a.span.end_char for a in args)
 
 
 def _needs_home(type_: str, entities: list[Entity]) -> bool:

@@ -41,8 +41,10 @@ def locative_places(
         before = text[max(span[0], start - 16) : start].lower().replace("’", "'")
         # a place that opens the sentence: "Hanoi, le 5 mars - ..."; but a country there is
         # the subject ("Pakistan did not sign ..."), or the headline's topic ("Burundi : le
-        # pays demande ..."), not where it happens
-        opens = not before.strip() and mention.kind != "country"
+        # pays demande ..."), not where it happens; so is a capital right before its verb
+        # ("Kiev a demandé ...": a dateline is followed by a comma or a dash)
+        after = text[mention.end + span[0] : mention.end + span[0] + 2].strip()
+        opens = not before.strip() and mention.kind != "country" and (not after or after[0] in ",(-–—:")
         if _ends_with(before, grammar["locative_before"]) or opens:
             found.append(mention)
     return found
