@@ -261,3 +261,28 @@ def test_a_capital_receiving_what_the_verb_gives_is_the_recipient_not_the_place(
     # neither the capital standing for the actor nor the one standing for the recipient is
     # where it happened
     assert found[0]["place"] is None
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
+    # the troops' owner acts; what they leave is the recipient, not their country
+    ("Le Canada a annoncé le retrait de ses troupes d'Irak.", "fr", "CAN", "IRQ"),
+    ("La France a retiré ses soldats du Mali.", "fr", "FRA", "MLI"),
+    ("Canada announced the withdrawal of its troops from Iraq.", "en", "CAN", "IRQ"),
+    ("France withdrew its soldiers from Mali.", "en", "FRA", "MLI"),
+    # a reflexive verb's "être" is no passive: the subject withdraws
+    ("L'armée malienne s'est retirée du Burkina Faso.", "fr", "MLI", "BFA"),
+])
+def test_a_withdrawal_is_from_the_place_left(text: str, lang: str, actor: str, recipient: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == "RETREAT"]
+    assert found, events(text, lang)
+    assert {a["country"] for a in found[0]["actor"]} == {actor}
+    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+
+
+def test_a_hyphenated_country_is_one_actor() -> None:
+    # cut at its hyphen, "Royaume" alone named no one and the Union became the actor
+    found = events("Le retrait du Royaume-Uni de l'Union européenne a été approuvé mardi.", "fr")
+    withdrawals = [e for e in found if e["type"] == "SANCTION"]
+    assert withdrawals, found
+    assert [a["country"] for a in withdrawals[0]["actor"]] == ["GBR"]
+    assert [r["country"] for r in withdrawals[0]["recipient"]] == ["IGO"]

@@ -95,3 +95,14 @@ def test_a_person_is_named_by_a_proper_noun() -> None:
     assert not [e for e in sdoc.ents if e.label_ == "PER" and "kényan" in e.text]
     (named,) = parse_parts([_part("body", "Le président William Ruto a reçu lundi le ministre.")], "fr")
     assert any(e.label_ == "PER" and "Ruto" in e.text for e in named.ents)
+
+
+def test_hyphenated_country_names_stay_one_token() -> None:
+    from eventwire.parse import load_pipeline
+
+    nlp = load_pipeline("fr")
+    words = [t.text for t in nlp.tokenizer("Le Royaume-Uni et les Pays-Bas ont rappelé leurs "
+                                           "ambassadeurs en Bosnie-Herzégovine.")]
+    assert {"Royaume-Uni", "Pays-Bas", "Bosnie-Herzégovine"} <= set(words)
+    # an ordinary compound of two names is still cut: "la coopération Vietnam-Russie"
+    assert "Vietnam-Russie" not in [t.text for t in nlp.tokenizer("la coopération Vietnam-Russie")]

@@ -33,6 +33,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from eventwire.document import Document, Part
@@ -92,10 +93,21 @@ def load_pipeline(lang: str | None) -> Language:
             nlp = spacy.load(name)
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe(SENTENCE_BOUNDS, before="parser")
+            _keep_compound_names(nlp, lang)
             return nlp
     nlp = spacy.blank(lang if lang in MODELS else DEFAULT_LANG)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _keep_compound_names(nlp: Language, lang: str) -> None:
+    """ "Royaume-Uni", "Pays-Bas", "Guinée-Bissau": the tokenizers cut words at hyphens, and the
+    parser then hangs "Uni" apart from "Royaume", so the phrase no longer names the country.
+    The gazetteer's hyphenated names stay whole."""
+    from eventwire.code.places import Gazetteer
+
+    for name in Gazetteer.load(lang).compound_names():
+        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
 
 
 def _present(model: str | Path) -> bool:

@@ -91,6 +91,8 @@ def is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children if not misread_name(c)}  # "Chad[aux:pass] severed"
     if verb.lemma_.lower() in grammar_of(verb)["active_with_be"]:
         return False  # "est arrivé": the parser takes "être" for a passive auxiliary
+    if any(c.lower_ in grammar_of(verb)["reflexive"] for c in verb.children if c.dep_.startswith("expl")):
+        return False  # "s'est retirée": a reflexive verb's "être" is no passive auxiliary
     if "aux:pass" in deps:
         return True
     if "aux:tense" in deps or "obj" in deps:
@@ -200,6 +202,15 @@ def _noun_before(token: Token) -> Token | None:
         if not tok.is_punct:
             return None
     return None
+
+
+def _without(arg: Arg, inner: list[Token]) -> Arg:
+    """The phrase cut before the first of ``inner`` it holds ("ses troupes | d'Irak")."""
+    span = arg.span
+    cuts = [t.left_edge.i for t in inner if span.start < t.left_edge.i < span.end and t.head.i >= span.start]
+    if cuts:
+        span = span.doc[span.start : min(cuts)]
+    return Arg(span, arg.rule, arg.reciprocal, arg.pronoun, arg.group)
 
 
 def _receiver(arg: Arg) -> Arg:
@@ -376,11 +387,21 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     for head in agents:
         roles.actors.extend(make_args(head, "agent"))
     # "la visite de travail de la délégation russe": the agent may sit one "de" further down.
-    genitive += [
+    nested = [
         g for head in list(genitive) for g in head.children
         if g.dep_ == "nmod" and case_of(g) in ("de", "du", "des", "d'", "d’")
         and g.pos_ in ("NOUN", "PROPN")
     ]
+    if trigger.roles == "from" or trigger.mode == "withdraw":
+        # "le retrait de ses troupes d'Irak", "the withdrawal of its troops from Iraq": what the
+        # troops leave is no owner of theirs
+        sources = nested + [c for head in genitive for c in obliques(head, "source_case") if c not in nested]
+        roles.recipients.extend(a for head in sources for a in make_args(head, "source (left)"))
+        roles.actors.extend(_without(arg, sources) for head in genitive if head not in agents
+                            for arg in make_args(head, "de (agent)"))
+        genitive = []
+    else:
+        genitive += nested
     lexical = set().union(*trigger.requires) if trigger.requires else set()
     genitive = [g for g in genitive if g.lemma_.lower() not in lexical]  # "mandat d'arrêt"
     for head in genitive:
@@ -465,7 +486,8 @@ def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
         # Every side acts: the coder joins actors, partners and the first recipient found.
         return roles
     if trigger.roles == "self":
-        aimed = [a for a in roles.recipients if _against(a)]
+        # "contre X"; and what a withdrawal leaves ("le retrait de ses troupes d'Irak")
+        aimed = [a for a in roles.recipients if _against(a) or a.rule.startswith("source")]
         return Roles(actors=roles.actors, recipients=aimed, partners=roles.partners)
     return roles
 
@@ -544,8 +566,11 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = noun_roles(token, trigger, others)
     else:
         roles = verb_roles(token, trigger)
-    if trigger.roles == "from":
-        # "se retirer de la CPI": the one left is the recipient.
-        extra = obliques(token, "source_case")
+    if trigger.roles == "from" or (trigger.mode == "withdraw" and token.pos_ not in ("NOUN", "PROPN")):
+        # "se retirer de la CPI", "s'est retiré du Mali": the one left is the recipient.
+        extra = obliques(token, "source_case") + [
+            # "a retiré ses soldats du Mali": what the troops leave, hung on them
+            c for obj in token.children if obj.dep_ == "obj" for c in obliques(obj, "source_case")
+            if c.dep_ == "nmod" and trigger.mode == "withdraw"]
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
     return roles

@@ -296,8 +296,10 @@ class Coder:
             # "des manifestations ont eu lieu": unnamed protesters of the place.
             actors = [Entity(country=home, sector="CVL", name=None)]
             actor_rule = "unnamed protesters of the place"
+        left = {e.country for e in recipients} if trigger.mode == "withdraw" else set()
         for entity in actors + recipients:
-            if entity.country is None and home and domestic(entity):
+            # (troops withdrawing from a country are not that country's: "le retrait des troupes de Syrie")
+            if entity.country is None and home and domestic(entity) and home not in left:
                 # "les rebelles", "des manifestants", "le gouvernement": of the story's country.
                 entity.country = home
                 if any(entity is a for a in actors):

@@ -210,6 +210,17 @@ class Gazetteer:
 
     # --- using ---------------------------------------------------------------
 
+    def compound_names(self) -> list[str]:
+        """Hyphenated names of countries, capitals, regions and hand-listed places, as written
+        ("Royaume-Uni", "Bosnie-Herzégovine", "Addis-Abeba"): one token each for the parser."""
+        found = set()
+        for key, names in self._written.items():
+            if not any(c.kind in ("country", "region") or c.hand or (c.kind == "city" and c.capital)
+                       for c in self.index.get(key, ())):
+                continue
+            found.update(n for n in names if "-" in n and " " not in n and n[:1].isupper())
+        return sorted(found)
+
     def lookup(self, name: str) -> Place | None:
         """The best entry for ``name`` (any case), as a Place named as given."""
         cands = self.index.get(fold_key(name))
