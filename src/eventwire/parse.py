@@ -34,6 +34,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from eventwire.document import Document, Part
@@ -106,8 +107,11 @@ def _keep_compound_names(nlp: Language, lang: str) -> None:
     The gazetteer's hyphenated names stay whole."""
     from eventwire.code.places import Gazetteer
 
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
     for name in Gazetteer.load(lang).compound_names():
-        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+        tokenizer.add_special_case(name, [{ORTH: name}])
 
 
 def _present(model: str | Path) -> bool:

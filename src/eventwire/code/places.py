@@ -213,7 +213,7 @@ class Gazetteer:
     def compound_names(self) -> list[str]:
         """Hyphenated names of countries, capitals, regions and hand-listed places, as written
         ("Royaume-Uni", "Bosnie-Herzégovine", "Addis-Abeba"): one token each for the parser."""
-        found = set()
+        found: set[str] = set()
         for key, names in self._written.items():
             if not any(c.kind in ("country", "region") or c.hand or (c.kind == "city" and c.capital)
                        for c in self.index.get(key, ())):
