@@ -378,7 +378,11 @@ class ActorResolver:
         case = case_of(token)
         if case and case not in grammar_of(token)["genitive"]:
             return False  # "l'accord avec l'Inde", "the deal with India": a party, not a name
-        return stem(fold_key(token.head.text)) in self.words.get("named_event", {})
+        head = token.head
+        # a named meeting has its article ("le sommet de Moscou"); a bare noun is a complement
+        # ("l'offre de dialogue de Séoul": Seoul offers)
+        named = any(c.dep_ == "det" for c in head.children) or head.text[:1].isupper()
+        return named and stem(fold_key(head.text)) in self.words.get("named_event", {})
 
     def _sender(self, span: Span, words: list[Word]) -> Hit | None:
         """The body a person acts for, from a clause "envoyé par X" hanging on the phrase.

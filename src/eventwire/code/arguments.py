@@ -449,6 +449,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             node = node.head
             cases = "recipient_case" if below.dep_ in ("obj",) or node.i != verb.i else "aimed_case"
             aimed.extend(h for h in obliques(node, cases) if h.i != noun.i and h not in aimed)
+        # "a porté plainte auprès de l'ONU contre Israël": "contre X" hung on another oblique
+        # (or on an adverb's: "auprès[advmod] de l'ONU[obl] contre Israël")
+        near = [c for c in verb.children if c.i != noun.i and c.dep_ != "conj"]
+        for oblique in near + [g for c in near for g in c.children if g.dep_.startswith("obl")]:
+            if oblique.dep_.startswith("obl"):
+                aimed.extend(h for h in obliques(oblique, "against_case") if h not in aimed)
     for participle in describing_participles(noun):
         # "les sanctions imposées par X à Y", "the aid sent by X to Y": the participle is
         # the light verb, its agent the actor.

@@ -31,7 +31,7 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     """Candidate recipients of a verb, best first."""
     found: list[tuple[Token, str]] = []
     for child in verb.children:
-        if child.dep_ in ("obj", "iobj") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+        if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or _misread_noun(child)):
             # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
             # (the phrase as a whole would resolve to the first country it names)
             found.extend((c, f"nmod:{case_of(c)} in the object") for c in _sides_in_object(child))
@@ -64,10 +64,16 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
             subj = child_of(child, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 found.append((subj, "subject of the clause asked for"))
-    for head, _ in list(found):
-        for sub in head.children:
-            if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre"):
-                found.append((sub, "object's complement"))
+    # "l'offre de dialogue de Séoul": the complements of the object, two deep
+    todo = [head for head, _ in found]
+    for depth in range(2):
+        todo = [sub for head in todo for sub in head.children
+                if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")]
+        found.extend((sub, "object's complement") for sub in todo)
+    # "Pékin menace Taïwan de représailles": a bare name after the verb, hung on it with
+    # no preposition, is its object
+    found.extend((c, "object (parse repair)") for c in verb.children
+                 if c.dep_ in ("nmod", "obl") and c.pos_ == "PROPN" and c.i > verb.i and not case_of(c))
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
@@ -77,6 +83,11 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                          or any(d.dep_ == "det" for d in sub.children)))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
     return found
+
+
+def _misread_noun(token: Token) -> bool:
+    """ "rejette l'offre": a verb form with an article is a noun the tagger misread."""
+    return token.pos_ == "VERB" and any(c.dep_ == "det" for c in token.children)
 
 
 def _sides_in_object(obj: Token) -> list[Token]:
