@@ -66,7 +66,7 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                 found.append((subj, "subject of the clause asked for"))
     # "l'offre de dialogue de Séoul": the complements of the object, two deep
     todo = [head for head, _ in found]
-    for depth in range(2):
+    for _ in range(2):
         todo = [sub for head in todo for sub in head.children
                 if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")]
         found.extend((sub, "object's complement") for sub in todo)
