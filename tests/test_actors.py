@@ -310,7 +310,7 @@ def test_home_place_nouns_take_the_story_country(nlp: Language, resolver: ActorR
     bare = actors.resolve(phrase(nlp, "la police"))  # no pointer: the coder decides
     assert bare is not None and bare.country is None and story_country(actors) == "CIV"
     # the coder's own story country wins over the actors' majority
-    island = DocumentActors(resolver, story=lambda: "CAN")
+    island = DocumentActors(resolver, story=lambda word: "CAN")
     doc = nlp("Le premier ministre de l'île Marc Tremblay a rendu visite à son homologue.")
     entity = island.resolve(doc[0:8])
     assert entity is not None and (entity.country, entity.name) == ("CAN", "Marc Tremblay")

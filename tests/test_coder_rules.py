@@ -286,3 +286,16 @@ def test_a_hyphenated_country_is_one_actor() -> None:
     assert withdrawals, found
     assert [a["country"] for a in withdrawals[0]["actor"]] == ["GBR"]
     assert [r["country"] for r in withdrawals[0]["recipient"]] == ["IGO"]
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    # "l'île", "la province": the island or province the headline named, not the country named last
+    ("Accords entre l'Île-du-Prince-Édouard et l'Inde\n\nLe premier ministre de l'île a rendu "
+     "visite mardi au Premier ministre indien à New Delhi.", "CAN"),
+    ("La Colombie-Britannique et le Japon renforcent leurs liens\n\nLe premier ministre de la "
+     "province a rencontré mardi le Premier ministre japonais à Tokyo.", "CAN"),
+])
+def test_a_place_noun_points_back_to_the_place_the_story_named(text: str, home: str) -> None:
+    found = [e for e in events(text, "fr") if e["type"] == "CONSULT"]
+    assert found, events(text, "fr")
+    assert home in {a["country"] for a in found[0]["actor"]}

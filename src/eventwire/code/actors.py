@@ -381,7 +381,9 @@ class ActorResolver:
         head = token.head
         # a named meeting has its article ("le sommet de Moscou"); a bare noun is a complement
         # ("l'offre de dialogue de Séoul": Seoul offers)
-        named = any(c.dep_ == "det" for c in head.children) or head.text[:1].isupper()
+        named = head.text[:1].isupper() or any(  # "le sommet", "du processus" (article in "du")
+            c.dep_ == "det" or (c.dep_ == "case" and "Art" in c.morph.get("PronType", []))
+            for c in head.children)
         return named and stem(fold_key(head.text)) in self.words.get("named_event", {})
 
     def _sender(self, span: Span, words: list[Word]) -> Hit | None:

@@ -73,6 +73,7 @@ from eventwire.code.scene import (
 )
 from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual
 from eventwire.code.tables import on_clear
+from eventwire.code.textutil import fold_key
 from eventwire.code.triggers import TriggerMatch, sentence_triggers
 from eventwire.code.unit import Unit, story_country_of
 from eventwire.document import Document, Part
@@ -124,7 +125,8 @@ class Coder:
                 # The story's country is looked up only when an actor needs it.
                 unit.story = lambda d=doc, k=key: self._story_country(d, k, places)
                 # "du pays", "l'île": the country named last, else the story's (its places)
-                unit.actors.story = lambda u=unit: u.last_country or story_country_of(u)
+                unit.actors.story = lambda word, d=doc, k=key, u=unit: (
+                    self._home_place(d, k, places, word) or u.last_country or story_country_of(u))
                 units[key] = unit
             if part.kind == "teaser_caption" and unit.pictured is None:
                 unit.pictured = self._pictured(sdoc, unit)
@@ -166,6 +168,28 @@ class Coder:
             return None
         (best, n), *rest = counts.most_common(2) + [("", 0)]
         return best if n > rest[0][1] else None
+
+    def _home_place(
+        self, doc: Document, key: int | None, places: dict[int, list[PlaceMention]], word: str
+    ) -> str | None:
+        """The country of the place "l'île", "la province" points back to: of the headline's
+        and lead's places, the first whose name holds the noun ("l'Île-du-Prince-Édouard"),
+        else, for a noun of a region, the first region. None for "le pays" (the country named
+        last) or when none is named."""
+        words = fold_key(word).split()  # "l'île" -> "l ile"
+        noun = words[-1] if words else ""
+        if not noun or noun in self.grammar["country_noun"]:
+            return None
+        indices = [i for i, p in enumerate(doc.parts) if (p.teaser if p.is_teaser else None) == key]
+        mentions: list[PlaceMention] = []
+        for index in indices[:STORY_PARTS]:
+            if index not in places:
+                places[index] = self.gazetteer.find(doc.parts[index].text)
+            mentions.extend(m for m in places[index] if m.place.country and m.kind != "country")
+        named = [m for m in mentions if noun in fold_key(m.place.name).split()]
+        regions = [m for m in mentions if m.kind == "region"]
+        found = named or (regions if noun in {fold_key(w) for w in self.grammar["region_noun"]} else [])
+        return found[0].place.country if found else None
 
     # -------------------------------------------------------------- sentence
 

@@ -47,10 +47,11 @@ class DocumentActors:
     """
 
     def __init__(self, resolver: ActorResolver,
-                 story: Callable[[], str | None] | None = None) -> None:
+                 story: Callable[[str], str | None] | None = None) -> None:
         self.resolver = resolver
         self.known: list[Known] = []
-        # the story's country as the coder knows it (its places); else story_country(self)
+        # the country of the place a noun ("l'île", "le pays") points back to, as the coder
+        # knows it (the story's places); else story_country(self)
         self.story = story
         self.countries: Counter[str] = Counter()  # countries of the actors resolved, by mention
         self._first: dict[str, int] = {}
@@ -68,7 +69,7 @@ class DocumentActors:
         if analysis.entity.country is None and analysis.home_place:
             # "le premier ministre de l'île", "les entreprises de la province", "la police
             # du pays": the place the story is about
-            home = (self.story() if self.story is not None else None) or story_country(self)
+            home = (self.story(analysis.home_place) if self.story is not None else None) or story_country(self)
             if home:
                 analysis.entity = replace(analysis.entity, country=home)
                 analysis.evidence.append(f"the story's country ({analysis.home_place})")
