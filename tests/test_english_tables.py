@@ -219,7 +219,7 @@ def test_counterpart_and_definite_descriptions(nlp: Language, resolver: ActorRes
 
 def test_home_place_nouns_take_the_story_country(nlp: Language,
                                                  resolver: ActorResolver) -> None:
-    memory = DocumentActors(resolver, story=lambda: "CIV")
+    memory = DocumentActors(resolver, story=lambda word: "CIV")
     for text in ("the country's authorities", "the authorities of the country"):
         assert pair(memory.resolve(phrase(nlp, text))) == ("CIV", "GOV"), text
 

@@ -37,6 +37,7 @@ from eventwire.code.complements import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     agent_of,
+    datives_below,
     describing_participles,
     obliques,
     recipient_heads,
@@ -154,6 +155,14 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
         subj, rule = clause_subject(head, depth + 1)
         return subj, ("coordination" if rule else "")
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and any(
+            c.dep_ == "mark" and c.lower_ in grammar_of(verb)["purpose_mark"] for c in verb.children):
+        # "ont bloqué des autoroutes pour protester": a purpose infinitive the parser hung on
+        # the object; its subject is the clause's
+        gov, _ = governing_verb(head)
+        if gov is not None:
+            subj, rule = clause_subject(gov, depth + 1)
+            return subj, ("control" if rule else "")
     if verb.dep_ in ("acl", "acl:relcl") and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in grammar_of(verb)["document_noun"]:
             # "a adopté une résolution condamnant X": the text condemns what its authors do
@@ -202,6 +211,13 @@ def _noun_before(token: Token) -> Token | None:
         if not tok.is_punct:
             return None
     return None
+
+
+def _classifier(token: Token) -> bool:
+    """ "une visite d'État", "une aide d'urgence": a bare common noun after "de", with no
+    article and nothing of its own, says what kind of act it is, not who does it."""
+    return token.pos_ == "NOUN" and token.n_lefts + token.n_rights == 1 and all(
+        c.dep_ == "case" and "Art" not in c.morph.get("PronType", []) for c in token.children)
 
 
 def _without(arg: Arg, inner: list[Token]) -> Arg:
@@ -378,7 +394,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     genitive = [
         c for c in noun.children
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
-        and c.pos_ in ("NOUN", "PROPN")
+        and c.pos_ in ("NOUN", "PROPN") and not _classifier(c)
     ]
     agents = [c for c in noun.children
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
@@ -414,6 +430,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     ):
         # "X, en visite au Vietnam": the one "en visite" is the noun it qualifies.
         roles.actors[:0] = make_args(noun.head, "en (state of)")
+    elif noun.dep_.startswith("obl") and case_of(noun) == "en" and noun.head.pos_ in ("VERB", "AUX"):
+        # "En visite à New Delhi, le président a été reçu par ...": the clause's own subject,
+        # even a passive one, is the one "en visite" (not the agent who receives him)
+        subj = child_of(noun.head, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+        if subj is not None:
+            roles.actors[:0] = make_args(subj, "en (state of the subject)")
     verb, below = governing_verb(noun)
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
@@ -435,6 +457,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))
+    # "une aide de 300 millions de dollars à l'Ukraine": the receiver hung on the amount
+    aimed.extend(h for h in datives_below([c for c in noun.children if c.dep_ == "nmod"]) if h not in aimed)
     if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
         # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
         roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"

@@ -70,10 +70,10 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         todo = [sub for head in todo for sub in head.children
                 if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")]
         found.extend((sub, "object's complement") for sub in todo)
-    # "Pékin menace Taïwan de représailles": a bare name after the verb, hung on it with
-    # no preposition, is its object
+    # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
+    # the verb, hung on it with no preposition, is its object
     found.extend((c, "object (parse repair)") for c in verb.children
-                 if c.dep_ in ("nmod", "obl") and c.pos_ == "PROPN" and c.i > verb.i and not case_of(c))
+                 if c.dep_ in ("nmod", "obl", "xcomp") and c.pos_ == "PROPN" and c.i > verb.i and not case_of(c))
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
@@ -86,8 +86,10 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
 
 
 def _misread_noun(token: Token) -> bool:
-    """ "rejette l'offre": a verb form with an article is a noun the tagger misread."""
-    return token.pos_ == "VERB" and any(c.dep_ == "det" for c in token.children)
+    """ "rejette l'offre": a verb form with an article is a noun the tagger misread; "accuse
+    New Delhi": a capitalised foreign word (X) is a name."""
+    return (token.pos_ == "VERB" and any(c.dep_ == "det" for c in token.children)) or (
+        token.pos_ == "X" and token.text[:1].isupper())
 
 
 def _sides_in_object(obj: Token) -> list[Token]:
@@ -109,9 +111,17 @@ def _sides_in_object(obj: Token) -> list[Token]:
 def _datives_in_object(verb: Token) -> list[Token]:
     """ "delivered tanks to Ukraine", "une aide de 10 millions de dollars aux Philippines": the
     parser hangs the receiver on the thing given, or deeper in its noun phrase."""
-    dative = grammar_of(verb)["dative_case"]
+    return datives_below([c for c in verb.children if c.dep_ == "obj"])
+
+
+def datives_below(nodes: list[Token]) -> list[Token]:
+    """Receivers ("à X", "to X") hung anywhere in the noun phrases of ``nodes`` ("une aide
+    militaire de 300 millions de dollars à l'Ukraine")."""
+    if not nodes:
+        return []
+    dative = grammar_of(nodes[0])["dative_case"]
     found = []
-    todo = [c for c in verb.children if c.dep_ == "obj"]
+    todo = list(nodes)
     while todo:
         node = todo.pop()
         for sub in node.children:

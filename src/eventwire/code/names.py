@@ -80,9 +80,11 @@ def person_name(
 def proper(token: Token) -> bool:
     """A proper noun, or a noun the lemmatizer kept capitalised: the tagger calls some
     sentence-initial names NOUN ("Athens expelled ...") or even PRON ("Kiev a demandé",
-    which the recogniser still calls a place)."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.lemma_[:1].isupper()) or (
-        token.pos_ == "PRON" and token.ent_type_ in ("LOC", "ORG", "PER"))
+    which the recogniser still calls a place), and "Rabat a rompu" a common noun (a "rabat"),
+    or a foreign word (X: "New Delhi") that the recogniser still calls a place."""
+    named = token.ent_type_ in ("LOC", "ORG", "PER")
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (token.lemma_[:1].isupper() or named)) or (
+        token.pos_ in ("PRON", "X") and named)
 
 
 def _after_title(doc: Doc, start: int, hits: list[Hit], words: list[Word]) -> bool:

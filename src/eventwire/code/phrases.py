@@ -72,11 +72,18 @@ def phrase_span(head: Token) -> Span:
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].dep_ in ("case", "cc")):
         start += 1
+    # "New Delhi" tagged as foreign words, "New" hung elsewhere: the name's capitalised words
+    while start > 0 and head.pos_ == "X" and _foreign_name(doc[start - 1]):
+        start -= 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     if end - start > MAX_PHRASE:
         start, end = max(start, head.i - MAX_PHRASE // 2), min(end, head.i + MAX_PHRASE // 2)
     return doc[start:end]
+
+
+def _foreign_name(token: Token) -> bool:
+    return token.pos_ == "X" and token.text[:1].isupper()
 
 
 def _nominal(token: Token) -> bool:
