@@ -458,7 +458,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))
     # "une aide de 300 millions de dollars à l'Ukraine": the receiver hung on the amount
-    aimed.extend(h for h in datives_below([c for c in noun.children if c.dep_ == "nmod"]) if h not in aimed)
+    # ("an aid package worth ... for Ukraine": the phrase of the noun the trigger is a compound of)
+    phrase = [noun.head] if noun.dep_ == "compound" else []
+    aimed.extend(h for h in datives_below([c for c in noun.children if c.dep_ == "nmod"] + phrase)
+                 if h not in aimed)
     if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
         # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
         roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"

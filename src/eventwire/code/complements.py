@@ -58,6 +58,11 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
+                    # "a menacé de bloquer l'adhésion de la Suède", "threatened to block
+                    # Sweden's bid": whose act the act refused or threatened would stop
+                    found.extend((c, f"complement of the object of '{child.text}'") for c in sub.children
+                                 if c.dep_ == "nmod:poss" or (
+                                     c.dep_ == "nmod" and case_of(c) in grammar_of(c)["genitive"]))
     for child in verb.children:
         # "exige que les provocations de Pyongyang cessent": the one asked is the clause's subject.
         if child.dep_ in ("ccomp", "xcomp"):
@@ -87,9 +92,11 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
 
 def _misread_noun(token: Token) -> bool:
     """ "rejette l'offre": a verb form with an article is a noun the tagger misread; "accuse
-    New Delhi": a capitalised foreign word (X) is a name."""
+    New Delhi": a capitalised foreign word (X) is a name; "a British national": an adjective
+    with an article is a noun."""
     return (token.pos_ == "VERB" and any(c.dep_ == "det" for c in token.children)) or (
-        token.pos_ == "X" and token.text[:1].isupper())
+        token.pos_ == "X" and token.text[:1].isupper()) or (
+        token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children))
 
 
 def _sides_in_object(obj: Token) -> list[Token]:
@@ -115,18 +122,22 @@ def _datives_in_object(verb: Token) -> list[Token]:
 
 
 def datives_below(nodes: list[Token]) -> list[Token]:
-    """Receivers ("à X", "to X") hung anywhere in the noun phrases of ``nodes`` ("une aide
-    militaire de 300 millions de dollars à l'Ukraine")."""
+    """Receivers ("à X", "to X", "for X") hung anywhere in the noun phrases of ``nodes`` ("une
+    aide militaire de 300 millions de dollars à l'Ukraine", "an aid package worth 300 million
+    dollars for Ukraine")."""
     if not nodes:
         return []
-    dative = grammar_of(nodes[0])["dative_case"]
+    dative = grammar_of(nodes[0])["dative_case"] | grammar_of(nodes[0])["beneficiary_case"]
     found = []
     todo = list(nodes)
     while todo:
         node = todo.pop()
         for sub in node.children:
+            if sub.dep_ in ("amod", "obj") and (sub.dep_ == "obj") == (node.dep_ == "amod"):
+                todo.append(sub)  # "worth 300 million dollars for Ukraine": an amount's adjective
+                continue
             if sub.dep_ != "nmod":
-                continue  # a clause or a modifier: no longer the thing given
+                continue  # a clause or another modifier: no longer the thing given
             if case_of(sub) in dative:
                 found.append(sub)
             else:

@@ -18,7 +18,7 @@ from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.tables import on_clear
 
 NP_DEPS = {
-    "det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos", "compound",
+    "det", "amod", "nmod", "nmod:desc", "flat:name", "flat:foreign", "flat", "appos", "compound",
     "nummod", "fixed", "case", "nmod:poss", "dep", "punct", "conj", "cc",
 }
 MAX_PHRASE = 30  # tokens: beyond this a "phrase" is a parse error swallowing a clause
