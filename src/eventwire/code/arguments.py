@@ -213,6 +213,26 @@ def _noun_before(token: Token) -> Token | None:
     return None
 
 
+def _undergoer(noun: Token) -> Token | None:
+    """The subject of "faire l'objet de", "être la cible de", "be the target of" (``undergo_noun``)
+    when the act noun completes it: who undergoes the act."""
+    nouns = grammar_of(noun)["undergo_noun"]
+    head = noun.head
+    holder: Token | None
+    if noun.dep_ == "nmod" and head.lemma_.lower() in nouns:
+        holder = head
+    elif noun.dep_.startswith("obl"):  # "a fait l'objet | de sanctions": hung on the verb
+        holder = next((c for c in head.children if c.dep_ == "obj" and c.lemma_.lower() in nouns), None)
+        if holder is None:
+            return None
+    else:
+        return None
+    subj = child_of(holder, *SUBJECT_DEPS)  # a predicate: "a été la cible de"
+    if subj is None and holder.head.pos_ in ("VERB", "AUX") and holder.head.i != holder.i:
+        subj = child_of(holder.head, *SUBJECT_DEPS)
+    return subj
+
+
 def _classifier(token: Token) -> bool:
     """ "une visite d'État", "une aide d'urgence": a bare common noun after "de", with no
     article and nothing of its own, says what kind of act it is, not who does it."""
@@ -437,6 +457,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         if subj is not None:
             roles.actors[:0] = make_args(subj, "en (state of the subject)")
     verb, below = governing_verb(noun)
+    undergoer = _undergoer(noun)
+    if undergoer is not None:
+        # "L'Iran a fait l'objet de sanctions européennes", "Le Liban a été la cible de
+        # frappes", "Iran was the target of sanctions": the subject undergoes the act
+        roles.recipients.extend(make_args(undergoer, "subject (undergoes the act)"))
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
     own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass")
@@ -450,7 +475,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         subj, rule = clause_subject(verb)
         if subj is None:
             subj, rule = speaker(verb)
-        if subj is not None:
+        if subj is not None and undergoer is None:
             args = make_args(subj, f"subject of '{verb.text}' ({rule})")
             if trigger.roles == "sym" and roles.actors:
                 roles.partners.extend(args)

@@ -298,9 +298,11 @@ class Coder:
                 actor_rule = f"{actor_rule}; {rule}" if actor_rule else rule
         if trigger.roles == "recv" and not actors:
             return None  # "recevoir" a thing, not a guest
-        if recipient_rule and recipient_rule.startswith("dative"):
-            # "impose des restrictions à Pékin": the receiver, not where it happened
-            places = [m for m in places if not _inside(m, roles.recipients, sent)]
+        if recipient_rule and trigger.mode != "visit" and trigger.roles != "sym":
+            # "impose des restrictions à Pékin", "va fournir des navires au Vietnam": the
+            # receiver, not where it happened (but "des positions rebelles à Goma" is where)
+            receivers = [a for a in roles.recipients if recipient_rule.startswith(a.rule)]
+            places = [m for m in places if not _inside(m, receivers, sent)]
         place = event_place(places, sent, match, unit)
         home = place.country if place is not None and place.country else None
         if home is None and _needs_home(trigger.type, actors + recipients):
@@ -527,9 +529,11 @@ class Coder:
 
 
 def _inside(mention: PlaceMention, args: list[Arg], sent: Span) -> bool:
-    """Whether a place mention (sentence offsets) lies in a dative phrase."""
+    """Whether a place mention (sentence offsets) names one of the receivers: a country in
+    their phrase, or a capital standing for one as a dative ("à Pékin")."""
     start = mention.start + sent.start_char
-    return any(a.rule.startswith("dative") and a.span.start_char <= start < a.span.end_char for a in args)
+    return any(a.span.start_char <= start < a.span.end_char
+               and (mention.kind == "country" or a.rule.startswith("dative")) for a in args)
 
 
 def _needs_home(type_: str, entities: list[Entity]) -> bool:

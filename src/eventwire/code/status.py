@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.tables import kind_rows, on_clear
+from eventwire.code.triggers import lemma_keys
 from eventwire.errors import DataFileError
 
 # How a clause depends on the verb that governs it ("refuse de signer", "exige que ...").
@@ -169,6 +170,8 @@ def _tense(verb: Token) -> tuple[bool, bool]:
             future = True  # "va rendre", "will visit"
         if tok.i != verb.i and w.fits("conditional_aux", tok, tok.lemma_.lower()):
             cond = True  # "could resign"
+    if cond and verb.lemma_ in w["obligation"]:
+        return True, False  # "devraient signer": expected, not a mere possibility
     return future or _destined(verb, w), cond
 
 
@@ -201,6 +204,12 @@ def _past(verb: Token) -> bool:
 def _done(verb: Token) -> bool:
     """ "a dû démissionner": "devoir" in a past tense asserts that it was done."""
     return verb.lemma_ in _words(verb)["obligation"] and any(c.dep_ == "aux:tense" for c in verb.children)
+
+
+def _cancelling(verb: Token) -> bool:
+    """ "renoncer à", "halted" (also where the lemmatizer missed the lemma: "halte")."""
+    cancelling = _words(verb)["cancelling"]
+    return any(key in cancelling for key in lemma_keys(verb))
 
 
 def _planning(verb: Token) -> bool:
@@ -243,6 +252,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             return "negated"
     if is_negated(verb):
         return "negated"
+    if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb):
+        return "negated"  # "suspendre les bombardements": what is suspended does not happen
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise
     planned = verb.i != token.i and _planning(verb)
     if verb.i != token.i and not _adjunct(token, verb) and (
@@ -273,7 +284,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
                 future = True
             else:
                 return "hypothetical"
-        if governs and (head.lemma_.lower() in w["cancelling"] or is_negated(head)):
+        if governs and (_cancelling(head) or is_negated(head)):
             return "negated"  # "ne veut pas céder", "a renoncé à lancer"
         if _planning(head) and (
             node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl:mod") or _infinitive_of(node)
