@@ -299,3 +299,12 @@ def test_a_place_noun_points_back_to_the_place_the_story_named(text: str, home: 
     found = [e for e in events(text, "fr") if e["type"] == "CONSULT"]
     assert found, events(text, "fr")
     assert home in {a["country"] for a in found[0]["actor"]}
+
+
+def test_a_surname_alone_is_the_person_named_in_full_where_no_event_was_told() -> None:
+    text = ("La Première ministre néo-zélandaise, Jacinda Ardern, a présenté mardi un plan "
+            "d'investissements. Le président chilien a eu un entretien avec Ardern à Santiago.")
+    found = [e for e in events(text, "fr") if e["type"] == "CONSULT"]
+    assert found, events(text, "fr")
+    sides = {a["country"] for a in found[0]["actor"] + found[0]["recipient"]}
+    assert sides == {"CHL", "NZL"}

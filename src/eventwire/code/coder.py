@@ -128,6 +128,7 @@ class Coder:
                 unit.actors.story = lambda word, d=doc, k=key, u=unit: (
                     self._home_place(d, k, places, word) or u.last_country or story_country_of(u))
                 units[key] = unit
+            unit.parsed.append(sdoc)
             if part.kind == "teaser_caption" and unit.pictured is None:
                 unit.pictured = self._pictured(sdoc, unit)
             dates = find_dates(part.text, unit.anchor, self.lang)
@@ -415,6 +416,9 @@ class Coder:
         if key not in unit.resolved:  # one phrase is often an argument of several triggers
             unit.resolved[key] = unit.actors.resolve(arg.span, counterpart)
         entity = unit.resolved[key]
+        if (entity is None or entity.country is None and entity.sector is None) and not arg.pronoun:
+            # "avec May": a surname whose full name the text gave where no event was told
+            entity = unit.resolved[key] = self._named_before(arg.span, unit) or entity
         if entity is not None and entity.country is None and entity.sector and has_possessive(arg.span.root):
             # "a annoncé le retrait de ses troupes": the troops of who announces it
             owner = owner_country(arg, unit)
@@ -477,6 +481,30 @@ class Coder:
             ):
                 return [replace(e) for e in actors], "the accuser of the one who rejects"
         return [], None
+
+    def _named_before(self, span: Span, unit: Unit) -> Entity | None:
+        """The person a bare surname stands for, from the nearest fuller name written before
+        it in the unit ("La Première ministre britannique, Theresa May, a annoncé ..." then
+        "avec May"), resolved with its phrase (title, apposition)."""
+        words = self.resolver.bare_name(span)
+        if not words or len(words) > 2:
+            return None
+        for sdoc in reversed(unit.parsed):
+            for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
+                if tok.pos_ != "PROPN" or fold_key(tok.text) != words[-1] or tok.i == 0:
+                    continue
+                name = tok.head if tok.dep_.startswith("flat") else tok
+                full = phrase_span(name)
+                if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
+                    # "La première ministre de l'Angleterre, Theresa May": with its title
+                    full = sdoc[phrase_span(name.head).start : full.end]
+                if len(full) <= len(span) or not (full.start < tok.i and sdoc[tok.i - 1].pos_ == "PROPN"
+                                                  or name.i != tok.i):
+                    continue  # not a fuller name: the same bare word, or a title alone
+                entity = unit.actors.resolve(full)
+                if entity is not None and entity.country:
+                    return entity
+        return None
 
     def _is_place(self, arg: Arg) -> bool:
         """ "à Tombouctou", "dans la province de X": where, not whom (a city or region)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from eventwire.code.actors import DocumentActors
 from eventwire.code.context import Story
@@ -36,6 +36,7 @@ class Unit:
     history: Story = field(default_factory=Story)  # the events told so far
     scene_place: Place | None = None  # where the scene happens: the last city named with "à"
     last_day: str | None = None  # the last day its paragraphs stated ("le lendemain" counts from it)
+    parsed: list[Doc] = field(default_factory=list)  # its parts read so far (where names were introduced)
 
 
 def story_country_of(unit: Unit) -> str | None:
