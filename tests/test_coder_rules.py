@@ -308,3 +308,16 @@ def test_a_surname_alone_is_the_person_named_in_full_where_no_event_was_told() -
     assert found, events(text, "fr")
     sides = {a["country"] for a in found[0]["actor"] + found[0]["recipient"]}
     assert sides == {"CHL", "NZL"}
+
+
+@pytest.mark.parametrize(("text", "lang", "actor"), [
+    ("The Kenyan embassy in Paris issued a statement on Monday. The embassy rejected the "
+     "French request.", "en", "KEN"),
+    ("L'ambassade du Kenya à Paris a publié un communiqué lundi. L'ambassade a rejeté la "
+     "demande française.", "fr", "KEN"),
+])
+def test_a_short_description_stands_for_the_full_phrase_given_before(text: str, lang: str, actor: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == "REJECT"]
+    assert found, events(text, lang)
+    assert [a["country"] for a in found[0]["actor"]] == [actor]
+    assert [r["country"] for r in found[0]["recipient"]] == ["FRA"]

@@ -416,9 +416,11 @@ class Coder:
         if key not in unit.resolved:  # one phrase is often an argument of several triggers
             unit.resolved[key] = unit.actors.resolve(arg.span, counterpart)
         entity = unit.resolved[key]
-        if (entity is None or entity.country is None and entity.sector is None) and not arg.pronoun:
-            # "avec May": a surname whose full name the text gave where no event was told
-            entity = unit.resolved[key] = self._named_before(arg.span, unit) or entity
+        if (entity is None or entity.country is None) and not arg.pronoun:
+            # "avec May", "the embassy": a surname or a description whose full phrase the
+            # text gave before, where no event was told
+            earlier = self._named_before(arg.span, unit) if entity is None or entity.sector is None else None
+            entity = unit.resolved[key] = earlier or self._described_before(arg.span, unit) or entity
         if entity is not None and entity.country is None and entity.sector and has_possessive(arg.span.root):
             # "a annoncé le retrait de ses troupes": the troops of who announces it
             owner = owner_country(arg, unit)
@@ -481,6 +483,24 @@ class Coder:
             ):
                 return [replace(e) for e in actors], "the accuser of the one who rejects"
         return [], None
+
+    def _described_before(self, span: Span, unit: Unit) -> Entity | None:
+        """What a short definite description stands for ("the embassy", "la police"): the
+        nearest phrase before it with the same head that names a country ("the US Embassy in
+        London")."""
+        root = span.root
+        if root.pos_ != "NOUN" or not root.text.islower() or len(span) > 3 or not any(
+                c.dep_ == "det" and c.lower_ in self.grammar["definite"] for c in root.children):
+            return None
+        lemma = root.lemma_.lower()
+        for sdoc in reversed(unit.parsed):
+            for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
+                if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                entity = self.resolver.resolve(phrase_span(tok))
+                if entity is not None and entity.country:
+                    return unit.actors.resolve(phrase_span(tok))
+        return None
 
     def _named_before(self, span: Span, unit: Unit) -> Entity | None:
         """The person a bare surname stands for, from the nearest fuller name written before
