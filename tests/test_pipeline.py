@@ -21,7 +21,7 @@ FLOOR = {"key_f1": 0.64, "event_f1": 0.59, "date": 0.80, "direction": 0.83}
 # went from 0.88 to 0.84 when key F1 rose to 0.62: a judgement now matched ("Tom Watson
 # called ... 'lousy'") names a politician the text gives no country, and the gold gives GBR.
 # Date went from 0.45 to 0.44 when key F1 rose to 0.64: one more matched event, undated.
-EN_FLOOR = {"key_f1": 0.62, "event_f1": 0.51, "date": 0.43, "direction": 0.83}
+EN_FLOOR = {"key_f1": 0.64, "event_f1": 0.54, "date": 0.48, "direction": 0.86}
 
 
 @pytest.fixture(scope="module")
