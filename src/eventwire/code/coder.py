@@ -128,12 +128,15 @@ class Coder:
                 unit.actors.story = lambda word, d=doc, k=key, u=unit: (
                     self._home_place(d, k, places, word) or u.last_country or story_country_of(u))
                 units[key] = unit
-            unit.parsed.append(sdoc)
             if part.kind == "teaser_caption" and unit.pictured is None:
                 unit.pictured = self._pictured(sdoc, unit)
             dates = find_dates(part.text, unit.anchor, self.lang)
             then_across(dates, unit)
             sentences = sentence_triggers(sdoc, self.lexicon)
+            if part.kind == "teaser_caption" or any(matches for _, matches in sentences):
+                # where names may be looked up later: the parts whose entities were recognised
+                # (code.needs_entities), so that the parse shortcut changes no event
+                unit.parsed.append(sdoc)
             for sent, matches in sentences:
                 span = (sent.start_char, sent.end_char)
                 if index in places:
