@@ -150,6 +150,12 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         "VERB",
         "AUX",
     ):
+        if verb.dep_ == "xcomp" and is_passive(head):
+            # "Egypt and Sudan are expected to sign", "X a été contraint de démissionner",
+            # "X was asked to leave": the passive subject does what follows
+            patient = child_of(head, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
+            if patient is not None:
+                return patient, "control (passive)"
         subj, rule = clause_subject(head, depth + 1)
         return subj, ("control" if rule else "")
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -458,6 +464,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             roles.actors[:0] = make_args(subj, "en (state of the subject)")
     verb, below = governing_verb(noun)
     undergoer = _undergoer(noun)
+    if undergoer is None and verb is not None and below.i == noun.i and below.dep_.startswith("obl") \
+            and case_of(noun) in g["partner_case"] | g["genitive"] and is_passive(verb):
+        # "Iran was hit with new sanctions by the EU", "frappé de sanctions": the passive
+        # subject undergoes the act the verb's complement names
+        undergoer = child_of(verb, *PASSIVE_SUBJECT_DEPS)
     if undergoer is not None:
         # "L'Iran a fait l'objet de sanctions européennes", "Le Liban a été la cible de
         # frappes", "Iran was the target of sanctions": the subject undergoes the act
@@ -475,7 +486,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         subj, rule = clause_subject(verb)
         if subj is None:
             subj, rule = speaker(verb)
-        if subj is not None and undergoer is None:
+        if subj is not None and (undergoer is None or subj.i != undergoer.i):
             args = make_args(subj, f"subject of '{verb.text}' ({rule})")
             if trigger.roles == "sym" and roles.actors:
                 roles.partners.extend(args)
