@@ -321,3 +321,13 @@ def test_a_short_description_stands_for_the_full_phrase_given_before(text: str, 
     assert found, events(text, lang)
     assert [a["country"] for a in found[0]["actor"]] == [actor]
     assert [r["country"] for r in found[0]["recipient"]] == ["FRA"]
+
+
+@pytest.mark.parametrize(("headline", "type_", "sides"), [
+    ("Rencontre entre les présidents russe et chinois à Moscou", "CONSULT", {"RUS", "CHN"}),
+    ("Signature d'un accord de défense entre l'Inde et le Japon", "AGREE", {"IND", "JPN"}),
+])
+def test_a_headline_names_both_sides_of_a_joint_act(headline: str, type_: str, sides: set[str]) -> None:
+    found = [e for e in events(headline, "fr") if e["type"] == type_]
+    assert found, events(headline, "fr")
+    assert {a["country"] for a in found[0]["actor"]} == sides  # no classifier ("de défense") as a side

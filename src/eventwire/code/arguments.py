@@ -41,6 +41,7 @@ from eventwire.code.complements import (
     describing_participles,
     obliques,
     recipient_heads,
+    sides_in_object,
 )
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Trigger
@@ -432,7 +433,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     nested = [
         g for head in list(genitive) for g in head.children
         if g.dep_ == "nmod" and case_of(g) in ("de", "du", "des", "d'", "d’")
-        and g.pos_ in ("NOUN", "PROPN")
+        and g.pos_ in ("NOUN", "PROPN") and not _classifier(g)
     ]
     if trigger.roles == "from" or trigger.mode == "withdraw":
         # "le retrait de ses troupes d'Irak", "the withdrawal of its troops from Iraq": what the
@@ -504,6 +505,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                                 for a in make_args(obj, f"object of '{verb.text}'"))
     # "des affrontements entre l'armée et les rebelles": the sides of a joint act
     aimed.extend(h for h in obliques(noun, "partner_case") if h not in aimed)
+    if trigger.roles == "sym":
+        # "la signature d'un accord de défense entre l'Inde et le Japon": the sides of the
+        # thing signed
+        aimed.extend(h for obj in noun.children if obj.dep_ == "nmod" and case_of(obj) in g["genitive"]
+                     for h in sides_in_object(obj) if h not in aimed)
     if verb is not None:
         # "a rendu visite à son homologue", "une procédure de sanction ... envers le Portugal",
         # "des manifestations ont eu lieu ... contre la chef de l'État"

@@ -34,7 +34,7 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or _misread_noun(child)):
             # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
             # (the phrase as a whole would resolve to the first country it names)
-            found.extend((c, f"nmod:{case_of(c)} in the object") for c in _sides_in_object(child))
+            found.extend((c, f"nmod:{case_of(c)} in the object") for c in sides_in_object(child))
             found.append((child, child.dep_))
             # "a rejeté la proposition présentée par l'Ukraine": its author, if it names none
             for participle in describing_participles(child):
@@ -99,7 +99,7 @@ def _misread_noun(token: Token) -> bool:
         token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children))
 
 
-def _sides_in_object(obj: Token) -> list[Token]:
+def sides_in_object(obj: Token) -> list[Token]:
     """ "l'accord de paix entre X et Y", "le mémorandum signé entre X et Y", "the memorandum of
     understanding between X and Y": the sides named inside the object phrase."""
     between = grammar_of(obj)["between_case"]

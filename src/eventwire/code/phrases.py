@@ -120,6 +120,8 @@ def _second_side(head: Token) -> list[Token]:
     for tok in doc[end + 1 : end + 4]:
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "conj":
             return [tok]
+        if tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in head.children):
+            return [tok]  # "entre les présidents russe et chinois": the noun left out
     return []
 
 
