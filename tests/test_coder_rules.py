@@ -331,3 +331,25 @@ def test_a_headline_names_both_sides_of_a_joint_act(headline: str, type_: str, s
     found = [e for e in events(headline, "fr") if e["type"] == type_]
     assert found, events(headline, "fr")
     assert {a["country"] for a in found[0]["actor"]} == sides  # no classifier ("de défense") as a side
+
+
+@pytest.mark.parametrize(("headline", "type_", "actor", "recipient"), [
+    # the tagger reads the present "expulse" as a participle and the parser hangs it on "Mali"
+    ("Le Mali expulse l'ambassadeur de France", "SANCTION", {"MLI"}, {"FRA"}),
+    ("Le Japon et l'Australie signent un pacte de défense", "AGREE", {"JPN", "AUS"}, set()),
+    ("Le Kenya envoie des policiers en Haïti", "MOBILIZE", {"KEN"}, set()),
+    ("Israël frappe des cibles en Syrie", "ASSAULT", {"ISR"}, set()),
+    # the object of "accuser" does what it is accused of
+    ("Moscou accuse Kiev d'avoir attaqué un pont", "ASSAULT", {"UKR"}, set()),
+])
+def test_present_tense_headlines(headline: str, type_: str, actor: set[str], recipient: set[str]) -> None:
+    found = [e for e in events(headline, "fr") if e["type"] == type_]
+    assert found, events(headline, "fr")
+    assert {a["country"] for a in found[0]["actor"]} == actor
+    assert {r["country"] for r in found[0]["recipient"]} == recipient
+
+
+def test_a_town_before_a_surname_is_a_first_name() -> None:
+    found = events("La Chine condamne la visite de Nancy Pelosi à Taïwan", "fr")
+    assert found
+    assert "FRA" not in {e["country"] for ev in found for e in ev["actor"] + ev["recipient"]}

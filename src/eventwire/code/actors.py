@@ -254,6 +254,10 @@ class ActorResolver:
             if any(t.ent_type_ == "PER" for t in tokens) and not _lone_name(tokens):
                 continue
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+            after = tokens[-1].doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+            if n == 1 and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
+                    and not tokens[0].whitespace_ == "":
+                continue  # "Nancy Pelosi", "Victoria Nuland": a first name before a surname
             capital = self.gazetteer.capital_of(written)
             if capital:
                 return Hit("capital", i, i + n, capital, None, 0, written, locative)

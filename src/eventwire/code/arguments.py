@@ -37,6 +37,7 @@ from eventwire.code.complements import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     agent_of,
+    classifier,
     datives_below,
     describing_participles,
     obliques,
@@ -59,6 +60,7 @@ from eventwire.code.repairs import (
     hung_on_its_object,
     is_finite,
     misread_name,
+    misread_present,
     object_after,
     preverbal_subject,
     sentence_verb_on_noun,
@@ -106,7 +108,8 @@ def is_passive(verb: Token) -> bool:
     # (A coordinated one shares the first verb's auxiliary: "a adressé ... et demandé".)
     bare = grammar_of(verb)["bare_passive_dep"]
     dep = verb.dep_.lower()
-    participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+    participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
+        and not misread_present(verb)
     if sentence_verb_on_noun(verb):
         return False
     if participle and dep in bare & {"acl", "root"}:
@@ -151,6 +154,12 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         "VERB",
         "AUX",
     ):
+        obj = child_of(head, "obj")
+        if verb.dep_ == "xcomp" and obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i < verb.i \
+                and head.lemma_.lower() in grammar_of(head)["object_control"]:
+            # "Moscou accuse Kiev d'avoir attaqué", "urged Warsaw to respect": the object acts
+            # (but what one orders one's agencies to do is one's own act)
+            return obj, "control (object)"
         if verb.dep_ == "xcomp" and is_passive(head):
             # "Egypt and Sudan are expected to sign", "X a été contraint de démissionner",
             # "X was asked to leave": the passive subject does what follows
@@ -238,13 +247,6 @@ def _undergoer(noun: Token) -> Token | None:
     if subj is None and holder.head.pos_ in ("VERB", "AUX") and holder.head.i != holder.i:
         subj = child_of(holder.head, *SUBJECT_DEPS)
     return subj
-
-
-def _classifier(token: Token) -> bool:
-    """ "une visite d'État", "une aide d'urgence": a bare common noun after "de", with no
-    article and nothing of its own, says what kind of act it is, not who does it."""
-    return token.pos_ == "NOUN" and token.n_lefts + token.n_rights == 1 and all(
-        c.dep_ == "case" and "Art" not in c.morph.get("PronType", []) for c in token.children)
 
 
 def _without(arg: Arg, inner: list[Token]) -> Arg:
@@ -380,6 +382,11 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         dative = grammar_of(verb)["dative_case"] | grammar_of(verb)["recipient_case"]
         roles.recipients += [a for sub in verb.head.children if sub.dep_ == "nmod" and case_of(sub) in dative
                              for a in make_args(sub, f"nmod:{case_of(sub)} of the object (parse repair)")]
+    if verb.dep_ == "acl" and is_finite(verb) and verb.head.i < verb.i < verb.head.head.i \
+            and verb.head.head.pos_ in ("NOUN", "PROPN") and not roles.recipients:
+        # "Le Mali expulse l'ambassadeur de France": a headline's verb hung on its subject,
+        # which the parser made the subject of the object
+        roles.recipients = make_args(verb.head.head, "object (parse repair)")
     if is_passive(verb):
         patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
         if patient is None and verb.dep_ == "acl":
@@ -421,7 +428,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     genitive = [
         c for c in noun.children
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
-        and c.pos_ in ("NOUN", "PROPN") and not _classifier(c)
+        and c.pos_ in ("NOUN", "PROPN") and not classifier(c)
     ]
     agents = [c for c in noun.children
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
@@ -433,7 +440,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     nested = [
         g for head in list(genitive) for g in head.children
         if g.dep_ == "nmod" and case_of(g) in ("de", "du", "des", "d'", "d’")
-        and g.pos_ in ("NOUN", "PROPN") and not _classifier(g)
+        and g.pos_ in ("NOUN", "PROPN") and not classifier(g)
     ]
     if trigger.roles == "from" or trigger.mode == "withdraw":
         # "le retrait de ses troupes d'Irak", "the withdrawal of its troops from Iraq": what the

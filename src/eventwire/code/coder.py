@@ -286,6 +286,8 @@ class Coder:
         counterpart = actors[0] if actors else None
         recipients, recipient_rule = self._resolve_first(roles.recipients, unit, counterpart, actors)
         if trigger.roles == "sym":
+            if recipient_rule == "obj" and not any(e.country for e in recipients):
+                recipients = []  # "signent un pacte de défense": what is signed is no side
             partners, partner_rule = self._resolve_all(roles.partners, unit, counterpart)
             actors = union(actors, partners, recipients)
             actors = union(actors, self._named_sides(roles.actors + roles.partners))

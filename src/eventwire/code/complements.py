@@ -72,8 +72,9 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     # "l'offre de dialogue de Séoul": the complements of the object, two deep
     todo = [head for head, _ in found]
     for _ in range(2):
-        todo = [sub for head in todo for sub in head.children
-                if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")]
+        todo = [sub for head in todo for sub in head.children  # not "un pacte | de défense"
+                if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")
+                and not classifier(sub)]
         found.extend((sub, "object's complement") for sub in todo)
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object
@@ -88,6 +89,13 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                          or any(d.dep_ == "det" for d in sub.children)))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
     return found
+
+
+def classifier(token: Token) -> bool:
+    """ "une visite d'État", "une aide d'urgence": a bare common noun after "de", with no
+    article and nothing of its own, says what kind of act it is, not who does it."""
+    return token.pos_ == "NOUN" and token.n_lefts + token.n_rights == 1 and all(
+        c.dep_ == "case" and "Art" not in c.morph.get("PronType", []) for c in token.children)
 
 
 def _misread_noun(token: Token) -> bool:

@@ -39,7 +39,21 @@ def is_finite(verb: Token) -> bool:
         or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
         or any(c.dep_ == "aux:tense" or misread_name(c) for c in verb.children)
         or _misread_past(verb)
+        or misread_present(verb)
     )
+
+
+def misread_present(verb: Token) -> bool:
+    """ "Le Mali expulse l'ambassadeur": a present tense the tagger took for a participle; an
+    -er verb's participle ends in "é", its present in "e", "es", "ent" (``present_suffix``)."""
+    if "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    g = grammar_of(verb)
+    if any(form.endswith(suffix) for suffix, _ in g.pairs("participle_suffix")):
+        return False
+    return any(form.endswith(suffix) and lemma.endswith(value) and form[: -len(suffix)] == lemma[: -len(value)]
+               for suffix, value in g.pairs("present_suffix"))
 
 
 def _misread_past(verb: Token) -> bool:
