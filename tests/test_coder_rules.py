@@ -353,3 +353,13 @@ def test_a_town_before_a_surname_is_a_first_name() -> None:
     found = events("La Chine condamne la visite de Nancy Pelosi à Taïwan", "fr")
     assert found
     assert "FRA" not in {e["country"] for ev in found for e in ev["actor"] + ev["recipient"]}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La mesure a été condamnée mardi par plusieurs pays, dont le Canada et la Norvège.", "fr"),
+    ("The measure was condemned on Tuesday by several countries, including Canada and Norway.", "en"),
+])
+def test_a_group_acts_through_the_members_the_text_names(text: str, lang: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == "ACCUSE"]
+    assert found, events(text, lang)
+    assert {a["country"] for a in found[0]["actor"]} == {"CAN", "NOR"}

@@ -431,6 +431,13 @@ class Coder:
             owner = owner_country(arg, unit)
             if owner is not None:
                 entity = replace(entity, country=owner)
+        if entity is None or entity.country is None:
+            # "certains pays européens, en tête desquels l'Allemagne", "several countries,
+            # including Canada": the members the text names
+            members = self._named_members(arg.span)
+            if members:
+                sector = entity.sector if entity is not None else None
+                return [Entity(country=c, sector=sector or "GOV", name=None) for c in members]
         if entity is not None:
             return self._split_plural(arg, entity)
         if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
@@ -488,6 +495,25 @@ class Coder:
             ):
                 return [replace(e) for e in actors], "the accuser of the one who rejects"
         return [], None
+
+    def _named_members(self, span: Span) -> list[str]:
+        """Countries named right after a group phrase by a marker of members ("dont",
+        "parmi lesquels", "en tête desquels", "including": ``member_marker``), up to the
+        next stop."""
+        doc = span.doc
+        i = span.end
+        while i < len(doc) and doc[i].text == ",":
+            i += 1
+        rest = " ".join(t.lower_ for t in doc[i : i + 4])
+        marker = next((m for m in sorted(self.grammar["member_marker"], key=len, reverse=True)
+                       if rest == m or rest.startswith(m + " ")), None)
+        if marker is None:
+            return []
+        start = i + len(marker.split())
+        end = start
+        while end < len(doc) and doc[end].text not in (".", ";", ":", ",", "(", "»") and end - start < 12:
+            end += 1
+        return sorted(self.resolver.mentions_country(doc[start:end].text))
 
     def _described_before(self, span: Span, unit: Unit) -> Entity | None:
         """What a short definite description stands for ("the embassy", "la police"): the

@@ -35,7 +35,7 @@ KINDS = frozenset(
         "definite", "country_noun", "long_unit", "inverted_clitic", "reflexive",
         "participle_suffix", "present_suffix", "between_case", "active_with_be", "instrument",
         "clause_pronoun", "region_noun", "purpose_mark", "beneficiary_case",
-        "undergo_noun", "object_control",
+        "undergo_noun", "object_control", "member_marker",
     }
 )
 
