@@ -541,8 +541,14 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "imposées par l'UE à la Russie": the parser may hang "à la Russie" on the agent.
         for head in [participle, *agents]:
             aimed.extend(h for h in obliques(head, "recipient_case") if h not in aimed)
+    light = verb is not None and below.dep_ == "obj" and trigger.mode != "visit" and trigger.roles != "sym"
+    dative = g["dative_case"] if light else frozenset()
     for head in aimed:
         how = f"nmod:{case_of(head)}"
+        if case_of(head) in dative:
+            # "a présenté ses excuses à Tripoli": the light verb's dative is the receiver, even
+            # a capital (see _receiver)
+            how = f"dative ({case_of(head)})"
         if case_of(head) in grammar_of(head)["partner_case"]:
             roles.partners.extend(make_args(head, how))
         else:
