@@ -363,3 +363,12 @@ def test_a_group_acts_through_the_members_the_text_names(text: str, lang: str) -
     found = [e for e in events(text, lang) if e["type"] == "ACCUSE"]
     assert found, events(text, lang)
     assert {a["country"] for a in found[0]["actor"]} == {"CAN", "NOR"}
+
+
+def test_he_is_the_subject_of_a_sentence_parsed_as_a_noun_and_its_participle() -> None:
+    # the parser reads "minister arrived" as a noun and its participle: it is still the subject
+    text = ("World news\n\nJapan's foreign minister arrived in Hanoi on Monday. He met his "
+            "Vietnamese counterpart on Tuesday.")
+    found = [e for e in events(text, "en") if e["type"] == "CONSULT"]
+    assert found, events(text, "en")
+    assert {a["country"] for a in found[0]["actor"] + found[0]["recipient"]} == {"JPN", "VNM"}

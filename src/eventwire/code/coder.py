@@ -250,6 +250,10 @@ class Coder:
             if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ in ("NOUN", "PROPN"):
                 unit.subjects.append(phrase_span(child))
                 return
+        if root.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "acl" and c.pos_ == "VERB" and c.i > root.i for c in root.children):
+            # "Japan's foreign minister arrived ...", parsed as a noun and its participle
+            unit.subjects.append(phrase_span(root))
 
     def _salient(self, unit: Unit) -> Entity | None:
         """What "il" / "elle" refer to: the latest subject that names an actor of a country."""
