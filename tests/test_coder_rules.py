@@ -372,3 +372,10 @@ def test_he_is_the_subject_of_a_sentence_parsed_as_a_noun_and_its_participle() -
     found = [e for e in events(text, "en") if e["type"] == "CONSULT"]
     assert found, events(text, "en")
     assert {a["country"] for a in found[0]["actor"] + found[0]["recipient"]} == {"JPN", "VNM"}
+
+
+def test_protesters_who_clash_with_police_are_one_protest() -> None:
+    found = [e for e in events("World news\n\nProtesters clashed with police in Nairobi "
+                               "on Tuesday.", "en") if e["type"] == "PROTEST"]
+    assert len(found) == 1, found  # "protesters" and "clashed" tell one act
+    assert found[0]["mode"] == "riot"  # the word for the act, more precise than "protesters"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from eventwire.event import Entity, Event
 
 _POSITIVE = ("occurred", "future")
+GENERIC_PROTEST = "demo"  # the mode a word for protesters gives; a riot or a strike is more precise
 
 
 def _countries(entities: list[Entity]) -> frozenset[str]:
@@ -42,11 +43,17 @@ def _dates_compatible(a: Event, b: Event) -> bool:
     return a.date <= b_end and b.date <= a_end
 
 
+def _same_sentence(a: Event, b: Event) -> bool:
+    return (a.evidence.part_index, a.evidence.start) == (b.evidence.part_index, b.evidence.start)
+
+
 def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or _unit(a) != _unit(b) or not _dates_compatible(a, b):
         return False
     if (a.status in _POSITIVE) != (b.status in _POSITIVE):
         return False  # "n'a pas signé" and "a signé" are not one event
+    if a.type == "PROTEST" and _same_sentence(a, b) and _countries(a.actor) == _countries(b.actor):
+        return True  # "des manifestants se sont heurtés à la police": one protest, not a demo and a riot
     if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)):
         return False  # talks held during a visit are their own event (FORMAT.md rule 4)
     if a.type == "AGREE" and a.cameo and b.cameo and a.cameo != b.cameo:
@@ -74,6 +81,8 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def _merge_into(kept: Event, other: Event) -> None:
+    if kept.type == "PROTEST" and kept.mode == GENERIC_PROTEST and other.mode:
+        kept.mode = other.mode  # the word for the act says more than "manifestants"
     kept.mode = kept.mode or other.mode
     if not kept.date and other.date:
         kept.date, kept.date_end = other.date, other.date_end
