@@ -40,6 +40,7 @@ from eventwire.code.dates import (
     find_dates,
 )
 from eventwire.code.dedupe import dedupe
+from eventwire.code.earlier import described_before, named_before, named_members
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, has_possessive, phrase_span
@@ -428,8 +429,8 @@ class Coder:
         if (entity is None or entity.country is None) and not arg.pronoun:
             # "avec May", "the embassy": a surname or a description whose full phrase the
             # text gave before, where no event was told
-            earlier = self._named_before(arg.span, unit) if entity is None or entity.sector is None else None
-            entity = unit.resolved[key] = earlier or self._described_before(arg.span, unit) or entity
+            earlier = named_before(arg.span, unit, self.resolver) if entity is None or entity.sector is None else None
+            entity = unit.resolved[key] = earlier or described_before(arg.span, unit, self.resolver) or entity
         if entity is not None and entity.country is None and entity.sector and has_possessive(arg.span.root):
             # "a annoncé le retrait de ses troupes": the troops of who announces it
             owner = owner_country(arg, unit)
@@ -438,7 +439,7 @@ class Coder:
         if entity is None or entity.country is None:
             # "certains pays européens, en tête desquels l'Allemagne", "several countries,
             # including Canada": the members the text names
-            members = self._named_members(arg.span)
+            members = named_members(arg.span, self.resolver)
             if members:
                 sector = entity.sector if entity is not None else None
                 return [Entity(country=c, sector=sector or "GOV", name=None) for c in members]
@@ -499,67 +500,6 @@ class Coder:
             ):
                 return [replace(e) for e in actors], "the accuser of the one who rejects"
         return [], None
-
-    def _named_members(self, span: Span) -> list[str]:
-        """Countries named right after a group phrase by a marker of members ("dont",
-        "parmi lesquels", "en tête desquels", "including": ``member_marker``), up to the
-        next stop."""
-        doc = span.doc
-        i = span.end
-        while i < len(doc) and doc[i].text == ",":
-            i += 1
-        rest = " ".join(t.lower_ for t in doc[i : i + 4])
-        marker = next((m for m in sorted(self.grammar["member_marker"], key=len, reverse=True)
-                       if rest == m or rest.startswith(m + " ")), None)
-        if marker is None:
-            return []
-        start = i + len(marker.split())
-        end = start
-        while end < len(doc) and doc[end].text not in (".", ";", ":", ",", "(", "»") and end - start < 12:
-            end += 1
-        return sorted(self.resolver.mentions_country(doc[start:end].text))
-
-    def _described_before(self, span: Span, unit: Unit) -> Entity | None:
-        """What a short definite description stands for ("the embassy", "la police"): the
-        nearest phrase before it with the same head that names a country ("the US Embassy in
-        London")."""
-        root = span.root
-        if root.pos_ != "NOUN" or not root.text.islower() or len(span) > 3 or not any(
-                c.dep_ == "det" and c.lower_ in self.grammar["definite"] for c in root.children):
-            return None
-        lemma = root.lemma_.lower()
-        for sdoc in reversed(unit.parsed):
-            for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
-                if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                entity = self.resolver.resolve(phrase_span(tok))
-                if entity is not None and entity.country:
-                    return unit.actors.resolve(phrase_span(tok))
-        return None
-
-    def _named_before(self, span: Span, unit: Unit) -> Entity | None:
-        """The person a bare surname stands for, from the nearest fuller name written before
-        it in the unit ("La Première ministre britannique, Theresa May, a annoncé ..." then
-        "avec May"), resolved with its phrase (title, apposition)."""
-        words = self.resolver.bare_name(span)
-        if not words or len(words) > 2:
-            return None
-        for sdoc in reversed(unit.parsed):
-            for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
-                if tok.pos_ != "PROPN" or fold_key(tok.text) != words[-1] or tok.i == 0:
-                    continue
-                name = tok.head if tok.dep_.startswith("flat") else tok
-                full = phrase_span(name)
-                if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
-                    # "La première ministre de l'Angleterre, Theresa May": with its title
-                    full = sdoc[phrase_span(name.head).start : full.end]
-                if len(full) <= len(span) or not (full.start < tok.i and sdoc[tok.i - 1].pos_ == "PROPN"
-                                                  or name.i != tok.i):
-                    continue  # not a fuller name: the same bare word, or a title alone
-                entity = unit.actors.resolve(full)
-                if entity is not None and entity.country:
-                    return entity
-        return None
 
     def _is_place(self, arg: Arg) -> bool:
         """ "à Tombouctou", "dans la province de X": where, not whom (a city or region)."""

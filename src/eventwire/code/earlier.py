@@ -1,0 +1,84 @@
+"""Phrases that stand for one written earlier in the unit, where no event may have been told.
+
+The document memory (``DocumentActors``) knows the actors of the events coded so far. A
+news text also introduces people and bodies in sentences that tell no event ("La Première
+ministre britannique, Theresa May, a annoncé ...") and names them shortly afterwards ("avec
+May", "the embassy"). These functions look back through the unit's parts whose entities the
+parse recognised (``Unit.parsed``; the entity shortcut of ``parse`` then changes no event),
+and read the members a group phrase is followed by ("plusieurs pays, dont le Canada").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from eventwire.code.actors import ActorResolver
+from eventwire.code.grammar import grammar_of
+from eventwire.code.phrases import phrase_span
+from eventwire.code.textutil import fold_key
+from eventwire.code.unit import Unit
+from eventwire.event import Entity
+
+
+def named_members(span: Span, resolver: ActorResolver) -> list[str]:
+    """Countries named right after a group phrase by a marker of members ("dont",
+    "parmi lesquels", "en tête desquels", "including": ``member_marker``), up to the
+    next stop."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and doc[i].text == ",":
+        i += 1
+    rest = " ".join(t.lower_ for t in doc[i : i + 4])
+    marker = next((m for m in sorted(grammar_of(span)["member_marker"], key=len, reverse=True)
+                   if rest == m or rest.startswith(m + " ")), None)
+    if marker is None:
+        return []
+    start = i + len(marker.split())
+    end = start
+    while end < len(doc) and doc[end].text not in (".", ";", ":", ",", "(", "»") and end - start < 12:
+        end += 1
+    return sorted(resolver.mentions_country(doc[start:end].text))
+
+
+def described_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | None:
+    """What a short definite description stands for ("the embassy", "la police"): the
+    nearest phrase before it with the same head that names a country ("the US Embassy in
+    London")."""
+    root = span.root
+    if root.pos_ != "NOUN" or not root.text.islower() or len(span) > 3 or not any(
+            c.dep_ == "det" and c.lower_ in grammar_of(span)["definite"] for c in root.children):
+        return None
+    lemma = root.lemma_.lower()
+    for sdoc in reversed(unit.parsed):
+        for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
+            if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entity = resolver.resolve(phrase_span(tok))  # tried without touching the memory
+            if entity is not None and entity.country:
+                return unit.actors.resolve(phrase_span(tok))
+    return None
+
+
+def named_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | None:
+    """The person a bare surname stands for, from the nearest fuller name written before
+    it in the unit ("La Première ministre britannique, Theresa May, a annoncé ..." then
+    "avec May"), resolved with its phrase (title, apposition)."""
+    words = resolver.bare_name(span)
+    if not words or len(words) > 2:
+        return None
+    for sdoc in reversed(unit.parsed):
+        for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
+            if tok.pos_ != "PROPN" or fold_key(tok.text) != words[-1] or tok.i == 0:
+                continue
+            name = tok.head if tok.dep_.startswith("flat") else tok
+            full = phrase_span(name)
+            if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
+                # "La première ministre de l'Angleterre, Theresa May": with its title
+                full = sdoc[phrase_span(name.head).start : full.end]
+            fuller = (full.start < tok.i and sdoc[tok.i - 1].pos_ == "PROPN") or name.i != tok.i
+            if len(full) <= len(span) or not fuller:
+                continue  # not a fuller name: the same bare word, or a title alone
+            entity = unit.actors.resolve(full)
+            if entity is not None and entity.country:
+                return entity
+    return None
