@@ -104,7 +104,7 @@ def test_lemma_fallbacks_come_from_the_language(en: Language, fr: Language) -> N
 
 
 def test_a_bare_participle_is_passive_where_the_language_says(en: Language, fr: Language) -> None:
-    from eventwire.code.arguments import is_passive
+    from eventwire.code.subjects import is_passive
 
     # French headlines drop the auxiliary of a passive ...
     titre = fr("Trois journalistes arrêtés par la police")

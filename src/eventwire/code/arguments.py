@@ -2,7 +2,9 @@
 
 This module only finds the noun phrases (spaCy spans) and says which rule found
 each; turning a phrase into an entity (country, sector, name) is the actor
-resolver's job. The rules, in the order they are tried:
+resolver's job. Who acts in a clause (subjects, control, passives, speakers) is found by
+``subjects``, complements the parser put elsewhere by ``complements``. The rules, in the
+order they are tried:
 
 - verbs: ``nsubj`` is the actor, ``obj`` / ``iobj`` / an oblique with "à",
   "avec", "contre", "envers", "auprès de", "sur" the recipient;
@@ -36,7 +38,6 @@ from spacy.tokens import Token
 from eventwire.code.complements import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
-    agent_of,
     classifier,
     datives_below,
     describing_participles,
@@ -56,17 +57,12 @@ from eventwire.code.phrases import (
     phrase_span,
 )
 from eventwire.code.repairs import (
-    REPAIR_DEPS,
     hung_on_its_object,
     is_finite,
-    misread_name,
-    misread_present,
     object_after,
-    preverbal_subject,
-    sentence_verb_on_noun,
     subject_before,
-    unmarked_clause,
 )
+from eventwire.code.subjects import clause_subject, governing_verb, is_passive, speaker
 
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
@@ -84,111 +80,6 @@ class Roles:
 
 
 # ------------------------------------------------------------------ clauses
-
-
-def is_passive(verb: Token) -> bool:
-    """ "a été accusé", or a bare passive participle ("les otages libérés par l'armée").
-
-    The parser's ``nsubj:pass`` alone is not trusted: it also puts it on active
-    verbs ("Barack Obama a réagi"); the auxiliary "être" (``aux:pass``) decides.
-    """
-    deps = {c.dep_ for c in verb.children if not misread_name(c)}  # "Chad[aux:pass] severed"
-    if verb.lemma_.lower() in grammar_of(verb)["active_with_be"]:
-        return False  # "est arrivé": the parser takes "être" for a passive auxiliary
-    if any(c.lower_ in grammar_of(verb)["reflexive"] for c in verb.children if c.dep_.startswith("expl")):
-        return False  # "s'est retirée": a reflexive verb's "être" is no passive auxiliary
-    if "aux:pass" in deps:
-        return True
-    if "aux:tense" in deps or "obj" in deps:
-        return False  # a participle with a direct object is active: "ministers signed a deal"
-    # A past participle with no auxiliary is passive ("les journalistes arrêtés par la police")
-    # where the language drops the auxiliary there: French headlines do ("Trois journalistes
-    # arrêtés"), English ones use the past tense, which its tagger confuses with the
-    # participle ("Athens expelled ..."); ``bare_passive_dep`` says where (grammar.tsv).
-    # (A coordinated one shares the first verb's auxiliary: "a adressé ... et demandé".)
-    bare = grammar_of(verb)["bare_passive_dep"]
-    dep = verb.dep_.lower()
-    participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
-        and not misread_present(verb)
-    if sentence_verb_on_noun(verb):
-        return False
-    if participle and dep in bare & {"acl", "root"}:
-        return True
-    return "Pass" in verb.morph.get("Voice", []) and dep in bare
-
-
-def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
-    """The token that acts in ``verb``'s clause, and the rule that found it."""
-    if depth > 4:
-        return None, ""
-    if is_passive(verb):
-        agent = agent_of(verb)
-        return (agent, "obl:agent") if agent is not None else (None, "")
-    subj = child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
-    if subj is not None:
-        if subj.lower_ in grammar_of(subj)["relative"]:
-            if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                if verb.head.lemma_.lower() in grammar_of(verb)["document_noun"]:
-                    # "ont voté une résolution qui ordonne un cessez-le-feu": the text orders
-                    # what those who adopt or issue it order.
-                    gov, _ = governing_verb(verb.head)
-                    if gov is not None and gov.i != verb.i:
-                        author, rule = clause_subject(gov, depth + 1)
-                        if author is not None:
-                            return author, "author of the text (relative)"
-                return verb.head, "relative"
-            antecedent = _noun_before(subj)
-            return (antecedent, "relative") if antecedent is not None else (None, "")
-        return subj, "nsubj"
-    # A light or modal verb may carry the subject ("a pu signer": "pu" governs "signer").
-    head = verb.head
-    if head.i == verb.i:
-        return preverbal_subject(verb)
-    if (verb.dep_ in REPAIR_DEPS or unmarked_clause(verb)) and is_finite(verb):
-        # A finite verb has a subject of its own: the parser hung it on another word
-        # ("Germany on Monday banned ...", "after the European Union sanctioned Iran").
-        subj, rule = preverbal_subject(verb)
-        if subj is not None:
-            return subj, rule
-    if verb.dep_ in ("xcomp", "ccomp", "obl:arg", "obl:mod", "advcl", "csubj") and head.pos_ in (
-        "VERB",
-        "AUX",
-    ):
-        obj = child_of(head, "obj")
-        if verb.dep_ == "xcomp" and obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.i < verb.i \
-                and head.lemma_.lower() in grammar_of(head)["object_control"]:
-            # "Moscou accuse Kiev d'avoir attaqué", "urged Warsaw to respect": the object acts
-            # (but what one orders one's agencies to do is one's own act)
-            return obj, "control (object)"
-        if verb.dep_ == "xcomp" and is_passive(head):
-            # "Egypt and Sudan are expected to sign", "X a été contraint de démissionner",
-            # "X was asked to leave": the passive subject does what follows
-            patient = child_of(head, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
-            if patient is not None:
-                return patient, "control (passive)"
-        subj, rule = clause_subject(head, depth + 1)
-        return subj, ("control" if rule else "")
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
-        subj, rule = clause_subject(head, depth + 1)
-        return subj, ("coordination" if rule else "")
-    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and any(
-            c.dep_ == "mark" and c.lower_ in grammar_of(verb)["purpose_mark"] for c in verb.children):
-        # "ont bloqué des autoroutes pour protester": a purpose infinitive the parser hung on
-        # the object; its subject is the clause's
-        gov, _ = governing_verb(head)
-        if gov is not None:
-            subj, rule = clause_subject(gov, depth + 1)
-            return subj, ("control" if rule else "")
-    if verb.dep_ in ("acl", "acl:relcl") and head.pos_ in ("NOUN", "PROPN"):
-        if head.lemma_.lower() in grammar_of(verb)["document_noun"]:
-            # "a adopté une résolution condamnant X": the text condemns what its authors do
-            gov, _ = governing_verb(head)
-            if gov is not None and gov.i != verb.i:
-                author, _ = clause_subject(gov, depth + 1)
-                if author is not None:
-                    return author, "author of the text (participle)"
-        return head, "participle"
-    return preverbal_subject(verb)
 
 
 def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
@@ -214,19 +105,6 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
     if any(c.dep_ == "conj" and c.i > subj.i for c in subj.children):
         return []  # "X of Nigeria and Y of Benin signed": the coordination is the subject
     return [Arg(segment, "last apposition before the verb", group=-segment.start - 1)]
-
-
-def _noun_before(token: Token) -> Token | None:
-    """The noun a relative pronoun follows ("l'Allemagne, qui exige"), skipping punctuation."""
-    for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
-        tok = token.doc[i]
-        if tok.pos_ in ("NOUN", "PROPN"):
-            while tok.dep_ in ("flat:name", "amod") and tok.head.i < tok.i:
-                tok = tok.head
-            return tok
-        if not tok.is_punct:
-            return None
-    return None
 
 
 def _undergoer(noun: Token) -> Token | None:
@@ -300,70 +178,6 @@ def _relative_antecedents(verb: Token) -> list[Arg]:
         if author is not None:
             found.extend(make_args(author, f"subject of '{clause.text}' (what the relative refers to)"))
     return found
-
-
-def governing_verb(token: Token, max_steps: int = 4) -> tuple[Token | None, Token]:
-    """The verb a noun depends on (through "lors de", nouns, adverbs), and the last step below it."""
-    below = token
-    node = token.head
-    for _ in range(max_steps):
-        if node.i == below.i:
-            return None, below
-        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("ROOT", "conj")):
-            return node, below
-        below, node = node, node.head
-    return None, below
-
-
-def _speaker_of(verb: Token, after: bool) -> Token | None:
-    """The subject of a speech verb; after a quote the inverted subject ("», a déclaré X")
-    is often parsed as an object."""
-    subj = child_of(verb, *SUBJECT_DEPS)
-    if subj is None and after:
-        subj = child_of(verb, "obj")
-    if subj is not None and subj.lower_ in grammar_of(subj)["first_person"]:
-        return None
-    return subj
-
-
-def speaker(token: Token) -> tuple[Token | None, str]:
-    """Who says the clause of ``token``: the subject of a speech verb around it, or "selon X"."""
-    g = grammar_of(token)
-    node = token
-    for _ in range(6):
-        for child in node.children:
-            if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and child.lemma_ in g["speech_verb"]:
-                subj = _speaker_of(child, child.i > token.i)
-                if subj is not None:
-                    return subj, "reported speech"
-            if child.dep_.startswith("obl") or child.dep_ == "nmod":
-                if case_of(child) in g["according_case"]:
-                    return child, "according to"
-        if node.lemma_ in g["speech_verb"] and node.i != token.i:
-            subj = child_of(node, *SUBJECT_DEPS)
-            if subj is not None and subj.lower_ not in g["first_person"]:
-                return subj, "reported speech"
-        if node.head.i == node.i:
-            break
-        node = node.head
-    # « Nous condamnons ... », a déclaré X: the quote and the saying are two trees, and the
-    # parser may even cut them into two sentences.
-    sent = token.sent
-    following = token.doc[sent.end : min(len(token.doc), sent.end + 4)]
-    for tok in following:
-        if tok.lemma_ in g["speech_verb"]:
-            subj = _speaker_of(tok, True)
-            if subj is not None:
-                return subj, "reported speech (quote before)"
-    for tok in sent:
-        if tok.lemma_ in g["speech_verb"] and tok.i != token.i and tok.dep_ in ("ROOT", "parataxis"):
-            subj = _speaker_of(tok, tok.i > token.i)
-            if subj is not None:
-                return subj, "reported speech"
-    return None, ""
-
-
-# ------------------------------------------------------------------ roles
 
 
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from eventwire.code.arguments import clause_subject
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg, phrase_span
+from eventwire.code.subjects import clause_subject
 from eventwire.code.unit import Unit
 from eventwire.event import Entity
 

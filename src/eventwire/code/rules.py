@@ -100,7 +100,7 @@ def background(date: str | None, date_end: str | None, anchor: Anchor) -> bool:
 
 
 def passive(match: TriggerMatch) -> bool:
-    from eventwire.code.arguments import is_passive
+    from eventwire.code.subjects import is_passive
 
     return match.token.pos_ in ("VERB", "AUX", "ADJ") and is_passive(match.token)
 
