@@ -124,7 +124,7 @@ def test_english_acts_are_nouns_of_acts() -> None:
         ("The president instructed the agencies to investigate the leak.", ("ACCUSE", "investigate")),
         # REJECT: reject, decline a request, deny, veto, refuse; a visit cancelled
         ("Parliament rejected the bill by a wide margin.", ("REJECT", None)),
-        ("The ministry declined the invitation to the summit.", ("REJECT", None)),
+        ("The opposition declined the government's offer.", ("REJECT", None)),
         ("The ministry denied the allegations.", ("REJECT", None)),
         ("Russia vetoed the draft resolution.", ("REJECT", None)),
         ("The president refused to sign the law.", ("REJECT", None)),
