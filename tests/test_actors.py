@@ -311,7 +311,7 @@ def test_home_place_nouns_take_the_story_country(nlp: Language, resolver: ActorR
     assert bare is not None and bare.country is None and story_country(actors) == "CIV"
     # the coder's own story country wins over the actors' majority
     island = DocumentActors(resolver, story=lambda word: "CAN")
-    doc = nlp("Le premier ministre de l'île Marc Tremblay a rendu visite à son homologue.")
+    doc = nlp("Le premier ministre de l'île Marc Tremblay a signé un accord sur la pêche.")
     entity = island.resolve(doc[0:8])
     assert entity is not None and (entity.country, entity.name) == ("CAN", "Marc Tremblay")
     # a named island or province is not a pointer back

@@ -16,6 +16,17 @@ def events(text: str, lang: str) -> list[dict]:
     return record["events"]
 
 
+def first_event(text: str, lang: str, type_: str) -> dict:
+    """The first event of ``type_`` coded from ``text`` (one must be)."""
+    found = [e for e in events(text, lang) if e["type"] == type_]
+    assert found, events(text, lang)
+    return found[0]
+
+
+def countries(entities: list[dict]) -> set[str]:
+    return {e["country"] for e in entities}
+
+
 @pytest.mark.parametrize(("text", "lang", "government"), [
     ("Thousands of Chilean students marched in Santiago on Tuesday.", "en", "CHL"),
     ("Des milliers de manifestants péruviens ont défilé mardi à Lima.", "fr", "PER"),
@@ -89,10 +100,9 @@ def test_praise_of_someone_is_coded() -> None:
 ])
 def test_a_participle_with_an_agent_tells_who_did_the_act_a_noun_names(
         text: str, lang: str, type_: str, actor: str, recipient: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == type_]
-    assert found, events(text, lang)
-    assert {a["country"] for a in found[0]["actor"]} == {actor}
-    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+    event = first_event(text, lang, type_)
+    assert countries(event["actor"]) == {actor}
+    assert countries(event["recipient"]) == {recipient}
 
 
 def _parsed(rows: list[tuple[str, int, str, str, str]]):  # type: ignore[no-untyped-def]
@@ -183,9 +193,8 @@ def test_a_judgement_named_with_a_verb_of_asking_is_reported_not_asked(text: str
     ("Le Niger a dénoncé l'accord de défense signé avec le Bénin.", "fr", "SANCTION", {"NER"}),
 ])
 def test_common_phrasings_of_news(text: str, lang: str, type_: str, sides: set[str]) -> None:
-    found = [e for e in events(text, lang) if e["type"] == type_]
-    assert found, events(text, lang)
-    assert {x["country"] for x in found[0]["actor"] + found[0]["recipient"]} - {None} == sides
+    event = first_event(text, lang, type_)
+    assert {x["country"] for x in event["actor"] + event["recipient"]} - {None} == sides
 
 
 def test_a_country_heading_a_title_is_its_topic_not_the_place() -> None:
@@ -213,12 +222,11 @@ def test_a_country_heading_a_title_is_its_topic_not_the_place() -> None:
 ])
 def test_what_a_relative_clause_refuses_was_done_by_the_subject_of_the_clause_before(
         text: str, lang: str, actor: str, recipient: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == "REJECT"]
-    assert found, events(text, lang)
-    assert {a["country"] for a in found[0]["actor"]} == {actor}
-    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+    event = first_event(text, lang, "REJECT")
+    assert countries(event["actor"]) == {actor}
+    assert countries(event["recipient"]) == {recipient}
     # a relative clause in a past tense states a fact, even under a verb of proposing
-    assert found[0]["status"] == "occurred"
+    assert event["status"] == "occurred"
 
 
 def test_a_finite_verb_hung_as_an_adverbial_clause_keeps_the_subject_before_it() -> None:
@@ -236,16 +244,14 @@ def test_a_finite_verb_hung_as_an_adverbial_clause_keeps_the_subject_before_it()
     ("Greece condemned the memorandum of understanding between Turkey and Libya.", "en", "ACCUSE"),
 ])
 def test_a_judged_agreement_between_two_sides_is_aimed_at_both(text: str, lang: str, type_: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == type_]
-    assert found, events(text, lang)
-    assert {r["country"] for r in found[0]["recipient"]} == {"TUR", "LBY"}
+    event = first_event(text, lang, type_)
+    assert countries(event["recipient"]) == {"TUR", "LBY"}
 
 
 def test_sides_the_parser_hung_on_the_verb_are_the_recipients() -> None:
-    found = [e for e in events("Le Kenya a salué l'accord de paix entre le Soudan et le Soudan "
-                               "du Sud.", "fr") if e["type"] == "SUPPORT"]
-    assert found
-    assert {r["country"] for r in found[0]["recipient"]} == {"SDN", "SSD"}
+    event = first_event("Le Kenya a salué l'accord de paix entre le Soudan et le Soudan du Sud.",
+                        "fr", "SUPPORT")
+    assert countries(event["recipient"]) == {"SDN", "SSD"}
 
 
 @pytest.mark.parametrize(("text", "lang", "type_", "actor", "recipient"), [
@@ -254,13 +260,12 @@ def test_sides_the_parser_hung_on_the_verb_are_the_recipients() -> None:
 ])
 def test_a_capital_receiving_what_the_verb_gives_is_the_recipient_not_the_place(
         text: str, lang: str, type_: str, actor: str, recipient: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == type_]
-    assert found, events(text, lang)
-    assert {a["country"] for a in found[0]["actor"]} == {actor}
-    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+    event = first_event(text, lang, type_)
+    assert countries(event["actor"]) == {actor}
+    assert countries(event["recipient"]) == {recipient}
     # neither the capital standing for the actor nor the one standing for the recipient is
     # where it happened
-    assert found[0]["place"] is None
+    assert event["place"] is None
 
 
 @pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
@@ -273,10 +278,9 @@ def test_a_capital_receiving_what_the_verb_gives_is_the_recipient_not_the_place(
     ("L'armée malienne s'est retirée du Burkina Faso.", "fr", "MLI", "BFA"),
 ])
 def test_a_withdrawal_is_from_the_place_left(text: str, lang: str, actor: str, recipient: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == "RETREAT"]
-    assert found, events(text, lang)
-    assert {a["country"] for a in found[0]["actor"]} == {actor}
-    assert {r["country"] for r in found[0]["recipient"]} == {recipient}
+    event = first_event(text, lang, "RETREAT")
+    assert countries(event["actor"]) == {actor}
+    assert countries(event["recipient"]) == {recipient}
 
 
 def test_a_hyphenated_country_is_one_actor() -> None:
@@ -290,23 +294,21 @@ def test_a_hyphenated_country_is_one_actor() -> None:
 
 @pytest.mark.parametrize(("text", "home"), [
     # "l'île", "la province": the island or province the headline named, not the country named last
-    ("Accords entre l'Île-du-Prince-Édouard et l'Inde\n\nLe premier ministre de l'île a rendu "
-     "visite mardi au Premier ministre indien à New Delhi.", "CAN"),
+    ("L'Île-du-Prince-Édouard et la Corée du Sud signent des accords sur la pêche\n\nLe premier "
+     "ministre de l'île a rencontré jeudi le président sud-coréen à Séoul.", "CAN"),
     ("La Colombie-Britannique et le Japon renforcent leurs liens\n\nLe premier ministre de la "
      "province a rencontré mardi le Premier ministre japonais à Tokyo.", "CAN"),
 ])
 def test_a_place_noun_points_back_to_the_place_the_story_named(text: str, home: str) -> None:
-    found = [e for e in events(text, "fr") if e["type"] == "CONSULT"]
-    assert found, events(text, "fr")
-    assert home in {a["country"] for a in found[0]["actor"]}
+    event = first_event(text, "fr", "CONSULT")
+    assert home in countries(event["actor"])
 
 
 def test_a_surname_alone_is_the_person_named_in_full_where_no_event_was_told() -> None:
     text = ("La Première ministre néo-zélandaise, Jacinda Ardern, a présenté mardi un plan "
             "d'investissements. Le président chilien a eu un entretien avec Ardern à Santiago.")
-    found = [e for e in events(text, "fr") if e["type"] == "CONSULT"]
-    assert found, events(text, "fr")
-    sides = {a["country"] for a in found[0]["actor"] + found[0]["recipient"]}
+    event = first_event(text, "fr", "CONSULT")
+    sides = countries(event["actor"] + event["recipient"])
     assert sides == {"CHL", "NZL"}
 
 
@@ -317,10 +319,9 @@ def test_a_surname_alone_is_the_person_named_in_full_where_no_event_was_told() -
      "demande française.", "fr", "KEN"),
 ])
 def test_a_short_description_stands_for_the_full_phrase_given_before(text: str, lang: str, actor: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == "REJECT"]
-    assert found, events(text, lang)
-    assert [a["country"] for a in found[0]["actor"]] == [actor]
-    assert [r["country"] for r in found[0]["recipient"]] == ["FRA"]
+    event = first_event(text, lang, "REJECT")
+    assert [a["country"] for a in event["actor"]] == [actor]
+    assert [r["country"] for r in event["recipient"]] == ["FRA"]
 
 
 @pytest.mark.parametrize(("headline", "type_", "sides"), [
@@ -328,9 +329,8 @@ def test_a_short_description_stands_for_the_full_phrase_given_before(text: str, 
     ("Signature d'un accord de défense entre l'Inde et le Japon", "AGREE", {"IND", "JPN"}),
 ])
 def test_a_headline_names_both_sides_of_a_joint_act(headline: str, type_: str, sides: set[str]) -> None:
-    found = [e for e in events(headline, "fr") if e["type"] == type_]
-    assert found, events(headline, "fr")
-    assert {a["country"] for a in found[0]["actor"]} == sides  # no classifier ("de défense") as a side
+    event = first_event(headline, "fr", type_)
+    assert countries(event["actor"]) == sides  # no classifier ("de défense") as a side
 
 
 @pytest.mark.parametrize(("headline", "type_", "actor", "recipient"), [
@@ -343,10 +343,9 @@ def test_a_headline_names_both_sides_of_a_joint_act(headline: str, type_: str, s
     ("Moscou accuse Kiev d'avoir attaqué un pont", "ASSAULT", {"UKR"}, set()),
 ])
 def test_present_tense_headlines(headline: str, type_: str, actor: set[str], recipient: set[str]) -> None:
-    found = [e for e in events(headline, "fr") if e["type"] == type_]
-    assert found, events(headline, "fr")
-    assert {a["country"] for a in found[0]["actor"]} == actor
-    assert {r["country"] for r in found[0]["recipient"]} == recipient
+    event = first_event(headline, "fr", type_)
+    assert countries(event["actor"]) == actor
+    assert countries(event["recipient"]) == recipient
 
 
 def test_a_town_before_a_surname_is_a_first_name() -> None:
@@ -360,18 +359,16 @@ def test_a_town_before_a_surname_is_a_first_name() -> None:
     ("The measure was condemned on Tuesday by several countries, including Canada and Norway.", "en"),
 ])
 def test_a_group_acts_through_the_members_the_text_names(text: str, lang: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == "ACCUSE"]
-    assert found, events(text, lang)
-    assert {a["country"] for a in found[0]["actor"]} == {"CAN", "NOR"}
+    event = first_event(text, lang, "ACCUSE")
+    assert countries(event["actor"]) == {"CAN", "NOR"}
 
 
 def test_he_is_the_subject_of_a_sentence_parsed_as_a_noun_and_its_participle() -> None:
     # the parser reads "minister arrived" as a noun and its participle: it is still the subject
     text = ("World news\n\nJapan's foreign minister arrived in Hanoi on Monday. He met his "
             "Vietnamese counterpart on Tuesday.")
-    found = [e for e in events(text, "en") if e["type"] == "CONSULT"]
-    assert found, events(text, "en")
-    assert {a["country"] for a in found[0]["actor"] + found[0]["recipient"]} == {"JPN", "VNM"}
+    event = first_event(text, "en", "CONSULT")
+    assert countries(event["actor"] + event["recipient"]) == {"JPN", "VNM"}
 
 
 def test_protesters_who_clash_with_police_are_one_protest() -> None:

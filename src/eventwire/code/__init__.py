@@ -21,7 +21,7 @@ from eventwire.code.tables import DATA_DIR, on_clear, user_dir  # no model: a ch
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from eventwire.document import Document, Part
     from eventwire.event import Event
@@ -72,9 +72,13 @@ def needs_entities(lang: str | None) -> Callable[[Part, Doc], bool]:
     lexicon = coder_for(lang or DEFAULT_LANG).lexicon
 
     def needs(part: Part, sdoc: Doc) -> bool:
-        if part.kind == "teaser_caption":
-            return True
-        # kept on the part for the coder, which reads the same sentences
-        return any(matches for _, matches in sentence_triggers(sdoc, lexicon))
+        # the matches are kept on the part for the coder, which reads the same sentences
+        return reads_entities(part, sentence_triggers(sdoc, lexicon))
 
     return needs
+
+
+def reads_entities(part: Part, sentences: Sequence[tuple[Span, Sequence[object]]]) -> bool:
+    """Whether the coder reads a part's entities, given its sentences and their triggers: a
+    part that may tell an event, and a teaser's photo caption (whom it shows)."""
+    return part.kind == "teaser_caption" or any(matches for _, matches in sentences)

@@ -256,7 +256,7 @@ class ActorResolver:
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
             after = tokens[-1].doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(tokens[-1].doc) else None
             if n == 1 and after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() \
-                    and not tokens[0].whitespace_ == "":
+                    and tokens[0].whitespace_:
                 continue  # "Nancy Pelosi", "Victoria Nuland": a first name before a surname
             capital = self.gazetteer.capital_of(written)
             if capital:

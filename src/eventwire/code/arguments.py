@@ -140,8 +140,8 @@ def _receiver(arg: Arg) -> Arg:
     """ "impose des restrictions à Pékin", "a demandé à Berlin de livrer": the dative of a verb
     that acts on something and aims it at someone names the receiver, even a capital (which
     after "à" would otherwise be read as where it happened)."""
-    case = arg.rule.removeprefix("obl:")
-    if arg.rule.startswith("obl:") and case in grammar_of(arg.span)["dative_case"]:
+    kind, _, case = arg.rule.partition(":")
+    if kind in ("obl", "nmod") and case in grammar_of(arg.span)["dative_case"]:
         return Arg(arg.span, f"dative ({case})", arg.reciprocal, arg.pronoun, arg.group)
     return arg
 
@@ -355,18 +355,15 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "imposées par l'UE à la Russie": the parser may hang "à la Russie" on the agent.
         for head in [participle, *agents]:
             aimed.extend(h for h in obliques(head, "recipient_case") if h not in aimed)
+    # "a présenté ses excuses à Tripoli": the dative of the light verb whose object is the act
+    # noun names the receiver, as a verb's does (``_receiver``)
     light = verb is not None and below.dep_ == "obj" and trigger.mode != "visit" and trigger.roles != "sym"
-    dative = g["dative_case"] if light else frozenset()
     for head in aimed:
-        how = f"nmod:{case_of(head)}"
-        if case_of(head) in dative:
-            # "a présenté ses excuses à Tripoli": the light verb's dative is the receiver, even
-            # a capital (see _receiver)
-            how = f"dative ({case_of(head)})"
+        args = make_args(head, f"nmod:{case_of(head)}")
         if case_of(head) in grammar_of(head)["partner_case"]:
-            roles.partners.extend(make_args(head, how))
+            roles.partners.extend(args)
         else:
-            roles.recipients.extend(make_args(head, how))
+            roles.recipients.extend([_receiver(a) for a in args] if light else args)
     if trigger.mode == "visit":
         for head in obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))

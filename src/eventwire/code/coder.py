@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from eventwire.code import DEFAULT_LANG
+from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import find_roles
 from eventwire.code.context import (
@@ -134,9 +134,9 @@ class Coder:
             dates = find_dates(part.text, unit.anchor, self.lang)
             then_across(dates, unit)
             sentences = sentence_triggers(sdoc, self.lexicon)
-            if part.kind == "teaser_caption" or any(matches for _, matches in sentences):
-                # where names may be looked up later: the parts whose entities were recognised
-                # (code.needs_entities), so that the parse shortcut changes no event
+            if reads_entities(part, sentences):
+                # where names may be looked up later: the parts whose entities were recognised,
+                # so that the parse shortcut changes no event
                 unit.parsed.append(sdoc)
             for sent, matches in sentences:
                 span = (sent.start_char, sent.end_char)
@@ -160,19 +160,25 @@ class Coder:
     ) -> str | None:
         """The country most places of a unit's headline and lead are in (the title counts thrice)."""
         counts: Counter[str] = Counter()
-        indices = [i for i, p in enumerate(doc.parts) if (p.teaser if p.is_teaser else None) == key]
-        for index in indices[:STORY_PARTS]:
-            part = doc.parts[index]
-            if index not in places:
-                places[index] = self.gazetteer.find(part.text)
+        for part, mentions in self._story_places(doc, key, places):
             weight = 3 if part.kind in ("title", "teaser_title") else 1
-            for mention in places[index]:
+            for mention in mentions:
                 if mention.place.country:
                     counts[mention.place.country] += weight
         if not counts:
             return None
         (best, n), *rest = counts.most_common(2) + [("", 0)]
         return best if n > rest[0][1] else None
+
+    def _story_places(
+        self, doc: Document, key: int | None, places: dict[int, list[PlaceMention]]
+    ) -> list[tuple[Part, list[PlaceMention]]]:
+        """The headline, dateline and lead of a unit with their places (looked up once)."""
+        indices = [i for i, p in enumerate(doc.parts) if (p.teaser if p.is_teaser else None) == key]
+        for index in indices[:STORY_PARTS]:
+            if index not in places:
+                places[index] = self.gazetteer.find(doc.parts[index].text)
+        return [(doc.parts[i], places[i]) for i in indices[:STORY_PARTS]]
 
     def _home_place(
         self, doc: Document, key: int | None, places: dict[int, list[PlaceMention]], word: str
@@ -185,12 +191,8 @@ class Coder:
         noun = words[-1] if words else ""
         if not noun or noun in self.grammar["country_noun"]:
             return None
-        indices = [i for i, p in enumerate(doc.parts) if (p.teaser if p.is_teaser else None) == key]
-        mentions: list[PlaceMention] = []
-        for index in indices[:STORY_PARTS]:
-            if index not in places:
-                places[index] = self.gazetteer.find(doc.parts[index].text)
-            mentions.extend(m for m in places[index] if m.place.country and m.kind != "country")
+        mentions = [m for _, found in self._story_places(doc, key, places) for m in found
+                    if m.place.country and m.kind != "country"]
         named = [m for m in mentions if noun in fold_key(m.place.name).split()]
         regions = [m for m in mentions if m.kind == "region"]
         found = named or (regions if noun in {fold_key(w) for w in self.grammar["region_noun"]} else [])

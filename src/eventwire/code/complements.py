@@ -102,9 +102,9 @@ def _misread_noun(token: Token) -> bool:
     """ "rejette l'offre": a verb form with an article is a noun the tagger misread; "accuse
     New Delhi": a capitalised foreign word (X) is a name; "a British national": an adjective
     with an article is a noun."""
-    return (token.pos_ == "VERB" and any(c.dep_ == "det" for c in token.children)) or (
-        token.pos_ == "X" and token.text[:1].isupper()) or (
-        token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children))
+    if token.pos_ == "X":
+        return token.text[:1].isupper()
+    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children)
 
 
 def sides_in_object(obj: Token) -> list[Token]:
@@ -141,7 +141,7 @@ def datives_below(nodes: list[Token]) -> list[Token]:
     while todo:
         node = todo.pop()
         for sub in node.children:
-            if sub.dep_ in ("amod", "obj") and (sub.dep_ == "obj") == (node.dep_ == "amod"):
+            if (sub.dep_ == "amod" and node.dep_ != "amod") or (sub.dep_ == "obj" and node.dep_ == "amod"):
                 todo.append(sub)  # "worth 300 million dollars for Ukraine": an amount's adjective
                 continue
             if sub.dep_ != "nmod":
