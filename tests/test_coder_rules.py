@@ -376,3 +376,91 @@ def test_protesters_who_clash_with_police_are_one_protest() -> None:
                                "on Tuesday.", "en") if e["type"] == "PROTEST"]
     assert len(found) == 1, found  # "protesters" and "clashed" tell one act
     assert found[0]["mode"] == "riot"  # the word for the act, more precise than "protesters"
+
+
+@pytest.mark.parametrize(("text", "accuser"), [
+    # "ce dernier" is the last actor named, subject or not
+    ("Le président russe a reçu le ministre japonais des Affaires étrangères. Ce dernier a "
+     "condamné les essais nucléaires de la Corée du Nord.", "JPN"),
+    # of its gender: "cette dernière" is not "le président français"
+    ("La chancelière allemande a reçu le président français. Cette dernière a ensuite "
+     "critiqué la Chine.", "DEU"),
+])
+def test_ce_dernier_is_the_last_actor_named(text: str, accuser: str) -> None:
+    event = first_event(f"Actualité\n\n{text}", "fr", "ACCUSE")
+    assert countries(event["actor"]) == {accuser}
+
+
+def test_a_participle_tagged_as_a_noun_after_avoir_is_still_the_verb() -> None:
+    # the tagger reads "téléphoné" as a noun; "avoir" is never a copula
+    event = first_event("Actualité\n\nLa chancelière allemande a téléphoné au président français.",
+                        "fr", "CONSULT")
+    assert event["mode"] == "phone"
+    assert countries(event["actor"] + event["recipient"]) == {"DEU", "FRA"}
+
+
+def test_a_subject_split_by_the_parser_is_one_coordination() -> None:
+    event = first_event("Actualité\n\nRéunis à Djeddah, les dirigeants éthiopien et érythréen ont "
+                        "signé un accord de paix.", "fr", "AGREE")
+    assert countries(event["actor"]) == {"ETH", "ERI"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Pentagone a ordonné le déploiement de deux porte-avions en Méditerranée.", "fr"),
+    ("The Pentagon ordered the deployment of two aircraft carriers to the Mediterranean.", "en"),
+])
+def test_an_ordered_act_is_the_orderers_own_and_no_request(text: str, lang: str) -> None:
+    found = events(text, lang)
+    assert [e["type"] for e in found] == ["MOBILIZE"], found
+    assert countries(found[0]["actor"]) == {"USA"}
+    assert found[0]["status"] == "occurred"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le chef de la diplomatie française a réaffirmé son soutien au plan présenté par Rabat.", "fr"),
+    ("The French foreign minister rejected the plan put forward by Rabat.", "en"),
+])
+def test_a_thing_that_names_no_one_stands_for_its_author(text: str, lang: str) -> None:
+    event = next(e for e in events(text, lang) if e["type"] in ("SUPPORT", "REJECT"))
+    assert countries(event["recipient"]) == {"MAR"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Un conflit qui a tué 300 000 personnes se poursuit en Syrie.", "fr"),
+    ("La guerre a tué des milliers de civils en Syrie.", "fr"),
+    ("The war has killed thousands of civilians in Syria.", "en"),
+])
+def test_a_wars_toll_is_no_act(text: str, lang: str) -> None:
+    assert events(text, lang) == []
+
+
+def test_an_act_one_is_accused_of_is_not_asserted() -> None:
+    found = events("L'armée est accusée d'avoir tué des civils au Soudan.", "fr")
+    assert not [e for e in found if e["type"] == "ASSAULT" and e["status"] == "occurred"], found
+
+
+@pytest.mark.parametrize(("text", "lang", "arrested"), [
+    ("La police turque a interpellé une quarantaine de personnes à Istanbul.", "fr", "TUR"),
+    ("Turkish police detained around forty people in Istanbul.", "en", "TUR"),
+])
+def test_people_arrested_are_of_the_place(text: str, lang: str, arrested: str) -> None:
+    event = first_event(text, lang, "COERCE")
+    assert countries(event["recipient"]) == {arrested}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Pékin a condamné ce qu'il a appelé les provocations de Manille.", "fr"),
+    ("Beijing condemned what it called Manila's provocations.", "en"),
+])
+def test_a_free_relative_names_what_is_judged(text: str, lang: str) -> None:
+    found = events(text, lang)
+    assert any(e["type"] == "ACCUSE" and countries(e["actor"]) == {"CHN"}
+               and countries(e["recipient"]) == {"PHL"} for e in found), found
+    assert not [e for e in found if e["type"] == "REQUEST"], found  # naming is no call
+
+
+def test_an_alternate_name_of_a_capital_does_not_hide_a_bigger_city() -> None:
+    # GeoNames lists "Delhi" among the names of Dili (Timor-Leste)
+    event = first_event("World news\n\nNew Delhi welcomed Tokyo's decision to lift export "
+                        "restrictions.", "en", "SUPPORT")
+    assert countries(event["actor"]) == {"IND"}

@@ -31,13 +31,14 @@ order they are tried:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
 from eventwire.code.complements import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    authors,
     classifier,
     datives_below,
     describing_participles,
@@ -80,6 +81,16 @@ class Roles:
 
 
 # ------------------------------------------------------------------ clauses
+
+
+def _split_subjects(subj: Token, verb: Token) -> list[Token]:
+    """ "les dirigeants éthiopien et érythréen ont signé": a second subject of the same verb,
+    after a conjunction, is the rest of a coordination the parser split."""
+    if subj.head.i != verb.i or subj.dep_ not in SUBJECT_DEPS:
+        return []
+    doc = verb.doc
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and subj.i < c.i < verb.i
+            and any(t.pos_ == "CCONJ" for t in doc[phrase_span(subj).end : c.i])]
 
 
 def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
@@ -190,6 +201,8 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     if subj is not None:
         roles.actors = _last_apposition(subj, verb) + [
             subject_before(arg, verb) for arg in make_args(subj, rule)]
+        roles.actors += [replace(a, group=subj.i)  # resolved together with the first
+                         for other in _split_subjects(subj, verb) for a in make_args(other, rule)]
     if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
         roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
@@ -297,7 +310,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         roles.recipients.extend(make_args(undergoer, "subject (undergoes the act)"))
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
-    own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass")
+    own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass") \
+        and verb.lemma_.lower() not in g["order_verb"]  # "a ordonné le déploiement": his own act
     if own_event and has_possessive(noun):
         own_event = False  # "pledged its support to X": the one who pledges supports
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
@@ -364,6 +378,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             roles.partners.extend(args)
         else:
             roles.recipients.extend([_receiver(a) for a in args] if light else args)
+            roles.recipients.extend(a for author, rule in authors(head) for a in make_args(author, rule))
     if trigger.mode == "visit":
         for head in obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))
@@ -461,7 +476,7 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         for head in obliques(token, "aimed_case"):
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
         return roles
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in ("NOUN", "PROPN") and trigger.pos != "VERB":  # not a participle misread as a noun
         roles = noun_roles(token, trigger, others)
     else:
         roles = verb_roles(token, trigger)

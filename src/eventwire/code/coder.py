@@ -40,7 +40,7 @@ from eventwire.code.dates import (
     find_dates,
 )
 from eventwire.code.dedupe import dedupe
-from eventwire.code.earlier import described_before, named_before, named_members
+from eventwire.code.earlier import described_before, latter_before, named_before, named_members
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import load_acts, load_lexicon
 from eventwire.code.phrases import Arg, has_possessive, phrase_span
@@ -56,11 +56,13 @@ from eventwire.code.rules import (
     evidence,
     is_the_country,
     long_process,
+    orders_own_act,
     own_government,
     passive,
     rule_text,
     same_entity,
     union,
+    war_toll,
     within,
 )
 from eventwire.code.scene import (
@@ -214,8 +216,10 @@ class Coder:
         """The events of one sentence; ``dates`` and ``places`` in sentence offsets."""
         events = []
         if matches:
-            governors = {m.token.i for m in matches if m.trigger.type in SUSPENDING_TYPES}
             others = frozenset(m.token.i for m in matches)
+            # (what one orders one's own agencies to do is done: "a ordonné le déploiement")
+            governors = {m.token.i for m in matches if m.trigger.type in SUSPENDING_TYPES
+                         and not orders_own_act(m, others)}
             found_at: list[tuple[int, Event]] = []
             # Protests, negotiations and agreements last: their unnamed sides may be the parties
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
@@ -285,7 +289,8 @@ class Coder:
     ) -> Event | None:
         trigger = match.trigger
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
-            long_process(match) or habitual(match.token)
+            long_process(match) or habitual(match.token) or orders_own_act(match, others)
+            or war_toll(match)
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -424,6 +429,10 @@ class Coder:
             return [replace(e) for e in unit.meeting]
         if self._is_place(arg):
             return []
+        if arg.span.text.lower() in self.grammar["latter"]:
+            # "ce dernier": the last actor named, subject or not
+            latter = latter_before(arg.span, unit, self.resolver)
+            return [replace(latter)] if latter is not None else []
         key = (arg.span.start, arg.span.end, id(arg.span.doc), counterpart.country if counterpart else None)
         if key not in unit.resolved:  # one phrase is often an argument of several triggers
             unit.resolved[key] = unit.actors.resolve(arg.span, counterpart)

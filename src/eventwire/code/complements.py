@@ -36,12 +36,15 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
             # (the phrase as a whole would resolve to the first country it names)
             found.extend((c, f"nmod:{case_of(c)} in the object") for c in sides_in_object(child))
             found.append((child, child.dep_))
-            # "a rejeté la proposition présentée par l'Ukraine": its author, if it names none
-            for participle in describing_participles(child):
-                found.extend((agent, f"agent of '{participle.text}'")
-                             for agent in obliques(participle, "agent_case"))
+            found.extend(authors(child))
+            if child.pos_ == "PRON":
+                found.extend(h for clause in child.children if clause.dep_ == "acl:relcl"
+                             for h in _named_by(clause))
     for child in obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
+        found.extend(authors(child))
+    # "detained around[case] forty people": a number's approximation read as a preposition
+    found.extend((c, "obj (approximate number)") for c in obliques(verb, "approximate_case") if c.i > verb.i)
     # "a salué l'accord de paix entre X et Y": the parser may hang the sides on the verb
     found.extend((c, f"obl:{case_of(c)}") for c in obliques(verb, "between_case")
                  if c.dep_ != "nmod" and (c, f"obl:{case_of(c)}") not in found)
@@ -64,11 +67,19 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                                  if c.dep_ == "nmod:poss" or (
                                      c.dep_ == "nmod" and case_of(c) in grammar_of(c)["genitive"]))
     for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "obj" and {"Int", "Rel"} & set(c.morph.get("PronType", []))
+                                         for c in child.children):
+            found.extend(_named_by(child))  # the free relative read as a clause
         # "exige que les provocations de Pyongyang cessent": the one asked is the clause's subject.
         if child.dep_ in ("ccomp", "xcomp"):
             subj = child_of(child, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 found.append((subj, "subject of the clause asked for"))
+                if "Part" in child.morph.get("VerbForm", []) and not any(
+                        c.dep_.startswith("aux") for c in child.children):
+                    # "rejected the plan put forward by Rabat", read as a clause: a thing
+                    # described by its author
+                    found.extend((agent, f"agent of '{child.text}'") for agent in obliques(child, "agent_case"))
     # "l'offre de dialogue de Séoul": the complements of the object, two deep
     todo = [head for head, _ in found]
     for _ in range(2):
@@ -83,12 +94,21 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
+        # (or calls it the oblique's object: "a dénoncé vendredi[obl] les provocations[obj]")
         found.extend((sub, f"object hung on '{oblique.text}'") for sub in oblique.children
-                     if sub.dep_ == "nmod" and not case_of(sub) and (
+                     if (sub.dep_ == "obj" and oblique.pos_ == "NOUN" and sub.pos_ in ("NOUN", "PROPN"))
+                     or (sub.dep_ == "nmod" and not case_of(sub) and (
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
-                         or any(d.dep_ == "det" for d in sub.children)))
+                         or any(d.dep_ == "det" for d in sub.children))))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
     return found
+
+
+def _named_by(clause: Token) -> list[tuple[Token, str]]:
+    """ "condemned what it called Manila's provocations", "a dénoncé ce qu'il a appelé les
+    provocations de Manille": the nouns a free relative's clause names (its objects)."""
+    return [(obj, f"object of '{clause.text}' (free relative)") for obj in clause.children
+            if obj.dep_ in ("obj", "xcomp") and obj.pos_ in ("NOUN", "PROPN")]
 
 
 def classifier(token: Token) -> bool:
@@ -161,6 +181,13 @@ def describing_participles(noun: Token) -> list[Token]:
         if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
         and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
     ]
+
+
+def authors(noun: Token) -> list[tuple[Token, str]]:
+    """ "a rejeté la proposition présentée par l'Ukraine", "son soutien au plan présenté par
+    Rabat": the agents of the participles describing a thing, its authors if it names none."""
+    return [(agent, f"agent of '{participle.text}'") for participle in describing_participles(noun)
+            for agent in obliques(participle, "agent_case")]
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -10,7 +10,7 @@ and read the members a group phrase is followed by ("plusieurs pays, dont le Can
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.code.actors import ActorResolver
 from eventwire.code.grammar import grammar_of
@@ -82,3 +82,50 @@ def named_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | No
             if entity is not None and entity.country:
                 return entity
     return None
+
+
+def latter_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | None:
+    """What "ce dernier", "cette dernière", "the latter" (``latter``) stands for: the
+    nearest phrase before it, in its sentence or the one before, subject or not, that
+    names an actor of a country and does not contradict its gender."""
+    gender = set(span.root.morph.get("Gender", []))
+    seen: set[int] = set()
+    for tok in reversed(_two_sentences_before(span, unit)):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        top = _name_head(tok)
+        if top.i in seen or top.i in range(span.start, span.end):
+            continue
+        seen.add(top.i)
+        other = set(top.morph.get("Gender", []))
+        if gender and other and not gender & other:
+            continue  # "cette dernière" is not "le ministre"
+        entity = resolver.resolve(phrase_span(top))  # tried without touching the memory
+        if entity is not None and entity.country:
+            return unit.actors.resolve(phrase_span(top))
+    return None
+
+
+def _two_sentences_before(span: Span, unit: Unit) -> list[Token]:
+    """The tokens before ``span`` in its sentence and the sentence before, which may end
+    the part before it."""
+    sent = span.sent
+    tokens = list(span.doc[sent.start : span.start])
+    if sent.start > 0:
+        before = span.doc[sent.start - 1].sent
+        return list(span.doc[before.start : sent.start]) + tokens
+    earlier = [d for d in unit.parsed if d is not span.doc]
+    if earlier and len(earlier[-1]):
+        last = list(earlier[-1].sents)[-1]
+        return list(last) + tokens
+    return tokens
+
+
+def _name_head(tok: Token) -> Token:
+    """The head of the name ``tok`` is part of ("Vladimir" of "Vladimir Poutine"); the
+    nearest noun phrase, not the largest: "la proposition du gouvernement français. Ce
+    dernier" is the government."""
+    while tok.dep_ in ("flat", "flat:name", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head is not tok:
+        tok = tok.head
+    return tok

@@ -53,16 +53,24 @@ def phrase_tokens(head: Token) -> list[Token]:
     kept = [head]
     stack = [
         c for c in head.children
-        if c.dep_ in NP_DEPS and c.dep_ not in ("cc", "case")
-        # a coordinated noun is a phrase of its own; a coordinated adjective ("vietnamiens
-        # et chinois") and a comma apposition belong to this one
-        and not (c.dep_ == "conj" and _nominal(c) and _coordinated(c))
+        if (c.dep_ in NP_DEPS and c.dep_ not in ("cc", "case")
+            # a coordinated noun is a phrase of its own; a coordinated adjective ("vietnamiens
+            # et chinois") and a comma apposition belong to this one
+            and not (c.dep_ == "conj" and _nominal(c) and _coordinated(c)))
+        or _misread_compound(c, head)
     ]
     while stack:
         tok = stack.pop()
         kept.append(tok)
         stack.extend(c for c in tok.children if c.dep_ in NP_DEPS)
     return kept
+
+
+def _misread_compound(child: Token, head: Token) -> bool:
+    """ "The Brazilian and Argentine economy[nsubj] ministers[ROOT] signed[acl]": a noun the
+    parser made the subject of the noun right after it, with no copula, is its modifier."""
+    return (child.dep_ == "nsubj" and child.pos_ == "NOUN" and head.pos_ in ("NOUN", "PROPN")
+            and child.i == head.i - 1 and not any(c.dep_ == "cop" for c in head.children))
 
 
 def phrase_span(head: Token) -> Span:

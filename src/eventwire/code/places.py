@@ -28,6 +28,7 @@ folded in one call).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -232,7 +233,8 @@ class Gazetteer:
     def notable(self, name: str) -> Place | None:
         """Like :meth:`lookup`, but only a place known without context: a country, a
         capital, a hand-listed place or a town of 100,000+ (for weak evidence)."""
-        cands = [c for c in self.index.get(fold_key(name), ()) if not _needs_prep(c)]
+        key = fold_key(name)
+        cands = [c for c in _own_names_first(key, self.index.get(key, ())) if not _needs_prep(c)]
         if not cands:
             return None
         best = max(cands, key=lambda c: _rank(c, None, self.home))
@@ -242,8 +244,11 @@ class Gazetteer:
         return list(self.index.get(fold_key(name), ()))
 
     def capital_of(self, name: str) -> str | None:
-        """The country whose capital ``name`` is (Moscou -> RUS), else None."""
-        for cand in self.index.get(fold_key(name), ()):
+        """The country whose capital ``name`` is (Moscou -> RUS), else None. A capital's
+        alternate name that is a bigger city's own name is that city's ("Delhi" is also
+        written for Dili)."""
+        key = fold_key(name)
+        for cand in _own_names_first(key, self.index.get(key, ())):
             if cand.kind == "city" and cand.capital:
                 return cand.country
         return None
@@ -333,7 +338,7 @@ class Gazetteer:
                 cands = [c for c in cands if c.kind == "country"]
             after = tokens[i + n][0] if i + n < len(tokens) else len(text)
             next_word = text[after : after + 2] if text[end:after] == " " else ""
-            best = self._choose(written, n, cands, context, next_word)
+            best = self._choose(written, n, _own_names_first(key, cands), context, next_word)
             if best is not None:
                 return n, best, context
         return None
@@ -392,6 +397,14 @@ class Gazetteer:
         if own_name and cand.capital:
             return False
         return _zipf(fold(written), self.lang) >= (COMMON_NAME if own_name else COMMON_ALTERNATE)
+
+
+def _own_names_first(key: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """``cands`` without the capitals that only an alternate name matches when a bigger
+    city bears that name as its own ("Delhi", an alternate of Dili, is Delhi)."""
+    own = [c.population for c in cands if c.kind == "city" and fold_key(c.name) == key]
+    biggest = max(own, default=0)
+    return [c for c in cands if not (c.capital and fold_key(c.name) != key and c.population < biggest)]
 
 
 def _first_words(index: dict[str, list[Candidate]]) -> dict[str, int]:

@@ -56,6 +56,14 @@ def misread_present(verb: Token) -> bool:
                for suffix, value in g.pairs("present_suffix"))
 
 
+def misread_participle(token: Token) -> bool:
+    """ "La chancelière a téléphoné[NOUN] au président": a word tagged as a noun with a
+    form of "avoir" on it is a past participle (``perfect_aux``: that verb is never a copula)."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("cop", "aux", "aux:tense") and c.lemma_.lower() in grammar_of(token)["perfect_aux"]
+        for c in token.children)
+
+
 def _misread_past(verb: Token) -> bool:
     """ "The European Union suspended[participle] budget support": a participle with no
     auxiliary, right after a name and hung on the noun after it, is a past tense (a
@@ -144,4 +152,8 @@ def sentence_verb_on_noun(verb: Token) -> bool:
     (``bare_passive_dep`` has no "root"), a sentence whose only verb the parser hung on its
     first noun states an act in the active voice; it is no description of that noun."""
     bare = grammar_of(verb)["bare_passive_dep"]
-    return verb.dep_ == "acl" and "root" not in bare and verb.head.dep_ == "ROOT" and agent_of(verb) is None
+    # (its noun may be the apposition of a fronted phrase: "In a statement, the EU called on")
+    noun = verb.head
+    at_root = noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and any(
+        t.text == "," for t in verb.doc[noun.head.i : noun.i]))
+    return verb.dep_ == "acl" and "root" not in bare and at_root and agent_of(verb) is None

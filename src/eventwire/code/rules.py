@@ -113,6 +113,26 @@ def anaphoric(match: TriggerMatch) -> bool:
     )
 
 
+def orders_own_act(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """ "Le Pentagone a ordonné le déploiement de porte-avions", "ordered the deployment of
+    troops": what one orders (``order_verb``) with an act for object is done by one's own
+    agencies; the act is the event, not a request."""
+    token = match.token
+    return token.lemma_.lower() in grammar_of(token)["order_verb"] and any(
+        c.dep_ == "obj" and c.i in others for c in token.children)
+
+
+def war_toll(match: TriggerMatch) -> bool:
+    """ "un conflit qui a tué 300 000 personnes", "the war has killed thousands": a war as
+    the subject (``war_noun``) sums up its toll; no one acts in that sentence."""
+    token = match.token
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in grammar_of(token)["war_noun"]
+        for c in token.children) or (
+        token.dep_ == "acl:relcl" and token.head.lemma_.lower() in grammar_of(token)["war_noun"]
+        and any(c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in token.children))
+
+
 def long_process(match: TriggerMatch) -> bool:
     """ "Après 7 ans de négociations", "des décennies de combats": a process recalled over
     years or months is background, not an event of the story (FORMAT.md rule 11); "de

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
-from eventwire.code.repairs import hung_on_its_object
+from eventwire.code.repairs import hung_on_its_object, misread_participle
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
 # some verbs AUX; the lexicon's VERB lines take them all, but never a real auxiliary.
@@ -96,6 +96,8 @@ def _fits(trigger: Trigger, token: Token, words: set[str]) -> bool:
     allowed = _POS[trigger.pos]
     if trigger.roles == "eval" and trigger.pos == "ADJ":
         allowed = allowed | {"NOUN"}  # a quoted judgement: « lousy », tagged as a noun
+    if trigger.pos == "VERB" and misread_participle(token):
+        allowed = allowed | {"NOUN"}
     if token.pos_ not in allowed or token.dep_ in _AUX_DEPS:
         return False
     if any(not (group & words) for group in trigger.requires):
