@@ -464,3 +464,46 @@ def test_an_alternate_name_of_a_capital_does_not_hide_a_bigger_city() -> None:
     event = first_event("World news\n\nNew Delhi welcomed Tokyo's decision to lift export "
                         "restrictions.", "en", "SUPPORT")
     assert countries(event["actor"]) == {"IND"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les deux pays ont convenu de rouvrir leur frontière, ont annoncé lundi les ministères "
+     "cambodgien et thaïlandais.", "fr"),
+    ("The two countries agreed to reopen their border, the Cambodian and Thai foreign "
+     "ministries said on Monday.", "en"),
+])
+def test_the_two_countries_are_the_two_the_sentence_names(text: str, lang: str) -> None:
+    event = first_event(text, lang, "AGREE")
+    assert countries(event["actor"]) == {"KHM", "THA"}
+
+
+def test_a_word_a_trigger_excludes_counts_only_inside_its_own_phrase() -> None:
+    # "refuser de répondre" is no rejection, but an answer awaited in a clause of its own
+    # ("tant que X n'aurait pas répondu") does not make "refuser de ratifier" one
+    found = events("Ankara a refusé de ratifier l'adhésion de la Suède tant que Stockholm "
+                   "n'aurait pas répondu à ses demandes.", "fr")
+    assert any(e["type"] == "REJECT" and countries(e["actor"]) == {"TUR"} for e in found), found
+
+
+@pytest.mark.parametrize(("text", "lang", "type_"), [
+    ("Les autorités russes ont bloqué l'accès à plusieurs sites d'information.", "fr", "COERCE"),
+    ("Des étudiants serbes ont bloqué les carrefours de Belgrade.", "fr", "PROTEST"),
+])
+def test_blocking_access_to_media_is_censorship_and_blocking_streets_a_protest(
+        text: str, lang: str, type_: str) -> None:
+    assert [e["type"] for e in events(text, lang)] == [type_]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Congrès américain a approuvé une aide militaire de 60 milliards de dollars à l'Ukraine.", "fr"),
+    ("The US Congress approved 60 billion dollars in military aid to Ukraine.", "en"),
+])
+def test_approved_aid_is_the_approvers_aid(text: str, lang: str) -> None:
+    event = first_event(text, lang, "AID")
+    assert countries(event["actor"]) == {"USA"}
+    assert countries(event["recipient"]) == {"UKR"}
+
+
+def test_coordinated_demonyms_before_one_noun_are_one_side_each() -> None:
+    event = first_event("Indian and Pakistani troops exchanged fire overnight in Kashmir.", "en", "ASSAULT")
+    assert countries(event["actor"]) == {"IND", "PAK"}

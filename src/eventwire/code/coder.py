@@ -427,6 +427,12 @@ class Coder:
     def _resolve_arg(self, arg: Arg, unit: Unit, counterpart: Entity | None) -> list[Entity]:
         if arg.reciprocal and unit.meeting:
             return [replace(e) for e in unit.meeting]
+        if arg.reciprocal:
+            # "les deux pays ont convenu ..., ont annoncé les ministères cambodgien et
+            # thaïlandais": with no meeting told yet, the two countries the sentence names
+            named = self.resolver.mentions_country(arg.span.sent.text)
+            if len(named) == 2:
+                return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
         if self._is_place(arg):
             return []
         if arg.span.text.lower() in self.grammar["latter"]:
@@ -523,7 +529,7 @@ class Coder:
         """ "les présidents mauritanien et guinéen", "ses alliés russes et iraniens": one each."""
         root = arg.span.root
         plural = "Plur" in root.morph.get("Number", []) or root.lower_.endswith(("s", "x"))
-        if not plural or not any(t.dep_ == "conj" for t in arg.span):
+        if not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span):
             return [replace(entity)]
         countries = self.resolver.mentions_country(arg.span.text)
         if len(countries) < 2 or len(arg.span) > SPLIT_MAX_TOKENS:

@@ -71,9 +71,10 @@ def _misread_past(verb: Token) -> bool:
     if verb.dep_ not in ("amod", "compound") or verb.head.i <= verb.i or verb.i == 0:
         return False
     before = verb.doc[verb.i - 1]
+    # (a name may be tagged as an adjective: "Beijing[ADJ] dispatched ships")
     return (
         "Part" in verb.morph.get("VerbForm", [])
-        and before.pos_ in ("PROPN", "NOUN")
+        and (before.pos_ in ("PROPN", "NOUN") or (before.pos_ == "ADJ" and before.text[:1].isupper()))
         and not any(c.dep_.startswith("aux") for c in verb.children)
     )
 
@@ -95,8 +96,8 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     start = min([verb.i] + [c.i for c in auxiliaries if not misread_name(c)])
     for i in range(start - 1, verb.sent.start - 1, -1):
         tok = verb.doc[i]
-        if misread_name(tok):
-            return tok, "preverbal name (parse repair)"
+        if misread_name(tok) or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.dep_ in ("ROOT", "nsubj")):
+            return tok, "preverbal name (parse repair)"  # "Beijing[ADJ, ROOT] dispatched ships"
         if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
             break
         if tok.pos_ in ("VERB",) and tok.dep_ in ("ROOT",):

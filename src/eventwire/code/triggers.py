@@ -28,6 +28,8 @@ MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
 NESTED_CASES = ("case", "mark")
 _CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
+# clauses that are no complement ("a averti Téhéran qu'il paierait le prix" is one)
+ADJUNCT_CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,24 @@ def _rewrites(form: str, suffixes: tuple[tuple[str, str], ...]) -> list[str]:
     ]
 
 
+def _own_clause(token: Token) -> bool:
+    """An adjunct clause with its own subject, outside the phrase of the word it hangs on."""
+    return token.dep_ in ADJUNCT_CLAUSE_DEPS and any(c.dep_ in MODAL_SUBJECTS for c in token.children)
+
+
 def context_words(token: Token) -> set[str]:
     """Lemmas and forms of the words a lexicon line may require around ``token``."""
     words: set[str] = set()
-    near = list(token.children)
-    for child in list(near):
-        near.extend(child.children)
+    # Not into an adjunct clause with a subject of its own ("a refusé de ratifier ... tant
+    # que X n'aurait pas répondu" does not refuse to answer), but its conjunction is the
+    # trigger's ("insister pour que"); nor into the subject of a complement clause
+    # ("concluded that the agreement is void").
+    children = [c for c in token.children if not _own_clause(c)]
+    near = list(children)
+    near.extend(m for c in token.children if _own_clause(c) for m in c.children if m.dep_ == "mark")
+    for child in children:
+        near.extend(c for c in child.children if not _own_clause(c)
+                    and not (child.dep_ == "ccomp" and c.dep_ in MODAL_SUBJECTS))
         # the prepositions one level further: "inviter les belligérants à la retenue" when the
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
