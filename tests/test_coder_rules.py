@@ -507,3 +507,56 @@ def test_approved_aid_is_the_approvers_aid(text: str, lang: str) -> None:
 def test_coordinated_demonyms_before_one_noun_are_one_side_each() -> None:
     event = first_event("Indian and Pakistani troops exchanged fire overnight in Kashmir.", "en", "ASSAULT")
     assert countries(event["actor"]) == {"IND", "PAK"}
+
+
+def test_an_elided_preposition_before_a_quote_stays_a_preposition() -> None:
+    # "d'«" was cut into "d" and "'": the judgement lost its preposition
+    event = first_event("Moscou a qualifié d'« inacceptable » la décision de Vilnius de "
+                        "restreindre le transit.", "fr", "REJECT")
+    assert countries(event["actor"]) == {"RUS"}
+    assert countries(event["recipient"]) == {"LTU"}
+
+
+def test_an_adjective_the_parser_hung_on_the_verb_stays_with_its_noun() -> None:
+    event = first_event("Emmanuel Macron recevra le chancelier allemand vendredi à l'Élysée.",
+                        "fr", "CONSULT")
+    assert countries(event["actor"] + event["recipient"]) == {"FRA", "DEU"}
+
+
+def test_the_sides_of_what_a_prepositional_argument_names() -> None:
+    event = first_event("Le Caire s'est félicité de l'accord conclu entre le Soudan et le "
+                        "Soudan du Sud.", "fr", "SUPPORT")
+    assert countries(event["recipient"]) == {"SDN", "SSD"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "actor"), [
+    # with no agent, the body at whose seat a passive was done did it
+    ("L'ambassadeur d'Espagne a été convoqué au ministère algérien des Affaires étrangères.",
+     "fr", "ACCUSE", "DZA"),
+    # a release with no agent: by the authorities of the place
+    ("La journaliste américaine a été libérée mardi au Burundi.", "fr", "RETREAT", "BDI"),
+])
+def test_who_did_a_passive_without_agent(text: str, lang: str, type_: str, actor: str) -> None:
+    event = first_event(text, lang, type_)
+    assert countries(event["actor"]) == {actor}
+
+
+def test_a_passive_done_at_a_place_that_is_no_seat_names_no_actor() -> None:
+    found = events("Cinq otages ont été libérés au terme d'une opération militaire.", "fr")
+    assert not [e for e in found if any(a["sector"] == "MIL" for a in e["actor"])], found
+
+
+def test_an_official_delegation_staying_in_a_capital_visits_it() -> None:
+    event = first_event("Une délégation du FMI a séjourné une semaine à Harare pour discuter "
+                        "du programme de réformes.", "fr", "CONSULT")
+    assert event["mode"] == "visit"
+    assert countries(event["recipient"]) == {"ZWE"}
+
+
+def test_a_judgement_the_parser_hung_on_what_is_judged_is_still_said() -> None:
+    # "unacceptable" hangs on "restrict"; "called" names, it does not call for
+    event = first_event('World news\n\nMoscow called Vilnius\'s decision to restrict transit to '
+                        'Kaliningrad "unacceptable".', "en", "REJECT")
+    assert event["status"] == "occurred"
+    assert countries(event["actor"]) == {"RUS"}
+    assert countries(event["recipient"]) == {"LTU"}

@@ -95,6 +95,7 @@ def load_pipeline(lang: str | None) -> Language:
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe(SENTENCE_BOUNDS, before="parser")
             _keep_compound_names(nlp, lang)
+            _split_elision_before_quotes(nlp, lang)
             return nlp
     nlp = spacy.blank(lang if lang in MODELS else DEFAULT_LANG)
     nlp.add_pipe("sentencizer")
@@ -112,6 +113,23 @@ def _keep_compound_names(nlp: Language, lang: str) -> None:
         return
     for name in Gazetteer.load(lang).compound_names():
         tokenizer.add_special_case(name, [{ORTH: name}])
+
+
+def _split_elision_before_quotes(nlp: Language, lang: str) -> None:
+    """ "qualifié d'« inacceptable »": before an opening quote the tokenizers cut "d'" into
+    "d" and "'", which the parser no longer reads as a preposition. The elided words of the
+    language (``elided`` in the coder's grammar) stay whole there."""
+    from eventwire.code.grammar import grammar
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    for word in grammar(lang)["elided"]:
+        for apostrophe in ("'", "’"):
+            for variant in (word, word.capitalize()):
+                elided = variant + apostrophe
+                for quote in ("«", '"', "“"):
+                    tokenizer.add_special_case(elided + quote, [{ORTH: elided}, {ORTH: quote}])
 
 
 def _present(model: str | Path) -> bool:

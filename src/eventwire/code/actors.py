@@ -237,11 +237,9 @@ class ActorResolver:
                 return Hit("term", i, i + n, None, term.sector or None, term.priority, written, locative,
                            term.where, term)
         tok = words[i].token
-        # (a capitalised common noun inside a sentence is a name: "présenté par Rabat[NOUN]";
-        # a capitalised adjective may begin one: "New[ADJ] Delhi")
-        if tok.text[:1].isupper() and (
-                proper(tok) or tok.pos_ == "ADJ" or (tok.pos_ == "NOUN" and not tok.is_sent_start)
-        ) and words[i].key == stem(
+        # (the taggers call some names common nouns, "présenté par Rabat[NOUN]", "Moscow[NOUN]
+        # called", or adjectives, "New[ADJ] Delhi": capitalised, they may still be a capital)
+        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN")) and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
         ):
             place = self._place_at(words, i, locative)

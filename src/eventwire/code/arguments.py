@@ -193,6 +193,7 @@ def _relative_antecedents(verb: Token) -> list[Arg]:
 
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
+    g = grammar_of(verb)
     subj, rule = clause_subject(verb)
     if subj is None or subj.lower_ in grammar_of(subj)["first_person"]:
         said, said_rule = speaker(verb)
@@ -206,7 +207,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
         roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
-        dative = grammar_of(verb)["dative_case"] | grammar_of(verb)["recipient_case"]
+        dative = g["dative_case"] | g["recipient_case"]
         roles.recipients += [a for sub in verb.head.children if sub.dep_ == "nmod" and case_of(sub) in dative
                              for a in make_args(sub, f"nmod:{case_of(sub)} of the object (parse repair)")]
     if verb.dep_ == "acl" and is_finite(verb) and verb.head.i < verb.i < verb.head.head.i \
@@ -214,6 +215,11 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # "Le Mali expulse l'ambassadeur de France": a headline's verb hung on its subject,
         # which the parser made the subject of the object
         roles.recipients = make_args(verb.head.head, "object (parse repair)")
+    if is_passive(verb) and not roles.actors:
+        # "L'ambassadeur a été convoqué au ministère algérien des Affaires étrangères", "a été
+        # condamné au tribunal de Paris": with no agent, the body where it was done did it
+        roles.actors = [a for h in obliques(verb, "dative_case") if h.lemma_.lower() in g["seat_noun"]
+                        for a in make_args(h, f"obl:{case_of(h)} (where a passive was done)")]
     if is_passive(verb):
         patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
         if patient is None and verb.dep_ == "acl":
@@ -225,7 +231,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             roles.recipients.extend(make_args(head, how))
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             # "a adressé un avertissement au gouvernement et demandé des économies"
-            dative = grammar_of(verb)["dative_case"]
+            dative = g["dative_case"]
             for head, how in recipient_heads(verb.head):
                 if how == "iobj" or (how.startswith("obl:") and how[4:] in dative):
                     roles.recipients.extend(make_args(head, f"{how} of the first verb"))
@@ -449,6 +455,10 @@ def evaluation_roles(token: Token) -> Roles:
         roles.recipients = make_args(subj, "subject of the judgement")
         return roles
     verb = pred.head if pred.dep_ not in ("ROOT",) else pred
+    if verb.dep_ in ("acl", "acl:relcl") and verb.head.dep_ == "obj" and verb.head.head.lemma_ in g["naming_verb"]:
+        # "called Vilnius's decision to restrict transit « unacceptable »": the parser hung the
+        # judgement on the clause describing what is judged
+        verb = verb.head.head
     # "a déclaré cette décision « inacceptable »": a verb of saying names things too.
     if verb.lemma_ not in g["naming_verb"] | g["speech_verb"] or verb.pos_ not in ("VERB", "AUX"):
         return roles

@@ -42,7 +42,7 @@ from eventwire.code.dates import (
 from eventwire.code.dedupe import dedupe
 from eventwire.code.earlier import described_before, latter_before, named_before, named_members
 from eventwire.code.grammar import grammar
-from eventwire.code.lexicon import load_acts, load_lexicon
+from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
 from eventwire.code.phrases import Arg, has_possessive, phrase_span
 from eventwire.code.places import Gazetteer, PlaceMention
 from eventwire.code.plover import lookup
@@ -86,6 +86,7 @@ MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
 STORY_PARTS = 4  # the headline, the dateline and the lead say where a story happens
 AIMED_TYPES = frozenset({"COERCE"})
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
+UNNAMED_AUTHORITY_MODES = frozenset({"release"})  # "X a été libéré": by the authorities holding him
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
 SPLIT_MAX_TOKENS = 8
@@ -323,11 +324,11 @@ class Coder:
             places = [m for m in places if not _inside(m, receivers, sent)]
         place = event_place(places, sent, match, unit)
         home = place.country if place is not None and place.country else None
-        if home is None and _needs_home(trigger.type, actors + recipients):
+        if home is None and _needs_home(trigger, actors + recipients):
             home = story_country_of(unit)
         # "21 de ses membres ont été arrêtés": someone was acted upon, even if of no known country.
         patient = recipients or any(a.rule == "passive subject" for a in roles.recipients)
-        if trigger.type in UNNAMED_AUTHORITY_TYPES and not actors and patient and home and passive(match):
+        if _by_authorities(trigger) and not actors and patient and home and passive(match):
             # "Elle a été arrêtée", "Il est accusé de corruption": by the authorities of the place.
             actors = [Entity(country=home, sector=None, name=None)]
             actor_rule = "unnamed authorities of the place (passive without agent)"
@@ -576,8 +577,13 @@ def _inside(mention: PlaceMention, args: list[Arg], sent: Span) -> bool:
                and (mention.kind == "country" or a.rule.startswith("dative")) for a in args)
 
 
-def _needs_home(type_: str, entities: list[Entity]) -> bool:
-    return type_ in UNNAMED_AUTHORITY_TYPES or type_ == "PROTEST" or any(
+def _by_authorities(trigger: Trigger) -> bool:
+    """Acts whose passive without agent is done by the authorities of the place."""
+    return trigger.type in UNNAMED_AUTHORITY_TYPES or trigger.mode in UNNAMED_AUTHORITY_MODES
+
+
+def _needs_home(trigger: Trigger, entities: list[Entity]) -> bool:
+    return _by_authorities(trigger) or trigger.type == "PROTEST" or any(
         e.country is None and domestic(e) for e in entities
     )
 

@@ -126,6 +126,6 @@ def _name_head(tok: Token) -> Token:
     nearest noun phrase, not the largest: "la proposition du gouvernement français. Ce
     dernier" is the government."""
     while tok.dep_ in ("flat", "flat:name", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
-            and tok.head is not tok:
+            and tok.head.i != tok.i:
         tok = tok.head
     return tok

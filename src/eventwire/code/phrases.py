@@ -73,6 +73,14 @@ def _misread_compound(child: Token, head: Token) -> bool:
             and child.i == head.i - 1 and not any(c.dep_ == "cop" for c in head.children))
 
 
+def _stray_adjective(token: Token, head: Token) -> bool:
+    """ "recevra le chancelier allemand[obl:mod] vendredi": an adjective right after a noun
+    phrase, hung on the verb as an adjunct (not a predicate: "a jugé la décision inacceptable"),
+    belongs to the noun."""
+    return (token.pos_ == "ADJ" and head.pos_ == "NOUN" and token.head.i == head.head.i != head.i
+            and token.dep_ in ("obl:mod", "obl", "advmod"))
+
+
 def phrase_span(head: Token) -> Span:
     tokens = phrase_tokens(head)
     start = min(t.i for t in tokens)
@@ -85,6 +93,8 @@ def phrase_span(head: Token) -> Span:
         start -= 1
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
+    while end < len(doc) and _stray_adjective(doc[end], head):
+        end += 1
     if end - start > MAX_PHRASE:
         start, end = max(start, head.i - MAX_PHRASE // 2), min(end, head.i + MAX_PHRASE // 2)
     return doc[start:end]

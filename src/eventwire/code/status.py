@@ -244,6 +244,11 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     naming = judgement and verb.lemma_.lower() in grammar_of(verb)["naming_verb"]
     if naming:
         governors = governors - {verb.i}
+    namer = _namer(token) if judgement else None
+    if namer is not None:
+        # "called X's decision to restrict transit « unacceptable »", the judgement hung
+        # lower: the verb of naming asserts it, it does not ask for it
+        governors = governors - {namer.i}
     if token.pos_ in ("NOUN", "PROPN"):
         # "aucun entretien", "no agreement"; "sans accord", "without an agreement"
         if any(w["negative_det"].get(_low(c)) == "noun" for c in token.children):
@@ -279,7 +284,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         governs = node.dep_ in COMPLEMENT_DEPS and not (
             node.dep_ in ("advcl", "obl:mod") and node.i < head.i
         )
-        if governs and (head.i in governors or (_suspending(head) and head.i != token.i)):
+        if governs and (head.i in governors or (
+                _suspending(head) and head.i != token.i and (namer is None or head.i != namer.i))):
             if _planning(head):
                 future = True
             else:
@@ -300,6 +306,18 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     if cond:
         return "hypothetical"
     return "future" if future or planned else "occurred"
+
+
+def _namer(token: Token) -> Token | None:
+    """The verb of naming a judgement word is said with, up to three heads above it."""
+    node = token
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in grammar_of(node)["naming_verb"]:
+            return node
+        if node.head.i == node.i:
+            break
+    return None
 
 
 def _future_noun(token: Token, w: StatusWords) -> bool:
