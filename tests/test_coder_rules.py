@@ -560,3 +560,49 @@ def test_a_judgement_the_parser_hung_on_what_is_judged_is_still_said() -> None:
     assert event["status"] == "occurred"
     assert countries(event["actor"]) == {"RUS"}
     assert countries(event["recipient"]) == {"LTU"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La Corée du Nord a tiré un missile balistique mercredi. Séoul a condamné ce tir.", "fr"),
+    ("North Korea fired a ballistic missile on Wednesday. Seoul condemned the launch.", "en"),
+])
+def test_a_judged_act_is_its_authors_whatever_type_its_noun_may_have(text: str, lang: str) -> None:
+    # "tir" is gunfire (ASSAULT) or a launch (MOBILIZE): the launch told just before
+    event = first_event(text, lang, "ACCUSE")
+    assert countries(event["actor"]) == {"KOR"}
+    assert countries(event["recipient"]) == {"PRK"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Premier ministre japonais est arrivé lundi à Manille. Les deux dirigeants ont signé "
+     "un accord de défense.", "fr"),
+    ("The Japanese prime minister arrived in Manila on Monday. The two leaders signed a "
+     "defence agreement.", "en"),
+])
+def test_an_official_arriving_in_a_capital_visits_it(text: str, lang: str) -> None:
+    visit = first_event(text, lang, "CONSULT")
+    assert visit["mode"] == "visit"
+    agreement = first_event(text, lang, "AGREE")
+    assert countries(agreement["actor"]) == {"JPN", "PHL"}
+
+
+def test_migrants_arriving_are_no_visit() -> None:
+    assert events("Des centaines de migrants sont arrivés lundi à Lampedusa.", "fr") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'Allemagne va envoyer des équipes de secours en Turquie. Berlin fournira également une "
+     "aide financière de 50 millions d'euros.", "fr"),
+    ("Germany will send rescue teams to Turkey. Berlin will also provide 50 million euros in "
+     "financial aid.", "en"),
+])
+def test_aid_goes_to_the_country_it_is_sent_to_and_more_aid_too(text: str, lang: str) -> None:
+    found = [e for e in events(text, lang) if e["type"] == "AID"]
+    assert found and all(countries(e["recipient"]) == {"TUR"} for e in found), found
+
+
+def test_it_stands_for_the_last_body_named() -> None:
+    event = first_event("World news\n\nThe Security Council held an emergency meeting on Ethiopia. "
+                        "It called on the Ethiopian government to allow humanitarian access.",
+                        "en", "REQUEST")
+    assert countries(event["actor"]) == {"IGO"}

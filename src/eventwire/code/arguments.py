@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from eventwire.code.complements import (
+    OBLIQUE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     authors,
@@ -335,6 +336,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))
+    # "des intimidations, envers[NOUN] des commerçants": a preposition tagged as a noun
+    aimed.extend(sub for c in noun.children if c.pos_ == "NOUN" and c.lower_ in g["aimed_case"]
+                 for sub in c.children if sub.dep_ in OBLIQUE_DEPS and sub.pos_ in ("NOUN", "PROPN"))
     # "une aide de 300 millions de dollars à l'Ukraine": the receiver hung on the amount
     # ("an aid package worth ... for Ukraine": the phrase of the noun the trigger is a compound of)
     phrase = [noun.head] if noun.dep_ == "compound" else []

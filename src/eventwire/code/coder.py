@@ -28,10 +28,12 @@ from eventwire.code.arguments import find_roles
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
+    UNADDRESSED_ONLY,
     Story,
     answer_order,
     between_parties,
     headline_participle,
+    proper,
 )
 from eventwire.code.dates import (
     Anchor,
@@ -355,6 +357,12 @@ class Coder:
             if place.country not in {a.country for a in actors}:
                 recipients = [Entity(country=place.country, sector="GOV", name=None)]
                 recipient_rule = "host country of the visit's place"
+        if trigger.type == "AID" and not recipients and place is not None and place.country \
+                and self.gazetteer.country_of(place.name) == place.country \
+                and place.country not in {a.country for a in actors}:
+            # "va envoyer des équipes de secours en Turquie": aid sent to a country is for it
+            recipients = [Entity(country=place.country, sector=None, name=None)]
+            recipient_rule = "the country the aid goes to"
         if trigger.type in JUDGEMENT_TYPES and not any(e.country for e in recipients):
             recipients, recipient_rule = unit.history.author(match, roles.recipients, actors) or (
                 recipients, recipient_rule
@@ -372,7 +380,8 @@ class Coder:
             recipients, recipient_rule = self._accuser(unit, actors)
         if trigger.type == "PROTEST" and not recipients:
             recipients, recipient_rule = own_government(actors)
-        if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors:
+        if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors and not (
+                trigger.type in UNADDRESSED_ONLY and roles.recipients):
             recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.roles == "eval" and not any(e.country for e in recipients):
             return None  # a judgement is about someone: "parle d'un « montage »" alone is not coded
@@ -476,6 +485,12 @@ class Coder:
             reporter = reporter_of(arg, unit)
             if reporter is not None:
                 return [reporter]
+        if text in self.grammar["body_pronoun"] and not arg.rule.startswith("passive"):
+            # "The Security Council met on Ethiopia. It called on ...": the last body named
+            # (a state or an organisation, never a person)
+            salient = self._salient(unit)
+            if salient is not None and (salient.country == "IGO" or not proper(salient.name)):
+                return [replace(salient)]
         if not anaphoric or (impersonal and arg.rule.startswith("passive")):
             return []  # "Il a été convenu" is impersonal
         if text in self.grammar["plural_pronoun"] and unit.meeting:

@@ -31,7 +31,11 @@ from eventwire.document import Part
 from eventwire.event import Entity, Event
 
 # Acts addressed to someone whom the sentence often leaves unsaid.
-DIALOGUE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "PROTEST"})
+DIALOGUE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "PROTEST", "THREATEN", "AID"})
+# Of those, acts aimed at the exchange only when the sentence names no one at all (not
+# "des intimidations envers des commerçants"); aid is, whatever it names ("Berlin will also
+# provide 50 million euros in aid": the thing given).
+UNADDRESSED_ONLY = frozenset({"THREATEN"})
 DIALOGUE_SENTENCES = 3  # how far back the exchange may have been told
 # Judgements whose object may be an act ("a critiqué l'essai"): aimed at the act's author.
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
@@ -146,16 +150,18 @@ class Story:
         if noun is None:
             return None
         own = match_token(noun, self.lexicon) if self.lexicon is not None else None
-        # "l'essai" alone lacks the context of a lexicon line; its lines may still agree on a type.
-        types = {t.type for k in lemma_keys(noun) for t in self._lines(k)}
-        wanted = own.trigger.type if own is not None else (types.pop() if len(types) == 1 else None)
+        # "l'essai", "ce tir" alone lack the context of a lexicon line: any type of its lines
+        # may be the act told ("ce tir" is the missile launch, not only gunfire).
+        wanted = {t.type for k in lemma_keys(noun) for t in self._lines(k)}
+        if own is not None:
+            wanted.add(own.trigger.type)
         mine = {e.country for e in actors if e.country}
         for sentence, event in reversed(self.recent):
             # "l'essai" names an act of a known type: the last one, however far back; "la
             # décision" names whatever was done last, so only recently.
-            if wanted is None and self.sentence - sentence > AUTHOR_SENTENCES:
+            if not wanted and self.sentence - sentence > AUTHOR_SENTENCES:
                 break
-            if wanted is not None and event.type != wanted:
+            if wanted and event.type not in wanted:
                 continue
             authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
             if authors:
