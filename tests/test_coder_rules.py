@@ -606,3 +606,36 @@ def test_it_stands_for_the_last_body_named() -> None:
                         "It called on the Ethiopian government to allow humanitarian access.",
                         "en", "REQUEST")
     assert countries(event["actor"]) == {"IGO"}
+
+
+def test_coordinated_verbs_share_their_object() -> None:
+    event = first_event("Les autorités nigériennes, issues du coup d'État de juillet, ont exigé et "
+                        "obtenu le départ des troupes françaises.", "fr", "REQUEST")
+    assert countries(event["actor"]) == {"NER"}  # the description is no apposition naming someone
+    assert countries(event["recipient"]) == {"FRA"}
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("La Cédéao a levé une partie des sanctions imposées au Mali.", {"MLI"}),
+    # a region after the participle is where, not whom
+    ("L'ONU a condamné les violences commises contre des civils au Darfour.", set()),
+])
+def test_whom_a_described_thing_was_aimed_at(text: str, recipient: set[str]) -> None:
+    event = next(e for e in events(text, "fr") if e["type"] in ("CONCEDE", "ACCUSE"))
+    assert countries(event["actor"]) == {"IGO"}
+    assert countries(event["recipient"]) == recipient
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le vice-président du Conseil de sécurité russe a menacé la Pologne de représailles.", "fr"),
+    ("The Russian Security Council warned Poland of retaliation.", "en"),
+])
+def test_an_international_bodys_name_with_a_demonym_is_the_national_body(text: str, lang: str) -> None:
+    event = first_event(text, lang, "THREATEN")
+    assert countries(event["actor"]) == {"RUS"}
+
+
+def test_a_curfew_is_imposed_on_a_place_not_on_someone() -> None:
+    event = first_event("Le gouvernement éthiopien a imposé un couvre-feu dans la région Amhara.",
+                        "fr", "COERCE")
+    assert countries(event["actor"]) == {"ETH"}

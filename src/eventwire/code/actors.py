@@ -275,6 +275,10 @@ class ActorResolver:
         # "les signataires de l'accord de Paris", "le sommet de Moscou": a place that
         # names an agreement or a meeting says nothing of whose the actor is
         hits = [h for h in hits if not self._names_event(words, h)]
+        # "le Conseil de sécurité russe", "the Russian Security Council": an international
+        # body's name with a demonym right next to it names the national body of that name
+        hits = [h for h in hits if not (h.kind == "org" and h.country == "IGO" and any(
+            d.kind == "demonym" and (d.start == h.end or d.end == h.start) for d in hits))]
         root_hit = next((h for h in hits if any(w.token.i == span.root.i for w in words[h.start:h.end])), None)
         if root_hit is not None and root_hit.country and root_hit.kind in ("org", "country", "capital"):
             branch = self._branch_country(words, hits, root_hit)

@@ -111,6 +111,8 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
     if start == span.start:
         return []
     segment = doc[start : span.end]
+    if not any(t.pos_ in ("NOUN", "PROPN") and not segment.start <= t.head.i < segment.end for t in segment):
+        return []  # "les autorités, issues du coup d'État, ont exigé": a description, no name
     if len(segment) > MAX_PHRASE // 2 or any(t.pos_ in ("VERB", "SCONJ") or t.dep_ == "cc" or (
             {"Rel", "Int"} & set(t.morph.get("PronType", []))) for t in segment):
         return []  # a clause, or coordinated actors ("le Canada et l'UE"): the parse knows better

@@ -87,6 +87,7 @@ from eventwire.event import Entity, Event
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
 STORY_PARTS = 4  # the headline, the dateline and the lead say where a story happens
 AIMED_TYPES = frozenset({"COERCE"})
+OVER_A_PLACE_MODES = frozenset({"restrict"})  # a curfew is imposed on a place, not on someone
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 UNNAMED_AUTHORITY_MODES = frozenset({"release"})  # "X a été libéré": by the authorities holding him
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
@@ -392,7 +393,7 @@ class Coder:
             return None  # a visit has a host: "se rendre aux urnes" is not one
         if trigger.roles == "sym" and trigger.type in ("CONSULT", "AGREE") and len(actors) < 2:
             return None  # talks or an agreement need two sides; one side is a body's own meeting
-        if trigger.type in AIMED_TYPES and not patient:
+        if trigger.type in AIMED_TYPES and not patient and trigger.mode not in OVER_A_PLACE_MODES:
             return None  # "a interdit le développement de missiles": a rule, not an act on anyone
         date, date_end = event_date(sent, match, dates, unit, status)
         date_rule = "the sentence's own date" if date else None

@@ -84,6 +84,10 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                     # "rejected the plan put forward by Rabat", read as a clause: a thing
                     # described by its author
                     found.extend((agent, f"agent of '{child.text}'") for agent in obliques(child, "agent_case"))
+    if not any(c.dep_ == "obj" for c in verb.children):
+        # "ont exigé et obtenu le départ des troupes": the object of both coordinated verbs
+        found.extend((obj, f"object of '{conj.text}'") for conj in verb.children
+                     if conj.dep_ == "conj" and conj.pos_ == "VERB" for obj in conj.children if obj.dep_ == "obj")
     # "l'offre de dialogue de Séoul": the complements of the object, two deep
     todo = [head for head, _ in found]
     for _ in range(2):
@@ -91,6 +95,10 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                 if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")
                 and not classifier(sub)]
         found.extend((sub, "object's complement") for sub in todo)
+    # "a levé les sanctions imposées au Mali": whom the thing acted on was aimed at (the rule
+    # ends with the case, so that a town or region there is read as a place: "au Darfour")
+    found.extend((d, f"'{p.text}' obl:{case_of(d)}") for head, _ in list(found) for p in head.children
+                 if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object
     found.extend((c, "object (parse repair)") for c in verb.children

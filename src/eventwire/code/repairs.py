@@ -108,6 +108,10 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
             head = head.head
         if _bare(head) or (head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
                            and not any(c.dep_ == "case" for c in head.children)):
+            first = head.head
+            if head.dep_ == "conj" and first.pos_ in ("NOUN", "PROPN") and first.i < head.i \
+                    and not any(c.dep_ == "case" for c in first.children):
+                head = first  # "New Delhi et Washington": the first of a coordination of names
             return head, "preverbal phrase (parse repair)"
         if head.pos_ in ("NOUN", "PROPN") and case_of(head) in subordinators:
             return head, "preverbal phrase after a conjunction (parse repair)"

@@ -56,7 +56,10 @@ def bare_speech(match: TriggerMatch) -> bool:
         return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
     if hung_on_its_object(token):
         return False  # "accused Washington", parsed as an adjective of "Washington"
-    return not any(c.dep_ in COMPLEMENT_DEPS for c in token.children)
+    # ("a exigé et obtenu le départ des troupes": the object the coordinated verbs share)
+    return not any(c.dep_ in COMPLEMENT_DEPS or (
+        c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "obj" for g in c.children))
+        for c in token.children)
 
 
 def _past_with_object(token: Token) -> bool:
