@@ -639,3 +639,21 @@ def test_a_curfew_is_imposed_on_a_place_not_on_someone() -> None:
     event = first_event("Le gouvernement éthiopien a imposé un couvre-feu dans la région Amhara.",
                         "fr", "COERCE")
     assert countries(event["actor"]) == {"ETH"}
+
+
+@pytest.mark.parametrize(("headline", "type_", "actor", "recipient"), [
+    ("Mali expels French ambassador", "SANCTION", "MLI", "FRA"),
+    ("Niger cuts ties with Ukraine", "SANCTION", "NER", "UKR"),
+    # the whole object names no one else: the name in it
+    ("Kenya recalls envoy to Somalia", "SANCTION", "KEN", "SOM"),
+    ("Hungary vetoes EU aid package for Ukraine", "REJECT", "HUN", "IGO"),
+])
+def test_a_headline_verb_read_as_a_noun_is_still_the_verb(
+        headline: str, type_: str, actor: str, recipient: str) -> None:
+    event = first_event(f"{headline}\n\nThe story is told below.", "en", type_)
+    assert countries(event["actor"]) == {actor}
+    assert countries(event["recipient"]) == {recipient}
+
+
+def test_a_noun_after_a_name_in_a_line_with_a_verb_stays_a_noun() -> None:
+    assert events("World news\n\nBrazil prices rise again.", "en") == []

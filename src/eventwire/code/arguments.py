@@ -59,6 +59,7 @@ from eventwire.code.phrases import (
     phrase_span,
 )
 from eventwire.code.repairs import (
+    headline_verb,
     hung_on_its_object,
     is_finite,
     object_after,
@@ -492,7 +493,16 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         for head in obliques(token, "aimed_case"):
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
         return roles
-    if token.pos_ in ("NOUN", "PROPN") and trigger.pos != "VERB":  # not a participle misread as a noun
+    if headline_verb(token) and trigger.pos == "VERB":
+        # "Mali expels French ambassador": the words before the verb act on those after it
+        sent = token.sent
+        after = token.doc[token.i + 1 : sent.end]
+        roles = Roles(actors=[Arg(token.doc[sent.start : token.i], "headline subject (parse repair)")],
+                      recipients=[Arg(after, "headline object (parse repair)")])
+        # "Kenya recalls envoy to Somalia": the names in it, if the whole names no one else
+        roles.recipients += [Arg(phrase_span(t), "name in the headline object (parse repair)", group=t.i)
+                             for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
+    elif token.pos_ in ("NOUN", "PROPN") and trigger.pos != "VERB":  # not a participle misread as a noun
         roles = noun_roles(token, trigger, others)
     else:
         roles = verb_roles(token, trigger)

@@ -101,8 +101,10 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                  if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object
+    # ("Hungary vetoes EU aid package[obl]": a noun phrase with its own modifiers too)
     found.extend((c, "object (parse repair)") for c in verb.children
-                 if c.dep_ in ("nmod", "obl", "xcomp") and c.pos_ == "PROPN" and c.i > verb.i and not case_of(c))
+                 if c.dep_ in ("nmod", "obl", "xcomp") and c.i > verb.i and not case_of(c) and (
+                     c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(g.dep_ == "compound" for g in c.children))))
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it

@@ -96,7 +96,8 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     start = min([verb.i] + [c.i for c in auxiliaries if not misread_name(c)])
     for i in range(start - 1, verb.sent.start - 1, -1):
         tok = verb.doc[i]
-        if misread_name(tok) or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and tok.dep_ in ("ROOT", "nsubj")):
+        if misread_name(tok) or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and (
+                tok.dep_ in ("ROOT", "nsubj") or tok.head.i == verb.i)):
             return tok, "preverbal name (parse repair)"  # "Beijing[ADJ, ROOT] dispatched ships"
         if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
             break
@@ -162,3 +163,18 @@ def sentence_verb_on_noun(verb: Token) -> bool:
     at_root = noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and any(
         t.text == "," for t in verb.doc[noun.head.i : noun.i]))
     return verb.dep_ == "acl" and "root" not in bare and at_root and agent_of(verb) is None
+
+
+def headline_verb(token: Token) -> bool:
+    """ "Mali expels French ambassador", "Niger cuts ties with Ukraine": in a verbless line the
+    tagger may read a headline's verb, after the name that does it, as a noun of a compound.
+    A word with the language's present ending (``headline_verb_ending``) right after a
+    capitalised word is the verb there."""
+    endings = grammar_of(token)["headline_verb_ending"]
+    sent = token.sent
+    return (
+        token.pos_ == "NOUN" and token.i > sent.start and token.doc[token.i - 1].text[:1].isupper()
+        and any(token.lower_.endswith(e) for e in endings)
+        and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    )
+

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
-from eventwire.code.repairs import hung_on_its_object, misread_participle
+from eventwire.code.repairs import headline_verb, hung_on_its_object, misread_participle
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
 # some verbs AUX; the lexicon's VERB lines take them all, but never a real auxiliary.
@@ -97,6 +97,8 @@ def context_words(token: Token) -> set[str]:
         # under a modal the parser may hang the object on the modal: "des accords ont pu
         # être trouvés" ("accords" depends on "pu")
         near.extend(c for c in token.head.children if c.dep_ in MODAL_SUBJECTS)
+    if headline_verb(token):
+        near.extend(token.doc[token.i + 1 : token.sent.end])  # its object, which the parse lost
     reflexive = grammar_of(token)["reflexive"]
     for other in near:
         words.add(other.lemma_.lower())
@@ -110,8 +112,10 @@ def _fits(trigger: Trigger, token: Token, words: set[str]) -> bool:
     allowed = _POS[trigger.pos]
     if trigger.roles == "eval" and trigger.pos == "ADJ":
         allowed = allowed | {"NOUN"}  # a quoted judgement: « lousy », tagged as a noun
-    if trigger.pos == "VERB" and misread_participle(token):
+    if trigger.pos == "VERB" and (misread_participle(token) or headline_verb(token)):
         allowed = allowed | {"NOUN"}
+    elif trigger.pos == "NOUN" and headline_verb(token):
+        return False  # "China sanctions US firms": the verb, not the noun
     if token.pos_ not in allowed or token.dep_ in _AUX_DEPS:
         return False
     if any(not (group & words) for group in trigger.requires):
