@@ -657,3 +657,24 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_verb(
 
 def test_a_noun_after_a_name_in_a_line_with_a_verb_stays_a_noun() -> None:
     assert events("World news\n\nBrazil prices rise again.", "en") == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a future the tagger took for a participle: "signera"
+    ("Le Japon signera jeudi un accord de défense avec l'Inde.", "future"),
+    # a conditional under a past verb of saying is the future seen from the report
+    ("Le Japon a annoncé qu'il signerait un accord de défense avec l'Inde.", "future"),
+    # but a conditional of its own is a possibility
+    ("Le Japon signerait un accord de défense avec l'Inde, selon la presse.", "hypothetical"),
+])
+def test_future_and_conditional_forms_the_tagger_missed(text: str, status: str) -> None:
+    event = first_event(f"Actualité\n\n{text}", "fr", "AGREE")
+    assert event["status"] == status
+
+
+def test_a_reported_future_visit_is_dated_in_the_future() -> None:
+    # published 2024-03-07: "en avril" is April 2024, not a past April dropped as background
+    event = first_event("Actualité\n\nLe président français a annoncé qu'il se rendrait en Chine "
+                        "en avril.", "fr", "CONSULT")
+    assert event["status"] == "future"
+    assert event["date"] == "2024-04"

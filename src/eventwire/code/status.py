@@ -162,9 +162,11 @@ def _tense(verb: Token) -> tuple[bool, bool]:
     future = cond = False
     for tok in [verb, *_aux(verb)]:
         # The tagger's tense is checked against the ending: "accueille" is not a future.
-        if "Fut" in _morph(tok, "Tense") and w.ends("future_ending", tok):
+        if ("Fut" in _morph(tok, "Tense") or _infinitive_stem(tok, w, "future_ending")) \
+                and w.ends("future_ending", tok):
             future = True
-        if "Cnd" in _morph(tok, "Mood") and w.ends("conditional_ending", tok):
+        if ("Cnd" in _morph(tok, "Mood") or _infinitive_stem(tok, w, "conditional_ending")) \
+                and w.ends("conditional_ending", tok):
             cond = True
         if tok.i != verb.i and w.fits("future_aux", tok, tok.lemma_.lower()):
             future = True  # "va rendre", "will visit"
@@ -173,6 +175,25 @@ def _tense(verb: Token) -> tuple[bool, bool]:
     if cond and verb.lemma_ in w["obligation"]:
         return True, False  # "devraient signer": expected, not a mere possibility
     return future or _destined(verb, w), cond
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """Whether ``verb``'s clause is reported by a verb of saying in a past tense."""
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.lemma_.lower() not in grammar_of(saying)["speech_verb"]:
+        return False
+    return "Past" in _morph(saying, "Tense") or "Imp" in _morph(saying, "Tense") or any(
+        c.dep_ == "aux:tense" for c in saying.children)
+
+
+def _infinitive_stem(verb: Token, w: StatusWords, ending: str) -> bool:
+    """ "signera", "prendra", "se rendrait": a future or conditional the tagger took for
+    another tense, known by its form, the infinitive's stem before an ending of ``ending``."""
+    if not w.endings.get(ending) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    stem = lemma[:-1] if lemma.endswith(("er", "ir")) else lemma[:-2] if lemma.endswith("re") else ""
+    return bool(stem) and form.startswith(stem) and len(form) - len(stem) <= 4
 
 
 def _destined(verb: Token, w: StatusWords) -> bool:
@@ -303,6 +324,10 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         node = head
     if token.pos_ in ("NOUN", "PROPN") and _future_noun(token, w):
         future = True
+    if cond and not judgement and _reported_in_past(verb) and not _aux(verb):
+        # "a annoncé qu'il se rendrait en Chine": the future seen from the past of the report,
+        # not a possibility (but "aurait attaqué" may be a claim not confirmed)
+        cond, future = False, True
     if cond:
         return "hypothetical"
     return "future" if future or planned else "occurred"
