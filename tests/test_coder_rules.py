@@ -678,3 +678,11 @@ def test_a_reported_future_visit_is_dated_in_the_future() -> None:
                         "en avril.", "fr", "CONSULT")
     assert event["status"] == "future"
     assert event["date"] == "2024-04"
+
+
+def test_a_visitor_is_not_of_the_place_he_visits() -> None:
+    # "le chef de la diplomatie" names no country; the visit's place is the host's, not his
+    event = first_event("Actualité\n\nLe chef de la diplomatie effectue depuis lundi une tournée de "
+                        "trois jours en Ukraine.", "fr", "CONSULT")
+    assert countries(event["recipient"]) == {"UKR"}
+    assert "UKR" not in countries(event["actor"])

@@ -345,7 +345,8 @@ class Coder:
             actors = [Entity(country=home, sector="CVL", name=None)]
             actor_rule = "unnamed protesters of the place"
         left = {e.country for e in recipients} if trigger.mode == "withdraw" else set()
-        for entity in actors + recipients:
+        # (a visitor is not of the place he visits)
+        for entity in (recipients if trigger.mode == "visit" else actors + recipients):
             # (troops withdrawing from a country are not that country's: "le retrait des troupes de Syrie")
             if entity.country is None and home and domestic(entity) and home not in left:
                 # "les rebelles", "des manifestants", "le gouvernement": of the story's country.
