@@ -686,3 +686,18 @@ def test_a_visitor_is_not_of_the_place_he_visits() -> None:
                         "trois jours en Ukraine.", "fr", "CONSULT")
     assert countries(event["recipient"]) == {"UKR"}
     assert "UKR" not in countries(event["actor"])
+
+
+def test_a_split_coordinated_subject_of_a_light_verb_is_both_sides() -> None:
+    event = first_event("Actualité\n\nLes ministres des Affaires étrangères du Vietnam et du Cambodge "
+                        "ont coprésidé la réunion de la commission mixte.", "fr", "CONSULT")
+    assert countries(event["actor"]) == {"VNM", "KHM"}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Le vice-ministre vietnamien a proposé que la Corée du Sud continue d'accorder des bourses.", "REQUEST"),
+    ("Le Vietnam a proposé à la Corée du Sud un accord de libre-échange.", "AGREE"),
+])
+def test_proposing_that_the_other_does_something_is_a_request(text: str, type_: str) -> None:
+    event = first_event(text, "fr", type_)
+    assert countries(event["actor"]) == {"VNM"}

@@ -334,6 +334,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             subj, rule = speaker(verb)
         if subj is not None and (undergoer is None or subj.i != undergoer.i):
             args = make_args(subj, f"subject of '{verb.text}' ({rule})")
+            args += [replace(a, group=subj.i) for other in _split_subjects(subj, verb)
+                     for a in make_args(other, f"subject of '{verb.text}' ({rule})")]
             if trigger.roles == "sym" and roles.actors:
                 roles.partners.extend(args)
             else:
