@@ -701,3 +701,16 @@ def test_a_split_coordinated_subject_of_a_light_verb_is_both_sides() -> None:
 def test_proposing_that_the_other_does_something_is_a_request(text: str, type_: str) -> None:
     event = first_event(text, "fr", type_)
     assert countries(event["actor"]) == {"VNM"}
+
+
+def test_a_name_compounded_with_the_act_does_it() -> None:
+    event = first_event("World news\n\nBelarus was slapped with new EU sanctions on Monday.", "en", "SANCTION")
+    assert countries(event["actor"]) == {"IGO"}
+    assert countries(event["recipient"]) == {"BLR"}
+
+
+def test_pulling_out_of_a_body_is_leaving_it() -> None:
+    event = first_event("World news\n\nThe United States pulled out of the UN Human Rights Council.",
+                        "en", "SANCTION")
+    assert event["mode"] == "withdraw"
+    assert countries(event["recipient"]) == {"IGO"}

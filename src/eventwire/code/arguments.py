@@ -401,6 +401,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # does it, when nothing else does (the last candidates)
     for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")):
         roles.actors.extend(make_args(adj, "adjective (agent)"))
+    # "new EU sanctions", "US strikes": a name compounded with the act, likewise
+    for name in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
+        roles.actors.extend(make_args(name, "name before the act (agent)"))
     return _by_roles(roles, trigger)
 
 
