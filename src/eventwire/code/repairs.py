@@ -170,11 +170,10 @@ def headline_verb(token: Token) -> bool:
     tagger may read a headline's verb, after the name that does it, as a noun of a compound.
     A word with the language's present ending (``headline_verb_ending``) right after a
     capitalised word is the verb there."""
-    endings = grammar_of(token)["headline_verb_ending"]
-    sent = token.sent
-    return (
-        token.pos_ == "NOUN" and token.i > sent.start and token.doc[token.i - 1].text[:1].isupper()
-        and any(token.lower_.endswith(e) for e in endings)
-        and not any(t.pos_ in ("VERB", "AUX") for t in sent)
-    )
+    if token.pos_ != "NOUN" or token.i == 0 or not token.doc[token.i - 1].text[:1].isupper():
+        return False
+    if not any(token.lower_.endswith(e) for e in grammar_of(token)["headline_verb_ending"]):
+        return False
+    sent = token.sent  # (last: finding the sentence costs a walk through it)
+    return token.i > sent.start and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
