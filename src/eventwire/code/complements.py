@@ -28,7 +28,25 @@ def obliques(token: Token, kind: str) -> list[Token]:
 
 
 def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
-    """Candidate recipients of a verb, best first."""
+    """Candidate recipients of a verb, best first: its objects and datives, what the clauses
+    it governs act on, the complements of all these, then the objects the parser lost."""
+    found = _object_heads(verb) + _oblique_heads(verb) + _clause_heads(verb)
+    if not any(c.dep_ == "obj" for c in verb.children):
+        # "ont exigé et obtenu le départ des troupes": the object of both coordinated verbs
+        found.extend((obj, f"object of '{conj.text}'") for conj in verb.children
+                     if conj.dep_ == "conj" and conj.pos_ == "VERB" for obj in conj.children if obj.dep_ == "obj")
+    found.extend(_complement_heads([head for head, _ in found]))
+    # "a levé les sanctions imposées au Mali": whom the thing acted on was aimed at (the rule
+    # ends with the case, so that a town or region there is read as a place: "au Darfour")
+    found.extend((d, f"'{p.text}' obl:{case_of(d)}") for head, _ in list(found) for p in head.children
+                 if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
+    found.extend(_lost_objects(verb))
+    found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
+    return found
+
+
+def _object_heads(verb: Token) -> list[tuple[Token, str]]:
+    """The verb's objects, the sides named inside them and their authors."""
     found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or _misread_noun(child)):
@@ -40,6 +58,12 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
             if child.pos_ == "PRON":
                 found.extend(h for clause in child.children if clause.dep_ == "acl:relcl"
                              for h in _named_by(clause))
+    return found
+
+
+def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
+    """The verb's datives and prepositional arguments."""
+    found: list[tuple[Token, str]] = []
     for child in obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
         found.extend(authors(child))
@@ -56,6 +80,13 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         # "va livrer des chars à l'Ukraine": the parser hangs "à l'Ukraine" on "va"
         found.extend((c, f"obl:{case_of(c)} of '{verb.head.text}'")
                      for c in obliques(verb.head, "recipient_case") if c.i > verb.i)
+    return found
+
+
+def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
+    """What the clauses the verb governs act on: the other side of a refused act, whose act
+    it would stop, the one asked, what a free relative names."""
+    found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
@@ -84,27 +115,29 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                     # "rejected the plan put forward by Rabat", read as a clause: a thing
                     # described by its author
                     found.extend((agent, f"agent of '{child.text}'") for agent in obliques(child, "agent_case"))
-    if not any(c.dep_ == "obj" for c in verb.children):
-        # "ont exigé et obtenu le départ des troupes": the object of both coordinated verbs
-        found.extend((obj, f"object of '{conj.text}'") for conj in verb.children
-                     if conj.dep_ == "conj" and conj.pos_ == "VERB" for obj in conj.children if obj.dep_ == "obj")
-    # "l'offre de dialogue de Séoul": the complements of the object, two deep
-    todo = [head for head, _ in found]
+    return found
+
+
+def _complement_heads(heads: list[Token]) -> list[tuple[Token, str]]:
+    """ "l'offre de dialogue de Séoul": the "de" complements of the candidates, two deep."""
+    found: list[tuple[Token, str]] = []
+    todo = heads
     for _ in range(2):
         todo = [sub for head in todo for sub in head.children  # not "un pacte | de défense"
                 if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")
                 and not classifier(sub)]
         found.extend((sub, "object's complement") for sub in todo)
-    # "a levé les sanctions imposées au Mali": whom the thing acted on was aimed at (the rule
-    # ends with the case, so that a town or region there is read as a place: "au Darfour")
-    found.extend((d, f"'{p.text}' obl:{case_of(d)}") for head, _ in list(found) for p in head.children
-                 if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
+    return found
+
+
+def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
+    """Objects the parser hung elsewhere or gave no object relation."""
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object
     # ("Hungary vetoes EU aid package[obl]": a noun phrase with its own modifiers too)
-    found.extend((c, "object (parse repair)") for c in verb.children
-                 if c.dep_ in ("nmod", "obl", "xcomp") and c.i > verb.i and not case_of(c) and (
-                     c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(g.dep_ == "compound" for g in c.children))))
+    found = [(c, "object (parse repair)") for c in verb.children
+             if c.dep_ in ("nmod", "obl", "xcomp") and c.i > verb.i and not case_of(c) and (
+                 c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(g.dep_ == "compound" for g in c.children)))]
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
@@ -114,7 +147,6 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                      or (sub.dep_ == "nmod" and not case_of(sub) and (
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
                          or any(d.dep_ == "det" for d in sub.children))))
-    found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
     return found
 
 
