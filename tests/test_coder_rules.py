@@ -714,3 +714,14 @@ def test_pulling_out_of_a_body_is_leaving_it() -> None:
                         "en", "SANCTION")
     assert event["mode"] == "withdraw"
     assert countries(event["recipient"]) == {"IGO"}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # giving up a course of action under pressure is a concession
+    ("Le gouvernement sénégalais a finalement renoncé à reporter l'élection présidentielle.", "CONCEDE"),
+    # giving up a candidacy is a resignation
+    ("Le président sénégalais a renoncé à sa candidature.", "RETREAT"),
+])
+def test_renouncing(text: str, type_: str) -> None:
+    found = events(f"Actualité\n\n{text}", "fr")
+    assert [e["type"] for e in found] == [type_], found
