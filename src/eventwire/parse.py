@@ -28,6 +28,7 @@ import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 import spacy
@@ -124,12 +125,9 @@ def _split_elision_before_quotes(nlp: Language, lang: str) -> None:
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return
-    for word in grammar(lang)["elided"]:
-        for apostrophe in ("'", "’"):
-            for variant in (word, word.capitalize()):
-                elided = variant + apostrophe
-                for quote in ("«", '"', "“"):
-                    tokenizer.add_special_case(elided + quote, [{ORTH: elided}, {ORTH: quote}])
+    words = [variant for word in grammar(lang)["elided"] for variant in (word, word.capitalize())]
+    for word, apostrophe, quote in product(words, ("'", "’"), ("«", '"', "“")):
+        tokenizer.add_special_case(word + apostrophe + quote, [{ORTH: word + apostrophe}, {ORTH: quote}])
 
 
 def _present(model: str | Path) -> bool:

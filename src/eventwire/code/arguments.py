@@ -85,14 +85,16 @@ class Roles:
 # ------------------------------------------------------------------ clauses
 
 
-def _split_subjects(subj: Token, verb: Token) -> list[Token]:
+def _split_subjects(subj: Token, verb: Token, rule: str) -> list[Arg]:
     """ "les dirigeants éthiopien et érythréen ont signé": a second subject of the same verb,
-    after a conjunction, is the rest of a coordination the parser split."""
+    after a conjunction, is the rest of a coordination the parser split; resolved together
+    with the first (its group)."""
     if subj.head.i != verb.i or subj.dep_ not in SUBJECT_DEPS:
         return []
     doc = verb.doc
-    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS and subj.i < c.i < verb.i
+    rest = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and subj.i < c.i < verb.i
             and any(t.pos_ == "CCONJ" for t in doc[phrase_span(subj).end : c.i])]
+    return [replace(a, group=subj.i) for other in rest for a in make_args(other, rule)]
 
 
 def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
@@ -206,8 +208,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     if subj is not None:
         roles.actors = _last_apposition(subj, verb) + [
             subject_before(arg, verb) for arg in make_args(subj, rule)]
-        roles.actors += [replace(a, group=subj.i)  # resolved together with the first
-                         for other in _split_subjects(subj, verb) for a in make_args(other, rule)]
+        roles.actors += _split_subjects(subj, verb, rule)
     if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
         roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
@@ -333,9 +334,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         if subj is None:
             subj, rule = speaker(verb)
         if subj is not None and (undergoer is None or subj.i != undergoer.i):
-            args = make_args(subj, f"subject of '{verb.text}' ({rule})")
-            args += [replace(a, group=subj.i) for other in _split_subjects(subj, verb)
-                     for a in make_args(other, f"subject of '{verb.text}' ({rule})")]
+            how = f"subject of '{verb.text}' ({rule})"
+            args = make_args(subj, how) + _split_subjects(subj, verb, how)
             if trigger.roles == "sym" and roles.actors:
                 roles.partners.extend(args)
             else:
@@ -488,6 +488,18 @@ def evaluation_roles(token: Token) -> Roles:
     return roles
 
 
+def _headline_roles(verb: Token) -> Roles:
+    """ "Mali expels French ambassador", a verb the tagger read as a noun: the words before it
+    act on those after it, or on the names among them when the whole names no one else
+    ("Kenya recalls envoy to Somalia")."""
+    sent = verb.sent
+    after = verb.doc[verb.i + 1 : sent.end]
+    names = [Arg(phrase_span(t), "name in the headline object (parse repair)", group=t.i)
+             for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
+    return Roles(actors=[Arg(verb.doc[sent.start : verb.i], "headline subject (parse repair)")],
+                 recipients=[Arg(after, "headline object (parse repair)"), *names])
+
+
 def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
     if trigger.roles == "eval":
@@ -499,14 +511,7 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
         return roles
     if headline_verb(token) and trigger.pos == "VERB":
-        # "Mali expels French ambassador": the words before the verb act on those after it
-        sent = token.sent
-        after = token.doc[token.i + 1 : sent.end]
-        roles = Roles(actors=[Arg(token.doc[sent.start : token.i], "headline subject (parse repair)")],
-                      recipients=[Arg(after, "headline object (parse repair)")])
-        # "Kenya recalls envoy to Somalia": the names in it, if the whole names no one else
-        roles.recipients += [Arg(phrase_span(t), "name in the headline object (parse repair)", group=t.i)
-                             for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
+        roles = _headline_roles(token)
     elif token.pos_ in ("NOUN", "PROPN") and trigger.pos != "VERB":  # not a participle misread as a noun
         roles = noun_roles(token, trigger, others)
     else:

@@ -46,7 +46,7 @@ from eventwire.code.earlier import described_before, latter_before, named_before
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
 from eventwire.code.phrases import Arg, has_possessive, phrase_span
-from eventwire.code.places import Gazetteer, PlaceMention
+from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
 from eventwire.code.reference import owner_country, reporter_of
 from eventwire.code.rules import (
@@ -355,16 +355,9 @@ class Coder:
                     actor_rule = f"{actor_rule}; country of the story"
                 else:
                     recipient_rule = f"{recipient_rule}; country of the story"
-        if trigger.mode == "visit" and not recipients and place is not None and place.country:
-            if place.country not in {a.country for a in actors}:
-                recipients = [Entity(country=place.country, sector="GOV", name=None)]
-                recipient_rule = "host country of the visit's place"
-        if trigger.type == "AID" and not recipients and place is not None and place.country \
-                and self.gazetteer.country_of(place.name) == place.country \
-                and place.country not in {a.country for a in actors}:
-            # "va envoyer des équipes de secours en Turquie": aid sent to a country is for it
-            recipients = [Entity(country=place.country, sector=None, name=None)]
-            recipient_rule = "the country the aid goes to"
+        if not recipients:
+            recipients, recipient_rule = self._place_receiver(trigger, place, actors) or (
+                recipients, recipient_rule)
         if trigger.type in JUDGEMENT_TYPES and not any(e.country for e in recipients):
             recipients, recipient_rule = unit.history.author(match, roles.recipients, actors) or (
                 recipients, recipient_rule
@@ -433,6 +426,19 @@ class Coder:
                 "date_rule": date_rule,
             },
         )
+
+    def _place_receiver(
+        self, trigger: Trigger, place: Place | None, actors: list[Entity]
+    ) -> tuple[list[Entity], str] | None:
+        """Who an act with no recipient goes to by its place, a country not the actor's: a
+        visit's host, and the country aid is sent to ("des équipes de secours en Turquie")."""
+        if place is None or not place.country or place.country in {a.country for a in actors}:
+            return None
+        if trigger.mode == "visit":
+            return [Entity(country=place.country, sector="GOV", name=None)], "host country of the visit's place"
+        if trigger.type == "AID" and self.gazetteer.country_of(place.name) == place.country:
+            return [Entity(country=place.country, sector=None, name=None)], "the country the aid goes to"
+        return None
 
     # -------------------------------------------------------------- entities
 

@@ -10,6 +10,8 @@ and read the members a group phrase is followed by ("plusieurs pays, dont le Can
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from eventwire.code.actors import ActorResolver
@@ -49,13 +51,12 @@ def described_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity 
             c.dep_ == "det" and c.lower_ in grammar_of(span)["definite"] for c in root.children):
         return None
     lemma = root.lemma_.lower()
-    for sdoc in reversed(unit.parsed):
-        for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
-            if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
-                continue
-            entity = resolver.resolve(phrase_span(tok))  # tried without touching the memory
-            if entity is not None and entity.country:
-                return unit.actors.resolve(phrase_span(tok))
+    for tok in _tokens_before(span, unit):
+        if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        entity = resolver.resolve(phrase_span(tok))  # tried without touching the memory
+        if entity is not None and entity.country:
+            return unit.actors.resolve(phrase_span(tok))
     return None
 
 
@@ -66,22 +67,27 @@ def named_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | No
     words = resolver.bare_name(span)
     if not words or len(words) > 2:
         return None
-    for sdoc in reversed(unit.parsed):
-        for tok in reversed(sdoc[: span.start] if sdoc is span.doc else sdoc):
-            if tok.pos_ != "PROPN" or fold_key(tok.text) != words[-1] or tok.i == 0:
-                continue
-            name = tok.head if tok.dep_.startswith("flat") else tok
-            full = phrase_span(name)
-            if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
-                # "La première ministre de l'Angleterre, Theresa May": with its title
-                full = sdoc[phrase_span(name.head).start : full.end]
-            fuller = (full.start < tok.i and sdoc[tok.i - 1].pos_ == "PROPN") or name.i != tok.i
-            if len(full) <= len(span) or not fuller:
-                continue  # not a fuller name: the same bare word, or a title alone
-            entity = unit.actors.resolve(full)
-            if entity is not None and entity.country:
-                return entity
+    for tok in _tokens_before(span, unit):
+        if tok.pos_ != "PROPN" or fold_key(tok.text) != words[-1] or tok.i == 0:
+            continue
+        name = tok.head if tok.dep_.startswith("flat") else tok
+        full = phrase_span(name)
+        if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
+            # "La première ministre de l'Angleterre, Theresa May": with its title
+            full = tok.doc[phrase_span(name.head).start : full.end]
+        fuller = (full.start < tok.i and tok.doc[tok.i - 1].pos_ == "PROPN") or name.i != tok.i
+        if len(full) <= len(span) or not fuller:
+            continue  # not a fuller name: the same bare word, or a title alone
+        entity = unit.actors.resolve(full)
+        if entity is not None and entity.country:
+            return entity
     return None
+
+
+def _tokens_before(span: Span, unit: Unit) -> Iterator[Token]:
+    """The tokens of the unit's parts read so far before ``span``, nearest first."""
+    for sdoc in reversed(unit.parsed):
+        yield from reversed(sdoc[: span.start] if sdoc is span.doc else sdoc)
 
 
 def latter_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | None:

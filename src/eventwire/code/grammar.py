@@ -34,8 +34,10 @@ KINDS = frozenset(
         "reciprocal_both", "reciprocal_noun", "reciprocal_article", "demonstrative", "gerund_mark",
         "definite", "country_noun", "long_unit", "inverted_clitic", "reflexive",
         "participle_suffix", "present_suffix", "between_case", "active_with_be", "instrument",
-        "clause_pronoun", "latter", "perfect_aux", "order_verb", "war_noun", "approximate_case", "elided", "seat_noun", "body_pronoun", "headline_verb_ending", "region_noun", "purpose_mark", "beneficiary_case",
-        "undergo_noun", "object_control", "member_marker",
+        "clause_pronoun", "latter", "perfect_aux", "order_verb", "war_noun", "approximate_case",
+        "elided", "seat_noun", "body_pronoun", "headline_verb_ending", "infinitive_stem",
+        "region_noun", "purpose_mark", "beneficiary_case", "undergo_noun", "object_control",
+        "member_marker",
     }
 )
 

@@ -129,11 +129,13 @@ def war_toll(match: TriggerMatch) -> bool:
     """ "un conflit qui a tué 300 000 personnes", "the war has killed thousands": a war as
     the subject (``war_noun``) sums up its toll; no one acts in that sentence."""
     token = match.token
-    return token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in grammar_of(token)["war_noun"]
-        for c in token.children) or (
-        token.dep_ == "acl:relcl" and token.head.lemma_.lower() in grammar_of(token)["war_noun"]
-        and any(c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in token.children))
+    wars = grammar_of(token)["war_noun"]
+    subject_is_war = token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in wars for c in token.children)
+    # "un conflit qui a tué": the relative pronoun stands for the war
+    relative_on_war = token.dep_ == "acl:relcl" and token.head.lemma_.lower() in wars and any(
+        c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in token.children)
+    return subject_is_war or relative_on_war
 
 
 def long_process(match: TriggerMatch) -> bool:

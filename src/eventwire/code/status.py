@@ -188,11 +188,13 @@ def _reported_in_past(verb: Token) -> bool:
 
 def _infinitive_stem(verb: Token, w: StatusWords, ending: str) -> bool:
     """ "signera", "prendra", "se rendrait": a future or conditional the tagger took for
-    another tense, known by its form, the infinitive's stem before an ending of ``ending``."""
+    another tense, known by its form, the infinitive's stem (``infinitive_stem``: "signer"
+    -> "signe") before an ending of ``ending``."""
     if not w.endings.get(ending) or verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma, form = verb.lemma_.lower(), verb.lower_
-    stem = lemma[:-1] if lemma.endswith(("er", "ir")) else lemma[:-2] if lemma.endswith("re") else ""
+    stem = next((lemma[: -len(suffix)] + kept for suffix, kept in grammar_of(verb).pairs("infinitive_stem")
+                 if lemma.endswith(suffix)), "")
     return bool(stem) and form.startswith(stem) and len(form) - len(stem) <= 4
 
 
@@ -262,13 +264,12 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     """
     verb = _clause_verb(token)
     w = _words(token)
+    # The verb of naming a judgement is said with asserts it, it does not ask for it: the
+    # clause's verb ("a qualifié X d'« inacceptable »"), or one above it when the parser hung
+    # the judgement lower ("called X's decision to restrict transit « unacceptable »").
     naming = judgement and verb.lemma_.lower() in grammar_of(verb)["naming_verb"]
-    if naming:
-        governors = governors - {verb.i}
-    namer = _namer(token) if judgement else None
+    namer = verb if naming else (_namer(token) if judgement else None)
     if namer is not None:
-        # "called X's decision to restrict transit « unacceptable »", the judgement hung
-        # lower: the verb of naming asserts it, it does not ask for it
         governors = governors - {namer.i}
     if token.pos_ in ("NOUN", "PROPN"):
         # "aucun entretien", "no agreement"; "sans accord", "without an agreement"

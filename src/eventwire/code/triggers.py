@@ -71,8 +71,9 @@ def _own_clause(token: Token) -> bool:
     return token.dep_ in ADJUNCT_CLAUSE_DEPS and any(c.dep_ in MODAL_SUBJECTS for c in token.children)
 
 
-def context_words(token: Token) -> set[str]:
-    """Lemmas and forms of the words a lexicon line may require around ``token``."""
+def context_words(token: Token, headline: bool = False) -> set[str]:
+    """Lemmas and forms of the words a lexicon line may require around ``token`` (a
+    ``headline`` verb the tagger read as a noun: also the words after it)."""
     words: set[str] = set()
     # Not into an adjunct clause with a subject of its own ("a refusé de ratifier ... tant
     # que X n'aurait pas répondu" does not refuse to answer), but its conjunction is the
@@ -97,7 +98,7 @@ def context_words(token: Token) -> set[str]:
         # under a modal the parser may hang the object on the modal: "des accords ont pu
         # être trouvés" ("accords" depends on "pu")
         near.extend(c for c in token.head.children if c.dep_ in MODAL_SUBJECTS)
-    if headline_verb(token):
+    if headline:
         near.extend(token.doc[token.i + 1 : token.sent.end])  # its object, which the parse lost
     reflexive = grammar_of(token)["reflexive"]
     for other in near:
@@ -108,13 +109,26 @@ def context_words(token: Token) -> set[str]:
     return words
 
 
-def _fits(trigger: Trigger, token: Token, words: set[str]) -> bool:
+@dataclass(frozen=True)
+class _Reading:
+    """How a token may be read besides its tag, found once for all its lexicon lines."""
+
+    headline: bool  # a headline's verb tagged as a noun ("Mali expels French ambassador")
+    verb: bool  # a verb tagged as a noun (that, or "a téléphoné[NOUN]")
+
+    @classmethod
+    def of(cls, token: Token) -> _Reading:
+        headline = headline_verb(token)
+        return cls(headline, headline or misread_participle(token))
+
+
+def _fits(trigger: Trigger, token: Token, words: set[str], reading: _Reading) -> bool:
     allowed = _POS[trigger.pos]
     if trigger.roles == "eval" and trigger.pos == "ADJ":
         allowed = allowed | {"NOUN"}  # a quoted judgement: « lousy », tagged as a noun
-    if trigger.pos == "VERB" and (misread_participle(token) or headline_verb(token)):
+    if trigger.pos == "VERB" and reading.verb:
         allowed = allowed | {"NOUN"}
-    elif trigger.pos == "NOUN" and headline_verb(token):
+    elif trigger.pos == "NOUN" and reading.headline:
         return False  # "China sanctions US firms": the verb, not the noun
     if token.pos_ not in allowed or token.dep_ in _AUX_DEPS:
         return False
@@ -130,10 +144,11 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         candidates.extend(lexicon.candidates(key))
     if not candidates:
         return None
-    words = context_words(token)
+    reading = _Reading.of(token)
+    words = context_words(token, reading.headline)
     best: Trigger | None = None
     for trigger in candidates:
-        if _fits(trigger, token, words) and (best is None or trigger.specificity > best.specificity):
+        if _fits(trigger, token, words, reading) and (best is None or trigger.specificity > best.specificity):
             best = trigger
     return TriggerMatch(token, best) if best else None
 
