@@ -399,10 +399,16 @@ def test_a_participle_tagged_as_a_noun_after_avoir_is_still_the_verb() -> None:
     assert countries(event["actor"] + event["recipient"]) == {"DEU", "FRA"}
 
 
-def test_a_subject_split_by_the_parser_is_one_coordination() -> None:
-    event = first_event("Actualité\n\nRéunis à Djeddah, les dirigeants éthiopien et érythréen ont "
-                        "signé un accord de paix.", "fr", "AGREE")
-    assert countries(event["actor"]) == {"ETH", "ERI"}
+@pytest.mark.parametrize(("text", "type_", "sides"), [
+    ("Réunis à Djeddah, les dirigeants éthiopien et érythréen ont signé un accord de paix.",
+     "AGREE", {"ETH", "ERI"}),
+    # the subject of a light verb
+    ("Les ministres des Affaires étrangères du Vietnam et du Cambodge ont coprésidé la réunion de "
+     "la commission mixte.", "CONSULT", {"VNM", "KHM"}),
+])
+def test_a_subject_split_by_the_parser_is_one_coordination(text: str, type_: str, sides: set[str]) -> None:
+    event = first_event(f"Actualité\n\n{text}", "fr", type_)
+    assert countries(event["actor"]) == sides
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -686,12 +692,6 @@ def test_a_visitor_is_not_of_the_place_he_visits() -> None:
                         "trois jours en Ukraine.", "fr", "CONSULT")
     assert countries(event["recipient"]) == {"UKR"}
     assert "UKR" not in countries(event["actor"])
-
-
-def test_a_split_coordinated_subject_of_a_light_verb_is_both_sides() -> None:
-    event = first_event("Actualité\n\nLes ministres des Affaires étrangères du Vietnam et du Cambodge "
-                        "ont coprésidé la réunion de la commission mixte.", "fr", "CONSULT")
-    assert countries(event["actor"]) == {"VNM", "KHM"}
 
 
 @pytest.mark.parametrize(("text", "type_"), [
