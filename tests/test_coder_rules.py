@@ -725,3 +725,104 @@ def test_pulling_out_of_a_body_is_leaving_it() -> None:
 def test_renouncing(text: str, type_: str) -> None:
     found = events(f"Actualité\n\n{text}", "fr")
     assert [e["type"] for e in found] == [type_], found
+
+
+def test_demanding_something_of_someone() -> None:
+    event = first_event("Actualité\n\nLe Maroc a exigé de l'Espagne des explications.", "fr", "REQUEST")
+    assert countries(event["recipient"]) == {"ESP"}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # the thing one refuses to sign was proposed by the other side
+    ("Le Premier ministre hongrois a refusé de signer le texte proposé par la France.", "REJECT"),
+    # a judgement read as a second object: what is judged is the other one, and its author
+    ("Téhéran a qualifié d'« inacceptables » les conditions posées par la France.", "REJECT"),
+])
+def test_the_author_of_what_is_refused_is_the_recipient(text: str, type_: str) -> None:
+    event = first_event(f"Actualité\n\n{text}", "fr", type_)
+    assert countries(event["recipient"]) == {"FRA"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nAnkara a menacé de fermer son espace aérien si la Grèce poursuivait ses manœuvres.", "fr"),
+    ("World news\n\nAnkara threatened to close its airspace if Greece continued its manoeuvres.", "en"),
+])
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(text: str, lang: str) -> None:
+    event = first_event(text, lang, "THREATEN")
+    assert countries(event["actor"]) == {"TUR"}
+    assert countries(event["recipient"]) == {"GRC"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLa Serbie a rappelé des dizaines de milliers de réservistes.", "fr"),
+    ("World news\n\nSerbia called up tens of thousands of reservists.", "en"),
+])
+def test_the_lexicon_looks_through_numbers(text: str, lang: str) -> None:
+    event = first_event(text, lang, "MOBILIZE")
+    assert countries(event["actor"]) == {"SRB"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("World news\n\nThe Indian prime minister held talks with the French president on the Iranian nuclear deal.", "en"),
+    ("Actualité\n\nLe Premier ministre indien s'est entretenu avec le président français sur l'accord nucléaire iranien.", "fr"),
+])
+def test_what_talks_are_about_is_no_side(text: str, lang: str) -> None:
+    event = first_event(text, lang, "CONSULT")
+    assert countries(event["actor"]) == {"IND", "FRA"}
+
+
+def test_a_meeting_verb_hung_on_its_subject_phrase() -> None:
+    text = "World news\n\nThe defence ministers of Chile, Peru and Brazil met in Lima."
+    event = first_event(text, "en", "CONSULT")
+    assert countries(event["actor"]) == {"CHL", "PER", "BRA"}
+
+
+def test_a_pronoun_in_an_adverbial_clause_is_the_main_subject() -> None:
+    text = ("World news\n\nThe Kenyan foreign minister is expected in Addis Ababa on Monday, "
+            "where he will meet his Ethiopian counterpart.")
+    event = first_event(text, "en", "CONSULT")
+    assert countries(event["actor"] + event["recipient"]) == {"KEN", "ETH"}
+
+
+def test_a_fronted_passive_participle_is_reported() -> None:
+    # (the day read as the participle's object, as the parser does here)
+    text = "Actualité\n\nReçu lundi à Dakar par le président sénégalais, le ministre malien a évoqué la sécurité."
+    event = first_event(text, "fr", "CONSULT")
+    assert countries(event["actor"]) == {"MLI"}
+    assert countries(event["recipient"]) == {"SEN"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nRabat a protesté auprès d'Alger après ces déclarations.", "fr"),
+    ("World news\n\nRabat lodged a formal protest with Algiers after the remarks.", "en"),
+])
+def test_a_protest_made_to_a_government(text: str, lang: str) -> None:
+    event = first_event(text, lang, "ACCUSE")
+    assert countries(event["recipient"]) == {"DZA"}
+
+
+def test_what_protesters_denounce_is_their_protest() -> None:
+    found = events("Actualité\n\nDes centaines de manifestants qui protestaient contre la vie chère ont défilé à Bamako.", "fr")
+    assert [e["type"] for e in found] == ["PROTEST"], found
+
+
+def test_an_object_read_as_a_complement_of_the_night() -> None:
+    text = "Actualité\n\nL'aviation israélienne a bombardé dans la nuit des positions syriennes."
+    event = first_event(text, "fr", "ASSAULT")
+    assert countries(event["recipient"]) == {"SYR"}
+
+
+def test_condolences_offered_are_no_offer() -> None:
+    found = events("World news\n\nThe Japanese prime minister offered his condolences to the Turkish people.", "en")
+    assert [(e["type"], countries(e["actor"]), countries(e["recipient"])) for e in found] == [
+        ("SUPPORT", {"JPN"}, {"TUR"})], found
+
+
+@pytest.mark.parametrize(("text", "lang", "type_"), [
+    ("Actualité\n\nLe Chili et l'Argentine ont conclu les négociations sur leur frontière maritime.", "fr", "AGREE"),
+    ("World news\n\nChile and Argentina concluded negotiations on their maritime border.", "en", "AGREE"),
+    ("Actualité\n\nL'armée malienne a pris le contrôle de Kidal.", "fr", "ASSAULT"),
+    ("World news\n\nThe Malian army took control of Kidal.", "en", "ASSAULT"),
+])
+def test_light_verb_phrases(text: str, lang: str, type_: str) -> None:
+    first_event(text, lang, type_)

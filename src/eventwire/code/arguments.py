@@ -65,6 +65,7 @@ from eventwire.code.repairs import (
     object_after,
     subject_before,
 )
+from eventwire.code.status import status_words
 from eventwire.code.subjects import clause_subject, governing_verb, is_passive, speaker
 
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
@@ -92,8 +93,11 @@ def _split_subjects(subj: Token, verb: Token, rule: str) -> list[Arg]:
     if subj.head.i != verb.i or subj.dep_ not in SUBJECT_DEPS:
         return []
     doc = verb.doc
+    # (or a comma, when the second is a coordination itself: "the ministers of Chile, Peru and Brazil")
     rest = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and subj.i < c.i < verb.i
-            and any(t.pos_ == "CCONJ" for t in doc[phrase_span(subj).end : c.i])]
+            and (any(t.pos_ == "CCONJ" for t in doc[phrase_span(subj).end : c.i]) or (
+                all(t.text == "," for t in doc[phrase_span(subj).end : c.i])
+                and any(g.dep_ == "conj" for g in c.children)))]
     return [replace(a, group=subj.i) for other in rest for a in make_args(other, rule)]
 
 
@@ -229,6 +233,8 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
+        if patient is None and verb.dep_ == "advcl":
+            patient = child_of(verb.head, *SUBJECT_DEPS)  # "Reçu par X, le ministre a ...": the ministre
         if patient is not None:
             roles.recipients = make_args(patient, "passive subject")
     else:
@@ -417,6 +423,9 @@ def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
     if trigger.roles == "sym":
         # Every side acts: the coder joins actors, partners and the first recipient found.
         return roles
+    if trigger.roles == "dir" and roles.partners:
+        # "lodged a protest with Paris": on a one-sided act, the other side is its recipient
+        return Roles(actors=roles.actors, recipients=roles.recipients + roles.partners)
     if trigger.roles == "self":
         # "contre X"; and what a withdrawal leaves ("le retrait de ses troupes d'Irak")
         aimed = [a for a in roles.recipients if _against(a) or a.rule.startswith("source")]
@@ -477,7 +486,10 @@ def evaluation_roles(token: Token) -> Roles:
     said, rule = clause_subject(verb)
     if said is None:
         said, rule = speaker(verb)
-    judged = child_of(verb, "obj")
+    # "a qualifié d'« inacceptables » les propositions": the judgement may be read as an object
+    # too; what is judged is the other one (but "called the deal « lousy »" holds both)
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    judged = next((c for c in objects if token not in c.subtree), objects[0] if objects else None)
     if judged is not None and judged.pos_ == "PRON" and verb.dep_ == "acl:relcl":
         judged = verb.head  # "les milices qu'Ankara considère comme terroristes"
     if said is None:
@@ -485,6 +497,8 @@ def evaluation_roles(token: Token) -> Roles:
     roles.actors = make_args(said, f"subject of '{verb.text}' (judgement)")
     if judged is not None and judged.pos_ in ("NOUN", "PROPN"):
         roles.recipients = make_args(judged, "what is judged")
+        # "les propositions présentées par Kiev": whose thing is judged
+        roles.recipients += [a for agent, how in authors(judged) for a in make_args(agent, how)]
     return roles
 
 
@@ -498,6 +512,18 @@ def _headline_roles(verb: Token) -> Roles:
              for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
     return Roles(actors=[Arg(verb.doc[sent.start : verb.i], "headline subject (parse repair)")],
                  recipients=[Arg(after, "headline object (parse repair)"), *names])
+
+
+def _condition_subjects(threat: Token) -> list[Arg]:
+    """ "a menacé de prendre des mesures si Manille poursuivait ses patrouilles", "threatened
+    countermeasures if Manila continued": the one whose act the threat is about, the subject of
+    the condition that follows it (found by position: the parser hangs the clause anywhere)."""
+    conditions = status_words(threat.doc.lang_)["condition"]
+    for mark in threat.doc[threat.i + 1 : threat.sent.end]:
+        if mark.dep_ == "mark" and mark.lower_ in conditions:
+            subj = child_of(mark.head, *SUBJECT_DEPS)
+            return make_args(subj, "subject of the condition") if subj is not None else []
+    return []
 
 
 def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
@@ -516,6 +542,12 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = noun_roles(token, trigger, others)
     else:
         roles = verb_roles(token, trigger)
+    if trigger.type == "THREATEN":
+        roles.recipients += _condition_subjects(token)
+    if trigger.roles == "sym":
+        # "talks with X on the EU-Mercosur deal": what they are about is no side
+        topic = grammar_of(token)["topic_case"]
+        roles.recipients = [a for a in roles.recipients if case_of(a.span.root) not in topic]
     if trigger.roles == "from" or (trigger.mode == "withdraw" and token.pos_ not in ("NOUN", "PROPN")):
         # "se retirer de la CPI", "s'est retiré du Mali": the one left is the recipient.
         extra = obliques(token, "source_case") + [

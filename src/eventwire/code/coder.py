@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
-from eventwire.code.arguments import find_roles
+from eventwire.code.arguments import Roles, find_roles
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -45,10 +45,10 @@ from eventwire.code.dedupe import dedupe
 from eventwire.code.earlier import described_before, latter_before, named_before, named_members
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
-from eventwire.code.phrases import Arg, has_possessive, phrase_span
+from eventwire.code.phrases import Arg, case_of, has_possessive, phrase_span
 from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
-from eventwire.code.reference import owner_country, reporter_of
+from eventwire.code.reference import main_clause_subject, owner_country, reporter_of
 from eventwire.code.rules import (
     SPEECH_TYPES,
     anaphoric,
@@ -79,7 +79,7 @@ from eventwire.code.scene import (
 from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual
 from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold_key
-from eventwire.code.triggers import TriggerMatch, sentence_triggers
+from eventwire.code.triggers import TriggerMatch, counted, match_token, sentence_triggers
 from eventwire.code.unit import Unit, story_country_of
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Event
@@ -266,6 +266,18 @@ class Coder:
             # "Japan's foreign minister arrived ...", parsed as a noun and its participle
             unit.subjects.append(phrase_span(root))
 
+    def _protesters(self, roles: Roles) -> bool:
+        """Whether the actor is a word that names protesters ("des manifestants"): what they
+        denounce is their protest, coded on that word."""
+        if not roles.actors:
+            return False
+        root = roles.actors[0].span.root
+        for word in [root, *counted(root)]:  # "des centaines de manifestants"
+            found = match_token(word, self.lexicon)
+            if found is not None and found.trigger.type == "PROTEST" and found.trigger.roles == "agent":
+                return True
+        return False
+
     def _salient(self, unit: Unit) -> Entity | None:
         """What "il" / "elle" refer to: the latest subject that names an actor of a country."""
         while unit.subjects:
@@ -298,6 +310,8 @@ class Coder:
         ):
             return None
         roles = find_roles(match.token, trigger, others)
+        if trigger.type == "ACCUSE" and self._protesters(roles):
+            return None  # "des manifestants qui protestaient contre la hausse des taxes": the protest
         actors, actor_rule = self._resolve_first(roles.actors, unit, None)
         counterpart = actors[0] if actors else None
         recipients, recipient_rule = self._resolve_first(roles.recipients, unit, counterpart, actors)
@@ -490,7 +504,7 @@ class Coder:
         impersonal = text in self.grammar["impersonal"]
         if anaphoric or impersonal:
             # "X said it would impose sanctions": "it" too, which is never the last subject
-            reporter = reporter_of(arg, unit)
+            reporter = reporter_of(arg, unit) or main_clause_subject(arg, unit)
             if reporter is not None:
                 return [reporter]
         if text in self.grammar["body_pronoun"] and not arg.rule.startswith("passive"):
@@ -563,8 +577,11 @@ class Coder:
     def _named_sides(self, args: list[Arg]) -> list[Entity]:
         """Countries a symmetric event's phrases pair up: "la coopération Vietnam-Russie"."""
         found: list[Entity] = []
+        topic = self.grammar["topic_case"]
         for arg in args:
-            countries = self.resolver.mentions_country(arg.span.text)
+            # not in what they are about: "avec le président français sur l'accord iranien"
+            about = {u.i for t in arg.span if t.dep_ == "nmod" and case_of(t) in topic for u in t.subtree}
+            countries = self.resolver.mentions_country(" ".join(t.text for t in arg.span if t.i not in about))
             if len(countries) >= 2:
                 found.extend(Entity(country=c, sector="GOV", name=None) for c in sorted(countries))
         return found

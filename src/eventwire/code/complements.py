@@ -22,9 +22,12 @@ OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 def obliques(token: Token, kind: str) -> list[Token]:
     """Obliques of ``token`` whose preposition is of grammar ``kind`` ("recipient_case")."""
     cases = grammar_of(token)[kind]
-    return [
-        c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases
-    ]
+    found = [c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases]
+    # "a protesté auprès de Paris": the parser makes the preposition an adverb, its phrase
+    # the adverb's
+    found += [c for adv in token.children if adv.dep_ == "advmod" and adv.lower_ in cases
+              for c in adv.children if c.dep_ in OBLIQUE_DEPS]
+    return found
 
 
 def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
@@ -96,6 +99,8 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
+                    # "a refusé de signer la déclaration proposée par la Pologne": its author
+                    found.extend(authors(sub))
                     # "a menacé de bloquer l'adhésion de la Suède", "threatened to block
                     # Sweden's bid": whose act the act refused or threatened would stop
                     found.extend((c, f"complement of the object of '{child.text}'") for c in sub.children
@@ -147,6 +152,13 @@ def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
                      or (sub.dep_ == "nmod" and not case_of(sub) and (
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
                          or any(d.dep_ == "det" for d in sub.children))))
+    if not any(c.dep_ == "obj" for c in verb.children):
+        # "ont frappé dans la nuit des infrastructures ukrainiennes": the object's article
+        # "des" read as the preposition of a complement of the time phrase
+        found.extend((sub, f"object hung on '{oblique.text}'") for oblique in verb.children
+                     if oblique.dep_ == "obl:mod"
+                     for sub in oblique.children if sub.dep_ == "nmod" and sub.pos_ == "NOUN"
+                     and any(c.dep_ == "case" and "Art" in c.morph.get("PronType", []) for c in sub.children))
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import Arg, phrase_span
+from eventwire.code.phrases import Arg, child_of, phrase_span
 from eventwire.code.subjects import clause_subject
 from eventwire.code.unit import Unit
 from eventwire.event import Entity
@@ -30,6 +30,23 @@ def reporter_of(arg: Arg, unit: Unit) -> Entity | None:
     if clause.dep_ != "ccomp" or saying.lemma_.lower() not in grammar_of(saying)["speech_verb"]:
         return None
     subject, _ = clause_subject(saying)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    entity = unit.actors.resolve(phrase_span(subject))
+    return replace(entity) if entity is not None and entity.country else None
+
+
+def main_clause_subject(arg: Arg, unit: Unit) -> Entity | None:
+    """The subject of the clause that governs the adverbial clause ``arg`` (a pronoun) is the
+    subject of: "the minister is expected in Beijing, where he will meet ...", "le ministre a
+    quitté Kiev après qu'il a rencontré ...": one person, named once."""
+    clause = arg.span.root.head
+    if arg.span.root.dep_ != "nsubj" or clause.dep_ not in ("advcl", "parataxis", "acl:relcl"):
+        return None
+    main = clause.head
+    if clause.dep_ == "acl:relcl":  # "à Pékin, où il rencontrera ...": the clause "Pékin" is in
+        main = main.head if main.head.pos_ in ("VERB", "AUX") else main
+    subject = child_of(main, "nsubj", "nsubj:pass")
     if subject is None or subject.pos_ == "PRON":
         return None
     entity = unit.actors.resolve(phrase_span(subject))

@@ -46,6 +46,7 @@ def bare_speech(match: TriggerMatch) -> bool:
         and not any(c.dep_.startswith("aux") or c.lower_ in grammar_of(c)["gerund_mark"] for c in token.children)
         and not _past_with_object(token)
         and not sentence_verb_on_noun(token)
+        and not _fronted(token)
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
@@ -60,6 +61,13 @@ def bare_speech(match: TriggerMatch) -> bool:
     return not any(c.dep_ in COMPLEMENT_DEPS or (
         c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "obj" for g in c.children))
         for c in token.children)
+
+
+def _fronted(participle: Token) -> bool:
+    """ "Reçu mardi par le prince héritier, le ministre a ...", "Arrived in Hanoi, the minister
+    ...": a participle clause that opens the sentence tells what its subject did or underwent."""
+    return participle.dep_ == "advcl" and participle.i < participle.head.i and (
+        participle.left_edge.i == participle.sent.start)
 
 
 def _past_with_object(token: Token) -> bool:

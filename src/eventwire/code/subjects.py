@@ -39,7 +39,14 @@ def is_passive(verb: Token) -> bool:
         return False  # "s'est retirée": a reflexive verb's "être" is no passive auxiliary
     if "aux:pass" in deps:
         return True
-    if "aux:tense" in deps or "obj" in deps:
+    if "aux:tense" in deps:
+        return False
+    if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
+            and agent_of(verb) is not None:
+        # "Reçu mardi par le prince héritier, le ministre a ...": fronted, with its agent (and
+        # maybe a day read as its object)
+        return True
+    if "obj" in deps:
         return False  # a participle with a direct object is active: "ministers signed a deal"
     # A past participle with no auxiliary is passive ("les journalistes arrêtés par la police")
     # where the language drops the auxiliary there: French headlines do ("Trois journalistes

@@ -71,6 +71,18 @@ def _own_clause(token: Token) -> bool:
     return token.dep_ in ADJUNCT_CLAUSE_DEPS and any(c.dep_ in MODAL_SUBJECTS for c in token.children)
 
 
+def counted(noun: Token) -> list[Token]:
+    """ "rappelé des dizaines de milliers de réservistes": what a number noun counts."""
+    found: list[Token] = []
+    quantity = grammar_of(noun)["quantity_noun"]
+    while noun.lemma_.lower() in quantity and len(found) < 3:
+        noun = next((c for c in noun.children if c.dep_ == "nmod"), noun)
+        if noun in found:
+            break
+        found.append(noun)
+    return found
+
+
 def context_words(token: Token, headline: bool = False) -> set[str]:
     """Lemmas and forms of the words a lexicon line may require around ``token`` (a
     ``headline`` verb the tagger read as a noun: also the words after it)."""
@@ -88,6 +100,7 @@ def context_words(token: Token, headline: bool = False) -> set[str]:
         # the prepositions one level further: "inviter les belligérants à la retenue" when the
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
+        near.extend(counted(child))
     if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
     if token.dep_ in ("acl", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN"):
