@@ -826,3 +826,60 @@ def test_condolences_offered_are_no_offer() -> None:
 ])
 def test_light_verb_phrases(text: str, lang: str, type_: str) -> None:
     first_event(text, lang, type_)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe Parlement européen a adopté une résolution de soutien à la Géorgie.", "fr"),
+    # "in support of X": X is supported
+    ("World news\n\nThe European Parliament adopted a resolution in support of Georgia.", "en"),
+])
+def test_the_author_of_a_text_does_what_it_states(text: str, lang: str) -> None:
+    event = first_event(text, lang, "SUPPORT")
+    assert countries(event["actor"]) == {"IGO"}
+    assert countries(event["recipient"]) == {"GEO"}
+
+
+def test_who_tells_of_an_agreement_between_two_sides_is_no_side() -> None:
+    text = "Actualité\n\nUn accord de paix a été signé entre le Soudan et le Soudan du Sud, a annoncé le médiateur éthiopien."
+    event = first_event(text, "fr", "AGREE")
+    assert countries(event["actor"]) == {"SDN", "SSD"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe Soudan a menacé de lancer une offensive dans l'est du Tchad.", "fr"),
+    ("World news\n\nSudan threatened to launch an offensive in eastern Chad.", "en"),
+])
+def test_a_threat_is_aimed_at_the_country_of_the_threatened_act(text: str, lang: str) -> None:
+    event = first_event(text, lang, "THREATEN")
+    assert countries(event["recipient"]) == {"TCD"}
+    assert event["place"]["country"] == "TCD"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nWashington a dépêché des navires de guerre dans le Golfe après l'attaque.", "fr"),
+    ("World news\n\nWashington dispatched warships to the Gulf after the attack.", "en"),
+])
+def test_an_act_before_or_after_is_not_the_subjects(text: str, lang: str) -> None:
+    found = events(text, lang)
+    assert [(e["type"], countries(e["actor"])) for e in found] == [("MOBILIZE", {"USA"})], found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLes marines indienne et française ont démantelé conjointement un réseau de pirates.", "fr"),
+    ("World news\n\nThe Indian and French navies jointly dismantled a pirate network.", "en"),
+])
+def test_a_joint_act(text: str, lang: str) -> None:
+    event = first_event(text, lang, "COOPERATE")
+    assert countries(event["actor"]) == {"IND", "FRA"}
+
+
+def test_a_joint_act_that_is_an_event_of_its_own_is_that_event() -> None:
+    found = events("Actualité\n\nLa France et l'Allemagne ont condamné conjointement l'attaque.", "fr")
+    assert [e["type"] for e in found] == ["ACCUSE"], found
+
+
+def test_on_a_visit_the_subject_visits() -> None:
+    text = "World news\n\nOn a state visit to Kenya, the German president was received by his Kenyan counterpart."
+    event = first_event(text, "en", "CONSULT")
+    assert countries(event["actor"]) == {"DEU"}
+    assert countries(event["recipient"]) == {"KEN"}

@@ -166,6 +166,12 @@ def _event(type_: str, actor: str, recipient: str | None, date: str | None, mode
     )
 
 
+def test_a_merged_event_keeps_the_more_precise_date() -> None:
+    # the headline's month, then the body's day: one event, on that day
+    merged = dedupe([_event("PROTEST", "GBR", None, "2019-03"), _event("PROTEST", "GBR", None, "2019-03-23")])
+    assert [e.date for e in merged] == ["2019-03-23"]
+
+
 def test_same_event_rules() -> None:
     a = _event("SANCTION", "USA", "RUS", "2024-03-01")
     assert same_event(a, _event("SANCTION", "USA", "RUS", None))

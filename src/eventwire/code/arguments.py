@@ -205,10 +205,11 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
     g = grammar_of(verb)
     subj, rule = clause_subject(verb)
+    reported = False
     if subj is None or subj.lower_ in grammar_of(subj)["first_person"]:
         said, said_rule = speaker(verb)
         if said is not None:
-            subj, rule = said, said_rule
+            subj, rule, reported = said, said_rule, True
     if subj is not None:
         roles.actors = _last_apposition(subj, verb) + [
             subject_before(arg, verb) for arg in make_args(subj, rule)]
@@ -263,6 +264,10 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         for obj in (c for c in verb.children if c.dep_ in ("obj", "obl", "obl:mod")):
             for head in obliques(obj, "partner_case"):
                 roles.partners.extend(make_args(head, f"nmod:{case_of(head)}"))
+        if reported and len(roles.partners) >= 2:
+            # "Un accord a été conclu entre X et Y, a annoncé le médiateur": who tells it is
+            # no side of it
+            roles.actors = []
     return _by_roles(roles, trigger)
 
 
@@ -278,6 +283,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
     # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
     patient_first = trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw"
+    patient_first = patient_first or case_of(noun) in g["stance_case"]  # "in support of X"
     for head in agents:
         roles.actors.extend(make_args(head, "agent"))
     # "la visite de travail de la délégation russe": the agent may sit one "de" further down.
@@ -303,12 +309,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             roles.recipients.extend(make_args(head, "de (patient)"))
         else:  # "des tirs d'artillerie pakistanais": the weapon stands for who fires it
             roles.actors.extend(make_args(head, "de (agent)"))
-    if noun.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and case_of(noun) == "en" and (
+    if noun.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and case_of(noun) in g["state_case"] and (
         noun.head.pos_ in ("NOUN", "PROPN")
     ):
         # "X, en visite au Vietnam": the one "en visite" is the noun it qualifies.
         roles.actors[:0] = make_args(noun.head, "en (state of)")
-    elif noun.dep_.startswith("obl") and case_of(noun) == "en" and noun.head.pos_ in ("VERB", "AUX"):
+    elif noun.dep_.startswith("obl") and case_of(noun) in g["state_case"] and noun.head.pos_ in ("VERB", "AUX"):
         # "En visite à New Delhi, le président a été reçu par ...": the clause's own subject,
         # even a passive one, is the one "en visite" (not the agent who receives him)
         subj = child_of(noun.head, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
@@ -331,6 +337,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         and verb.lemma_.lower() not in g["order_verb"]  # "a ordonné le déploiement": his own act
     if own_event and has_possessive(noun):
         own_event = False  # "pledged its support to X": the one who pledges supports
+    if own_event and below.i != noun.i and below.lemma_.lower() in g["document_noun"]:
+        own_event = False  # "a adopté une résolution de soutien à X": the text's author supports
+    if trigger.roles != "sym" and case_of(noun) in g["sequence_case"] and not has_possessive(noun):
+        # "a dépêché un porte-avions après l'attaque": what happened before is someone else's act
+        # (but "après sa visite", "après des entretiens avec X": his own)
+        own_event = True
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
     if verb is not None and not own_event and (
@@ -536,7 +548,11 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         for head in obliques(token, "aimed_case"):
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
         return roles
-    if headline_verb(token) and trigger.pos == "VERB":
+    if trigger.pos == "ADV":
+        # "les polices française et espagnole ont démantelé conjointement un réseau": the
+        # sides of the act the adverb makes joint
+        roles = verb_roles(token.head, trigger) if token.head.pos_ in ("VERB", "AUX") else Roles()
+    elif headline_verb(token) and trigger.pos == "VERB":
         roles = _headline_roles(token)
     elif token.pos_ in ("NOUN", "PROPN") and trigger.pos != "VERB":  # not a participle misread as a noun
         roles = noun_roles(token, trigger, others)

@@ -58,6 +58,7 @@ from eventwire.code.rules import (
     evidence,
     is_the_country,
     long_process,
+    manner_of_event,
     orders_own_act,
     own_government,
     passive,
@@ -306,7 +307,7 @@ class Coder:
         trigger = match.trigger
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
             long_process(match) or habitual(match.token) or orders_own_act(match, others)
-            or war_toll(match)
+            or war_toll(match) or manner_of_event(match, others)
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -445,13 +446,17 @@ class Coder:
         self, trigger: Trigger, place: Place | None, actors: list[Entity]
     ) -> tuple[list[Entity], str] | None:
         """Who an act with no recipient goes to by its place, a country not the actor's: a
-        visit's host, and the country aid is sent to ("des équipes de secours en Turquie")."""
+        visit's host, the country aid is sent to ("des équipes de secours en Turquie"), the country
+        where a threatened act would take place."""
         if place is None or not place.country or place.country in {a.country for a in actors}:
             return None
         if trigger.mode == "visit":
             return [Entity(country=place.country, sector="GOV", name=None)], "host country of the visit's place"
         if trigger.type == "AID" and self.gazetteer.country_of(place.name) == place.country:
             return [Entity(country=place.country, sector=None, name=None)], "the country the aid goes to"
+        if trigger.type == "THREATEN":
+            # "a menacé de lancer une opération dans le nord de la Syrie"
+            return [Entity(country=place.country, sector="GOV", name=None)], "the country the threatened act is in"
         return None
 
     # -------------------------------------------------------------- entities

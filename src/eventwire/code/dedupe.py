@@ -9,7 +9,7 @@ fewer sides ("cette visite", "la visite au Vietnam") is the same event as a
 fuller mention of that type and mode when its countries are a subset of it.
 
 The merged event keeps the first mention's evidence and takes from the others
-what it lacks: a date, a place, the fuller set of sides, a mode.
+what it lacks: a date (or a more precise one), a place, the fuller set of sides, a mode.
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ def _merge_into(kept: Event, other: Event) -> None:
     if kept.type == "PROTEST" and kept.mode == GENERIC_PROTEST and other.mode:
         kept.mode = other.mode  # the word for the act says more than "manifestants"
     kept.mode = kept.mode or other.mode
-    if not kept.date and other.date:
+    if other.date and (not kept.date or len(other.date) > len(kept.date)):
+        # (the headline's month, the body's day: the day)
         kept.date, kept.date_end = other.date, other.date_end
     if kept.place is None and other.place is not None:
         kept.place = other.place

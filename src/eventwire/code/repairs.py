@@ -167,7 +167,11 @@ def sentence_verb_on_noun(verb: Token) -> bool:
     noun = verb.head
     at_root = noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and any(
         t.text == "," for t in verb.doc[noun.head.i : noun.i]))
-    return verb.dep_ == "acl" and "root" not in bare and at_root and agent_of(verb) is None
+    # "Estimates indicate one million people marched[acl] in London": the verb of a clause
+    # reported without "that", hung on its subject, the reporting verb's object
+    reported = noun.dep_ == "obj" and noun.head.lemma_.lower() in grammar_of(verb)["speech_verb"] and (
+        verb.i == max(t.i for t in noun.subtree if t.i < verb.i) + 1)
+    return verb.dep_ == "acl" and "root" not in bare and (at_root or reported) and agent_of(verb) is None
 
 
 def headline_verb(token: Token) -> bool:

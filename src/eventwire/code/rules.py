@@ -124,6 +124,13 @@ def anaphoric(match: TriggerMatch) -> bool:
     )
 
 
+def manner_of_event(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """ "ont condamné conjointement l'attaque": an adverb of joint action on a verb that is an
+    event of its own adds nothing; on any other verb it is the event ("ont démantelé
+    conjointement un réseau")."""
+    return match.trigger.pos == "ADV" and match.token.head.i in others
+
+
 def orders_own_act(match: TriggerMatch, others: frozenset[int]) -> bool:
     """ "Le Pentagone a ordonné le déploiement de porte-avions", "ordered the deployment of
     troops": what one orders (``order_verb``) with an act for object is done by one's own

@@ -47,7 +47,24 @@ def locative_places(
         opens = not before.strip() and mention.kind != "country" and (not after or after[0] in ",(-–—:")
         if _ends_with(before, grammar["locative_before"]) or opens:
             found.append(mention)
+        elif _ends_with(_without_compass(text[max(span[0], start - 40) : start], grammar), grammar["locative_before"]):
+            found.append(mention)  # "dans le nord de la Syrie", "in northern Syria"
     return found
+
+
+def _without_compass(before: str, grammar: Grammar) -> str:
+    """ "... dans le nord de la " -> "... dans"; "" when no word of a part of a country ends it."""
+    words = WORD_SPLIT.split(before.lower().replace("’", "'").replace("'", "' ").strip())  # "l'est"
+    links, compass = grammar["compass_link"], grammar["compass_word"]
+    while words and words[-1] in links:
+        words.pop()
+    if not words or words[-1] not in compass:
+        return ""
+    while words and words[-1] in compass:
+        words.pop()
+    while words and words[-1] in links:
+        words.pop()
+    return " ".join(words)
 
 
 def event_place(places: list[PlaceMention], sent: Span, match: TriggerMatch, unit: Unit) -> Place | None:

@@ -42,9 +42,10 @@ def is_passive(verb: Token) -> bool:
     if "aux:tense" in deps:
         return False
     if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
-            and agent_of(verb) is not None:
-        # "Reçu mardi par le prince héritier, le ministre a ...": fronted, with its agent (and
-        # maybe a day read as its object)
+            and (agent_of(verb) is not None or verb.left_edge.i == verb.sent.start):
+        # "Reçu mardi par le prince héritier, le ministre a ...", "Condamné à cinq ans de
+        # prison, l'ancien président a ...": with its agent or opening the sentence (and maybe
+        # a day read as its object)
         return True
     if "obj" in deps:
         return False  # a participle with a direct object is active: "ministers signed a deal"

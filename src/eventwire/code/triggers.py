@@ -23,10 +23,11 @@ _POS = {
     "VERB": {"VERB", "AUX", "ADJ"},
     "NOUN": {"NOUN", "PROPN"},
     "ADJ": {"ADJ", "VERB"},
+    "ADV": {"ADV"},  # "ont démantelé conjointement": the manner makes the act joint
 }
 MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
 NESTED_CASES = ("case", "mark")
-_CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+_CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
 # clauses that are no complement ("a averti Téhéran qu'il paierait le prix" is one)
 ADJUNCT_CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis"})
