@@ -883,3 +883,65 @@ def test_on_a_visit_the_subject_visits() -> None:
     event = first_event(text, "en", "CONSULT")
     assert countries(event["actor"]) == {"DEU"}
     assert countries(event["recipient"]) == {"KEN"}
+
+
+def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
+    event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
+    assert countries(event["recipient"]) == {"MLI"}
+
+
+def test_a_promise_made_to_someone() -> None:
+    text = "Actualité\n\nLe président sénégalais a promis à son homologue gambien de rouvrir la frontière."
+    event = first_event(text, "fr", "AGREE")
+    assert countries(event["actor"] + event["recipient"]) == {"SEN", "GMB"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_"), [
+    ("Actualité\n\nSéoul a écarté toute négociation avec Pyongyang.", "fr", "REJECT"),
+    ("World news\n\nSeoul ruled out any negotiations with Pyongyang.", "en", "REJECT"),
+    ("Actualité\n\nSéoul a défendu le droit de Pyongyang à un programme spatial.", "fr", "SUPPORT"),
+    ("World news\n\nSeoul defended the right of Pyongyang to a space programme.", "en", "SUPPORT"),
+])
+def test_ruling_out_and_defending(text: str, lang: str, type_: str) -> None:
+    event = first_event(text, lang, type_)
+    assert countries(event["actor"]) == {"KOR"}
+    assert countries(event["recipient"]) == {"PRK"}
+
+
+def test_exchanging_on_a_subject_is_talks() -> None:
+    event = first_event("Actualité\n\nLes ministres français et marocain ont échangé sur la coopération migratoire.",
+                        "fr", "CONSULT")
+    assert countries(event["actor"]) == {"FRA", "MAR"}
+
+
+def test_a_refused_act_reaches_the_dative_the_parser_hung_on_its_object() -> None:
+    text = "Actualité\n\nLes autorités iraniennes ont refusé d'accorder un visa au journaliste allemand."
+    event = first_event(text, "fr", "REJECT")
+    assert countries(event["recipient"]) == {"DEU"}
+
+
+def test_a_name_with_its_complement_before_the_conjunction() -> None:
+    event = first_event("Actualité\n\nLa Corée du Sud et le Japon entendent renforcer leur coopération.", "fr", "AGREE")
+    assert countries(event["actor"]) == {"KOR", "JPN"}
+
+
+def test_whose_request_is_refused() -> None:
+    text = "Actualité\n\nLe Premier ministre slovaque a opposé une fin de non-recevoir à la demande de l'Ukraine."
+    event = first_event(text, "fr", "REJECT")
+    assert countries(event["recipient"]) == {"UKR"}
+
+
+def test_a_possessed_noun_read_as_an_adjective_is_an_object() -> None:
+    event = first_event("World news\n\nTokyo defended Manila's right to fish near the shoal.", "en", "SUPPORT")
+    assert countries(event["recipient"]) == {"PHL"}
+
+
+def test_whose_help_is_sought() -> None:
+    event = first_event("World news\n\nPeru sought the help of Brazil to fight illegal mining.", "en", "REQUEST")
+    assert countries(event["recipient"]) == {"BRA"}
+
+
+def test_a_verb_tagged_as_a_noun_with_an_object() -> None:
+    event = first_event("World news\n\nThe French president vetoed a Spanish proposal.", "en", "REJECT")
+    assert countries(event["actor"]) == {"FRA"}
+    assert countries(event["recipient"]) == {"ESP"}

@@ -281,6 +281,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     ]
     agents = [c for c in noun.children
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
+    # "la libération des otages par le Mali": the parser hangs the agent on the complement
+    agents += [a for c in genitive for a in c.children
+               if a.dep_ in ("nmod", "obl:agent") and case_of(a) in g["agent_case"]]
     # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
     patient_first = trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw"
     patient_first = patient_first or case_of(noun) in g["stance_case"]  # "in support of X"
@@ -359,6 +362,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))
+    # "une fin de non-recevoir à la demande de X": on a word of the lexicon line itself
+    aimed.extend(h for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in lexical
+                 for h in obliques(c, "recipient_case") if h not in aimed)
     # "des intimidations, envers[NOUN] des commerçants": a preposition tagged as a noun
     aimed.extend(sub for c in noun.children if c.pos_ == "NOUN" and c.lower_ in g["aimed_case"]
                  for sub in c.children if sub.dep_ in OBLIQUE_DEPS and sub.pos_ in ("NOUN", "PROPN"))
@@ -412,6 +418,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         else:
             roles.recipients.extend([_receiver(a) for a in args] if light else args)
             roles.recipients.extend(a for author, rule in authors(head) for a in make_args(author, rule))
+            # "a opposé une fin de non-recevoir à la demande de la Commission": whose it is
+            if trigger.roles != "sym":
+                roles.recipients.extend(a for c in head.children if c.dep_ == "nmod" and case_of(c) in g["genitive"]
+                                        and not classifier(c) for a in make_args(c, f"nmod:{case_of(c)} of the argument"))
     if trigger.mode == "visit":
         for head in obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))

@@ -31,6 +31,7 @@ from eventwire.code.context import (
     UNADDRESSED_ONLY,
     Story,
     answer_order,
+    answered,
     between_parties,
     headline_participle,
     proper,
@@ -228,7 +229,9 @@ class Coder:
             found_at: list[tuple[int, Event]] = []
             # Protests, negotiations and agreements last: their unnamed sides may be the parties
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
-            for match in sorted(matches, key=answer_order):
+            # (and within each kind, an act named as what another act answers before it: "s'est
+            # félicité de la libération des marins par l'Iran" knows who freed them)
+            for match in sorted(matches, key=lambda m: (answer_order(m), not answered(m, others))):
                 status = event_status(
                     match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval",
                     threat=match.trigger.type == "THREATEN",

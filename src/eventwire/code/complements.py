@@ -106,6 +106,10 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
                     found.extend((c, f"complement of the object of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod:poss" or (
                                      c.dep_ == "nmod" and case_of(c) in grammar_of(c)["genitive"]))
+                    # "a refusé d'accorder un visa au journaliste français": the parser hangs
+                    # the dative on the object
+                    found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
+                                 if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["dative_case"])
     for child in verb.children:
         if child.dep_ == "ccomp" and any(c.dep_ == "obj" and {"Int", "Rel"} & set(c.morph.get("PronType", []))
                                          for c in child.children):
@@ -129,7 +133,7 @@ def _complement_heads(heads: list[Token]) -> list[tuple[Token, str]]:
     todo = heads
     for _ in range(2):
         todo = [sub for head in todo for sub in head.children  # not "un pacte | de défense"
-                if sub.dep_ == "nmod" and case_of(sub) in ("de", "du", "des", "d'", "d’", "contre")
+                if sub.dep_ in ("nmod", "nmod:poss") and (case_of(sub) in grammar_of(sub)["genitive"] or case_of(sub) == "contre")
                 and not classifier(sub)]
         found.extend((sub, "object's complement") for sub in todo)
     return found
@@ -140,9 +144,11 @@ def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object
     # ("Hungary vetoes EU aid package[obl]": a noun phrase with its own modifiers too)
+    # ("sought the help[xcomp] of the United States": a noun with its article too)
     found = [(c, "object (parse repair)") for c in verb.children
              if c.dep_ in ("nmod", "obl", "xcomp") and c.i > verb.i and not case_of(c) and (
-                 c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(g.dep_ == "compound" for g in c.children)))]
+                 c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(
+                     g.dep_ == "compound" or (g.dep_ == "det" and c.dep_ == "xcomp") for g in c.children)))]
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
@@ -182,7 +188,8 @@ def _misread_noun(token: Token) -> bool:
     with an article is a noun."""
     if token.pos_ == "X":
         return token.text[:1].isupper()
-    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children)
+    # (or a possessive: "defended Bolivia's right[ADJ]")
+    return token.pos_ in ("VERB", "ADJ") and any(c.dep_ in ("det", "nmod:poss") for c in token.children)
 
 
 def sides_in_object(obj: Token) -> list[Token]:

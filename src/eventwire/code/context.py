@@ -64,6 +64,11 @@ def answer_order(match: TriggerMatch) -> int:
     return 1 if unaddressed else 0
 
 
+def answered(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """An act named as the object or argument of another trigger ("a salué la libération")."""
+    return match.token.head.i in others and match.token.dep_ in ("obj", "obl:arg", "nsubj:pass")
+
+
 def headline_participle(match: TriggerMatch, part: Part) -> bool:
     """A headline drops "a été": "Deux journalistes arrêtés par la police", "La présidente
     destituée par le Parlement" report the act; in running text such a participle describes."""
@@ -130,7 +135,8 @@ class Story:
         token = match.token
         heads = [a.span.root for a in phrases]
         if token.pos_ in ("VERB", "AUX", "ADJ"):
-            heads += [c for c in token.children if c.dep_ in ("obj", "nsubj:pass")]
+            # (and "s'est félicité de la libération": a prepositional argument)
+            heads += [c for c in token.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg")]
         for head in heads:
             if head.pos_ != "NOUN" or any(
                 c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) in grammar_of(c)["genitive"] for c in head.children

@@ -151,6 +151,8 @@ def _first_side(subject: Token) -> list[Token]:
     if start < 2 or doc[start - 1].dep_ != "cc":
         return []
     first = doc[start - 2]
+    while first.dep_ != "ROOT" and first.head.i < first.i:
+        first = first.head  # "La Corée du Sud[nmod] et l'Australie": up to the name's head
     if first.dep_ == "ROOT" and first.pos_ in ("PROPN", "NOUN") and first.i != subject.head.i:
         return [first]
     return []

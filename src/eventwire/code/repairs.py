@@ -178,7 +178,12 @@ def headline_verb(token: Token) -> bool:
     """ "Mali expels French ambassador", "Niger cuts ties with Ukraine": in a verbless line the
     tagger may read a headline's verb, after the name that does it, as a noun of a compound.
     A word with the language's present ending (``headline_verb_ending``) right after a
-    capitalised word is the verb there."""
+    capitalised word is the verb there. So is a root "noun" with an object after the
+    nouns it heads ("The US president vetoed[NOUN] a resolution"): nouns take no object."""
+    if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.i > 0 and any(
+            c.dep_ == "obj" and c.i > token.i for c in token.children) and any(
+            c.dep_ == "compound" and c.i == token.i - 1 for c in token.children):
+        return True
     if token.pos_ != "NOUN" or token.i == 0 or not token.doc[token.i - 1].text[:1].isupper():
         return False
     if not any(token.lower_.endswith(e) for e in grammar_of(token)["headline_verb_ending"]):
