@@ -271,6 +271,17 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     return _by_roles(roles, trigger)
 
 
+def _after_place(complement: Token) -> bool:
+    """ "un tir de missile en mer du Japon": a "de X" right after a place phrase hung on the
+    same noun belongs to the place ("la mer du Japon"), whatever the parser says."""
+    before = [t for t in complement.doc[complement.head.i + 1 : complement.i] if t.dep_ != "case"]
+    if not before:
+        return False
+    last = before[-1]
+    return last.head.i == complement.head.i and last.pos_ == "NOUN" and (
+        case_of(last) in grammar_of(last)["place_case"])
+
+
 def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     roles = Roles()
     g = grammar_of(noun)
@@ -279,6 +290,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
         and c.pos_ in ("NOUN", "PROPN") and not classifier(c)
     ]
+    genitive = [c for c in genitive if not _after_place(c)]
     agents = [c for c in noun.children
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
     # "la libération des otages par le Mali": the parser hangs the agent on the complement
@@ -362,6 +374,13 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))
+    if trigger.type == "SUPPORT":  # "sa confiance dans la capacité de la Grèce"
+        aimed.extend(h for h in obliques(noun, "belief_case") if h not in aimed)
+    # "une enquête visant des soldats russes", "an investigation targeting Russian soldiers"
+    # (or on what the act is for: "une enquête pour crimes de guerre visant des soldats")
+    aimed.extend(o for node in [noun, *aimed] for c in node.children
+                 if c.dep_.startswith("acl") and c.lemma_.lower() in g["target_verb"]
+                 for o in c.children if o.dep_ in ("obj", "obl:arg") and o not in aimed)
     # "une fin de non-recevoir à la demande de X": on a word of the lexicon line itself
     aimed.extend(h for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in lexical
                  for h in obliques(c, "recipient_case") if h not in aimed)
@@ -392,6 +411,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             node = node.head
             cases = "recipient_case" if below.dep_ in ("obj",) or node.i != verb.i else "aimed_case"
             aimed.extend(h for h in obliques(node, cases) if h.i != noun.i and h not in aimed)
+            if trigger.type == "SUPPORT":  # "a exprimé sa confiance dans[hung on the verb] ..."
+                aimed.extend(h for h in obliques(node, "belief_case") if h.i != noun.i and h not in aimed)
         # "a porté plainte auprès de l'ONU contre Israël": "contre X" hung on another oblique
         # (or on an adverb's: "auprès[advmod] de l'ONU[obl] contre Israël")
         near = [c for c in verb.children if c.i != noun.i and c.dep_ != "conj"]
@@ -564,7 +585,8 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = verb_roles(token.head, trigger) if token.head.pos_ in ("VERB", "AUX") else Roles()
     elif headline_verb(token) and trigger.pos == "VERB":
         roles = _headline_roles(token)
-    elif token.pos_ in ("NOUN", "PROPN") and trigger.pos != "VERB":  # not a participle misread as a noun
+    elif (token.pos_ in ("NOUN", "PROPN") or trigger.pos == "NOUN") and trigger.pos != "VERB":
+        # (not a participle misread as a noun; but a noun misread as a verb: "paid tribute[VERB]")
         roles = noun_roles(token, trigger, others)
     else:
         roles = verb_roles(token, trigger)

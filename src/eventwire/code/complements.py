@@ -25,7 +25,7 @@ def obliques(token: Token, kind: str) -> list[Token]:
     found = [c for c in token.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in cases]
     # "a protesté auprès de Paris": the parser makes the preposition an adverb, its phrase
     # the adverb's
-    found += [c for adv in token.children if adv.dep_ == "advmod" and adv.lower_ in cases
+    found += [c for adv in token.children if adv.pos_ in ("ADV", "ADP") and adv.lower_ in cases
               for c in adv.children if c.dep_ in OBLIQUE_DEPS]
     return found
 
@@ -99,8 +99,11 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
-                    # "a refusé de signer la déclaration proposée par la Pologne": its author
+                    # "a refusé de signer la déclaration proposée par la Pologne": its author;
+                    # "refused to ratify the agreement signed with Russia": its other side
                     found.extend(authors(sub))
+                    found.extend((p, f"obl:{case_of(p)} of '{acl.text}'") for acl in sub.children
+                                 if acl.dep_ == "acl" for p in obliques(acl, "partner_case"))
                     # "a menacé de bloquer l'adhésion de la Suède", "threatened to block
                     # Sweden's bid": whose act the act refused or threatened would stop
                     found.extend((c, f"complement of the object of '{child.text}'") for c in sub.children

@@ -39,7 +39,7 @@ KINDS = frozenset(
         "region_noun", "purpose_mark", "beneficiary_case", "undergo_noun", "object_control",
         "member_marker", "quantity_noun", "topic_case", "stance_case",
         "compass_word", "compass_link", "sequence_case",
-        "state_case",
+        "state_case", "target_verb", "belief_case",
     }
 )
 

@@ -39,6 +39,8 @@ def case_of(token: Token) -> str:
     for child in token.children:
         if child.dep_ in ("case", "fixed") or (child.dep_ == "mark" and child.pos_ == "ADP"):
             return child.lower_
+        if child.dep_ == "advmod" and child.pos_ == "ADP" and child.i < token.i:
+            return child.lower_  # "au nouveau Premier ministre", read as "à nouveau"
     return ""
 
 

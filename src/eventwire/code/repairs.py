@@ -52,8 +52,10 @@ def misread_present(verb: Token) -> bool:
     g = grammar_of(verb)
     if any(form.endswith(suffix) for suffix, _ in g.pairs("participle_suffix")):
         return False
-    return any(form.endswith(suffix) and lemma.endswith(value) and form[: -len(suffix)] == lemma[: -len(value)]
-               for suffix, value in g.pairs("present_suffix"))
+    # (the lemmatizer may keep the form itself: "reproche" for "reprocher")
+    return any(form.endswith(suffix) and (lemma == form or (
+        lemma.endswith(value) and form[: -len(suffix)] == lemma[: -len(value)]))
+        for suffix, value in g.pairs("present_suffix"))
 
 
 def misread_participle(token: Token) -> bool:
@@ -61,6 +63,14 @@ def misread_participle(token: Token) -> bool:
     form of "avoir" on it is a past participle (``perfect_aux``: that verb is never a copula)."""
     return token.pos_ == "NOUN" and any(
         c.dep_ in ("cop", "aux", "aux:tense") and c.lemma_.lower() in grammar_of(token)["perfect_aux"]
+        for c in token.children)
+
+
+def misread_object(token: Token) -> bool:
+    """ "African leaders paid tribute[VERB] to ...": a word tagged as a verb that is a verb's
+    object, with no subject, auxiliary, object or conjunction of its own, is a noun."""
+    return token.pos_ == "VERB" and token.dep_ == "obj" and token.head.pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubj:pass", "obj", "mark", "aux", "aux:pass", "aux:tense", "xcomp", "ccomp")
         for c in token.children)
 
 

@@ -15,11 +15,17 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import sovereigns
+from eventwire.code.complements import obliques
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
 from eventwire.code.places import PlaceMention
-from eventwire.code.repairs import hung_on_its_object, sentence_verb_on_noun
+from eventwire.code.repairs import (
+    hung_on_its_object,
+    misread_object,
+    misread_present,
+    sentence_verb_on_noun,
+)
 from eventwire.code.triggers import TriggerMatch
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Evidence
@@ -47,16 +53,19 @@ def bare_speech(match: TriggerMatch) -> bool:
         and not _past_with_object(token)
         and not sentence_verb_on_noun(token)
         and not _fronted(token)
+        and not misread_present(token)  # "Le Premier ministre reproche[Part, acl] à l'Égypte"
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
         return True
-    if token.pos_ not in ("VERB", "AUX") or match.trigger.type not in SPEECH_TYPES:
+    if token.pos_ not in ("VERB", "AUX") or match.trigger.type not in SPEECH_TYPES or misread_object(token):
         return False
     if any(c.lower_ in grammar_of(c)["inverted_clitic"] for c in token.children):
         return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
     if hung_on_its_object(token):
         return False  # "accused Washington", parsed as an adjective of "Washington"
+    if obliques(token, "recipient_case"):
+        return False  # "a protesté auprès[ADV] de la Chine": a complement under an adverb
     # ("a exigé et obtenu le départ des troupes": the object the coordinated verbs share)
     return not any(c.dep_ in COMPLEMENT_DEPS or (
         c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "obj" for g in c.children))

@@ -15,7 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
-from eventwire.code.repairs import headline_verb, hung_on_its_object, misread_participle
+from eventwire.code.repairs import (
+    headline_verb,
+    hung_on_its_object,
+    misread_object,
+    misread_participle,
+)
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
 # some verbs AUX; the lexicon's VERB lines take them all, but never a real auxiliary.
@@ -102,7 +107,7 @@ def context_words(token: Token, headline: bool = False) -> set[str]:
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
         near.extend(counted(child))
-    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+    if (token.pos_ in ("NOUN", "PROPN") or misread_object(token)) and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
     if token.dep_ in ("acl", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         near.append(token.head)  # the noun a participle describes: "les sanctions imposées par X"
@@ -129,11 +134,12 @@ class _Reading:
 
     headline: bool  # a headline's verb tagged as a noun ("Mali expels French ambassador")
     verb: bool  # a verb tagged as a noun (that, or "a téléphoné[NOUN]")
+    noun: bool  # a noun tagged as a verb ("paid tribute[VERB]")
 
     @classmethod
     def of(cls, token: Token) -> _Reading:
         headline = headline_verb(token)
-        return cls(headline, headline or misread_participle(token))
+        return cls(headline, headline or misread_participle(token), misread_object(token))
 
 
 def _fits(trigger: Trigger, token: Token, words: set[str], reading: _Reading) -> bool:
@@ -144,6 +150,8 @@ def _fits(trigger: Trigger, token: Token, words: set[str], reading: _Reading) ->
         allowed = allowed | {"NOUN"}
     elif trigger.pos == "NOUN" and reading.headline:
         return False  # "China sanctions US firms": the verb, not the noun
+    if trigger.pos == "NOUN" and reading.noun:
+        allowed = allowed | {"VERB"}
     if token.pos_ not in allowed or token.dep_ in _AUX_DEPS:
         return False
     if any(not (group & words) for group in trigger.requires):
@@ -167,12 +175,21 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     return TriggerMatch(token, best) if best else None
 
 
+def _in_a_name(token: Token, title_case: bool) -> bool:
+    """ "l'Équipe ... Télécommunications d'Urgence et Soutien": a capitalised noun inside a
+    sentence is part of a name (unless the line capitalises its words: a title)."""
+    return (token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not title_case
+            and token.i > token.sent.start and not token.doc[token.i - 1].is_punct)
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     """Every trigger of a sentence, in text order."""
     found = []
+    words = [t for t in sent if t.is_alpha]
+    title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
     for token in sent:
-        if token.pos_ not in _CONTENT_POS or len(token.text) < 3:
-            continue  # articles, prepositions, pronouns, punctuation never trigger
+        if token.pos_ not in _CONTENT_POS or len(token.text) < 3 or _in_a_name(token, title_case):
+            continue  # articles, prepositions, pronouns, punctuation, names never trigger
         match = match_token(token, lexicon)
         if match is not None:
             found.append(match)
