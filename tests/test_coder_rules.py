@@ -972,7 +972,7 @@ def test_recipients_of_french_phrasings(text: str, type_: str, recipient: str) -
 
 
 @pytest.mark.parametrize(("text", "type_", "recipient"), [
-    ("Asian leaders paid tribute to the late Japanese prime minister.", "SUPPORT", "JPN"),
+    ("European leaders paid tribute to the courage of the Ukrainian people.", "SUPPORT", "UKR"),
     ("The Brazilian president declined the Chinese president's invitation to visit Beijing.", "REJECT", "CHN"),
     ("London suspects Moscow of hacking the ministry.", "ACCUSE", "RUS"),
     ("The German chancellor expressed confidence in Greece's ability to carry out the reforms.", "SUPPORT", "GRC"),
@@ -995,5 +995,23 @@ def test_a_test_firing_is_no_attack() -> None:
     assert not [e for e in found if e["type"] == "ASSAULT"], found
 
 
+def test_homage_to_the_dead_is_no_support() -> None:
+    # (as the seeds' annotators code it: part of a visit's programme, aimed at no living actor)
+    text = "Actualité\n\nLa délégation russe va rendre un hommage posthume au président Hô Chi Minh en son mausolée."
+    assert not [e for e in events(text, "fr") if e["type"] == "SUPPORT"]
+
+
 def test_a_capitalised_noun_inside_a_sentence_is_a_name() -> None:
     assert events("Actualité\n\nL'Agence de Soutien aux Réfugiés a ouvert un bureau à Dakar.", "fr") == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("World news\n\nThe Irish prime minister spoke to reporters in Dublin. He said, \"I think our condolences go to the "
+     "Spanish people.\"", "en"),
+    ("Actualité\n\nLe Premier ministre irlandais s'est adressé à la presse à Dublin. Il a déclaré : « Je pense que nos "
+     "condoléances vont au peuple espagnol. »", "fr"),
+])
+def test_our_condolences_are_the_speakers(text: str, lang: str) -> None:
+    event = first_event(text, lang, "SUPPORT")
+    assert countries(event["actor"]) == {"IRL"}
+    assert countries(event["recipient"]) == {"ESP"}

@@ -48,8 +48,9 @@ def test_specific_english_lines_come_first() -> None:
 
 def test_english_acts_are_nouns_of_acts() -> None:
     acts = load_acts("en")
-    assert {"decision", "move", "measure", "plan", "announcement"} <= acts
+    assert {"decision", "move", "measure", "plan", "announcement"} <= set(acts)
     assert len(acts) > 20
+    assert acts["agreement"] == "AGREE" and acts["decision"] == ""  # "the agreement": the last one told
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ class Org:
     canonical: str
     acronym: bool
     where: str
+    alias: str = ""  # the name as the table writes it ("Commons")
 
 
 @lru_cache(maxsize=8)
@@ -72,7 +73,7 @@ def org_table(lang: str) -> dict[tuple[str, ...], Org]:
         for name in row.list("names"):
             acronym = name.replace("-", "").replace(" ", "").isupper()
             orgs[words_of(name)] = Org(row["country"] or None, row["sector"] or None,
-                                       row["canonical"] or name, acronym, row.where)
+                                       row["canonical"] or name, acronym, row.where, name)
     return orgs
 
 

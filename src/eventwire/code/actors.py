@@ -223,14 +223,18 @@ class ActorResolver:
                 continue
             tokens = [w.token for w in words[i : i + n]]
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+            if org is not None and n == 1 and not written[:1].isupper() and fold_key(written) != fold_key(org.alias):
+                org = None  # "their common border" does not name the Commons (but "the pope" the Pope)
             if org is not None and (not org.acronym or written.isupper() or written[:1].isupper()):
                 if not org.acronym or any(t.text.isupper() for t in tokens):
                     return Hit("org", i, i + n, org.country, org.sector, 4, written, locative,
                                org.where)
-            if inside_person(tokens):
+            person = inside_person(tokens)
+            if person and demonym is None and term is None:
                 continue  # "François Hollande" is not the Netherlands
-            if country is not None and tokens[0].text[:1].isupper():
+            if country is not None and tokens[0].text[:1].isupper() and not person:
                 return Hit("country", i, i + n, country, None, 0, written, locative)
+            # (a demonym or a title the tagger put inside the name: "Kenyan President William Ruto")
             if demonym is not None:
                 return Hit("demonym", i, i + n, demonym, None, 0, written, locative)
             if term is not None:

@@ -290,7 +290,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
         and c.pos_ in ("NOUN", "PROPN") and not classifier(c)
     ]
-    genitive = [c for c in genitive if not _after_place(c)]
+    # (not "une visite de deux jours": how long it lasts)
+    genitive = [c for c in genitive if not _after_place(c) and c.lemma_.lower() not in g["duration_unit"]]
     agents = [c for c in noun.children
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
     # "la libération des otages par le Mali": the parser hangs the agent on the complement
@@ -364,8 +365,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or issued
     ):
         subj, rule = clause_subject(verb)
-        if subj is None:
-            subj, rule = speaker(verb)
+        if subj is None or subj.lower_ in g["first_person"]:  # « je pense que nos condoléances ... »
+            said, said_rule = speaker(verb)
+            subj, rule = (said, said_rule) if said is not None else (subj, rule)
         if subj is not None and (undergoer is None or subj.i != undergoer.i):
             how = f"subject of '{verb.text}' ({rule})"
             args = make_args(subj, how) + _split_subjects(subj, verb, how)
@@ -396,6 +398,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
         roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"
                                 for a in make_args(obj, f"object of '{verb.text}'"))
+        # "nos condoléances vont au peuple espagnol", "the aid went to Ukraine"
+        roles.recipients.extend(a for h in obliques(verb, "dative_case")
+                                for a in make_args(h, f"obl:{case_of(h)} of '{verb.text}'"))
     # "des affrontements entre l'armée et les rebelles": the sides of a joint act
     aimed.extend(h for h in obliques(noun, "partner_case") if h not in aimed)
     if trigger.roles == "sym":
@@ -446,6 +451,18 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     if trigger.mode == "visit":
         for head in obliques(noun, "destination_case"):
             roles.recipients.extend(make_args(head, "host (visit to)"))
+        if verb is not None and verb.lemma_.lower() in g["host_verb"] and not is_passive(verb):
+            # "X a reçu Y pour une visite de deux jours": Y visits X
+            hosts = [a for a in roles.actors if a.rule.startswith(f"subject of '{verb.text}'")]
+            guests = [a for head, how in recipient_heads(verb) if head.i != noun.i
+                      for a in make_args(head, f"{how} of '{verb.text}' (the guest)")]
+            roles.actors = guests + [a for a in roles.actors if a not in hosts]
+            roles.recipients = hosts + roles.recipients
+    if not roles.actors and any(c.lower_ in g["first_person_possessive"] for c in noun.children):
+        # « ... et nos condoléances », a-t-il dit; "our condolences", he said: the speaker
+        said, rule = speaker(noun)
+        if said is not None:
+            roles.actors.extend(make_args(said, rule))
     # "les frappes russes", "l'aide humanitaire française": a demonym on the act names who
     # does it, when nothing else does (the last candidates)
     for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")):

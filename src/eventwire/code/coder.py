@@ -93,7 +93,7 @@ OVER_A_PLACE_MODES = frozenset({"restrict"})  # a curfew is imposed on a place, 
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 UNNAMED_AUTHORITY_MODES = frozenset({"release"})  # "X a été libéré": by the authorities holding him
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
-SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of")
+SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of", "reported speech")
 SPLIT_MAX_TOKENS = 8
 AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
 
@@ -270,6 +270,14 @@ class Coder:
             # "Japan's foreign minister arrived ...", parsed as a noun and its participle
             unit.subjects.append(phrase_span(root))
 
+    def _counted_sides(self, arg: Arg, unit: Unit) -> list[Entity]:
+        """ "les trois pays", "the three countries": the last countries the story named."""
+        words = arg.span.text.lower().split()
+        counts = dict(self.grammar.pairs("side_count"))
+        if len(words) != 3 or words[1] not in counts or words[2] not in self.grammar["reciprocal_noun"]:
+            return []
+        return [Entity(country=c, sector="GOV", name=None) for c in unit.history.last_countries(int(counts[words[1]]))]
+
     def _protesters(self, roles: Roles) -> bool:
         """Whether the actor is a word that names protesters ("des manifestants"): what they
         denounce is their protest, coded on that word."""
@@ -407,8 +415,7 @@ class Coder:
             return None  # talks or an agreement need two sides; one side is a body's own meeting
         if trigger.type in AIMED_TYPES and not patient and trigger.mode not in OVER_A_PLACE_MODES:
             return None  # "a interdit le développement de missiles": a rule, not an act on anyone
-        date, date_end = event_date(sent, match, dates, unit, status)
-        date_rule = "the sentence's own date" if date else None
+        date, date_end, date_rule = event_date(sent, match, dates, unit, status, actors)
         if date is None and status == "occurred" and not later(match):
             date, date_end = paragraph_date(index, unit, actors)
             date_rule = "the day the previous sentence gave the same actor" if date else None
@@ -475,6 +482,9 @@ class Coder:
                 return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
         if self._is_place(arg):
             return []
+        counted = self._counted_sides(arg, unit)
+        if counted:
+            return counted
         if arg.span.text.lower() in self.grammar["latter"]:
             # "ce dernier": the last actor named, subject or not
             latter = latter_before(arg.span, unit, self.resolver)

@@ -70,10 +70,10 @@ def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     for child in obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
         found.extend(authors(child))
-    # "s'est félicité de l'accord conclu entre X et Y": the sides of what a prepositional
-    # argument names, as of an object
-    found.extend((c, f"nmod:{case_of(c)} in the argument") for child in verb.children if child.dep_ == "obl:arg"
-                 for c in sides_in_object(child))
+    # "s'est félicité de l'accord conclu entre X et Y", "a salué un tournant dans les relations
+    # entre X et Y": the sides of what a prepositional argument or adjunct names
+    found.extend((c, f"nmod:{case_of(c)} in the argument") for child in verb.children
+                 if child.dep_ in ("obl:arg", "obl:mod", "obl") for c in sides_in_object(child))
     # "detained around[case] forty people": a number's approximation read as a preposition
     found.extend((c, "obj (approximate number)") for c in obliques(verb, "approximate_case") if c.i > verb.i)
     # "a salué l'accord de paix entre X et Y": the parser may hang the sides on the verb

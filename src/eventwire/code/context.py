@@ -18,6 +18,7 @@ so that the others can answer them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -87,7 +88,7 @@ class Story:
     """The events one unit (the body, or a teaser) has told so far, by sentence."""
 
     lexicon: Lexicon | None = None  # the trigger lexicon: which nouns name acts
-    acts: frozenset[str] = frozenset()  # and the other nouns that do (data/<lang>/acts.tsv)
+    acts: Mapping[str, str] = field(default_factory=dict)  # and the other nouns that do, with their type (acts.tsv)
     sentence: int = 0  # sentences read so far
     recent: list[tuple[int, Event]] = field(default_factory=list)
 
@@ -96,6 +97,15 @@ class Story:
 
     def told(self, event: Event) -> None:
         self.recent.append((self.sentence, event))
+
+    def last_countries(self, count: int) -> list[str]:
+        """The last ``count`` countries the story's events involved ("les trois pays")."""
+        found: list[str] = []
+        for _, event in reversed(self.recent):
+            for entity in event.actor + event.recipient:
+                if entity.country and entity.country != "IGO" and entity.country not in found:
+                    found.append(entity.country)
+        return found[:count] if len(found) >= count else []
 
     def other_side(self, actors: list[Entity]) -> tuple[list[Entity], str | None]:
         """The other side of the exchange the last few sentences told between the actor's
@@ -159,6 +169,7 @@ class Story:
         # "l'essai", "ce tir" alone lack the context of a lexicon line: any type of its lines
         # may be the act told ("ce tir" is the missile launch, not only gunfire).
         wanted = {t.type for k in lemma_keys(noun) for t in self._lines(k)}
+        wanted |= {self.acts[k] for k in lemma_keys(noun) if self.acts.get(k)}  # "l'accord": an agreement
         if own is not None:
             wanted.add(own.trigger.type)
         mine = {e.country for e in actors if e.country}

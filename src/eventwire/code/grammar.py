@@ -40,6 +40,8 @@ KINDS = frozenset(
         "member_marker", "quantity_noun", "topic_case", "stance_case",
         "compass_word", "compass_link", "sequence_case",
         "state_case", "target_verb", "belief_case",
+        "duration_unit", "host_verb", "side_count",
+        "first_person_possessive",
     }
 )
 

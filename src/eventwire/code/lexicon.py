@@ -105,10 +105,11 @@ def load_lexicon(lang: str) -> Lexicon:
 
 
 @lru_cache(maxsize=8)
-def load_acts(lang: str) -> frozenset[str]:
-    """Nouns that name an act (``data/<lang>/acts.tsv``): whom a judgement of "cette décision" aims at."""
-    rows = load_table(f"{lang}/acts.tsv", ("lemma",), ("lemma",), optional=True)
-    return frozenset(row["lemma"].lower() for row in rows)
+def load_acts(lang: str) -> dict[str, str]:
+    """Nouns that name an act (``data/<lang>/acts.tsv``): whom a judgement of "cette décision"
+    aims at; each with the event type it names, if one ("l'accord": an AGREE), else ""."""
+    rows = load_table(f"{lang}/acts.tsv", ("lemma", "type"), ("lemma",), optional=True)
+    return {row["lemma"].lower(): (row.get("type") or "").upper() for row in rows}
 
 
 on_clear(load_lexicon.cache_clear)

@@ -94,9 +94,11 @@ def paragraph_date(index: int, unit: Unit, actors: list[Entity]) -> tuple[str | 
 
 
 def event_date(
-    sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str
-) -> tuple[str | None, str | None]:
-    """The date of an event: of its own clause, else of the sentence, else of the meeting."""
+    sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str,
+    actors: list[Entity],
+) -> tuple[str | None, str | None, str | None]:
+    """The date of an event and the rule that gave it: of its own clause, else of the
+    sentence, else of the meeting its actor takes part in."""
     at = match.token.idx - sent.start_char
     if dates:
         # A date of the trigger's own clause first: in "X demande le remplacement de Y,
@@ -107,15 +109,18 @@ def event_date(
         # in "une enquête sur les violations survenues depuis 2015", 2015 dates the violations.
         told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)]
         if not told:
-            return None, None
+            return None, None, None
         nearest = min(told, key=lambda m: abs(m.start - at))
-        return nearest.date, nearest.date_end
-    if unit.last_date is not None and status == "occurred" and match.trigger.type in SCENE_TYPES:
+        return nearest.date, nearest.date_end, "the sentence's own date"
+    meeting = {e.country for e in unit.meeting if e.country}
+    if unit.last_date is not None and status == "occurred" and match.trigger.type in SCENE_TYPES and (
+            meeting & {e.country for e in actors if e.country}):
         # What the sides did at a meeting is dated by the meeting ("mardi matin ...
-        # les deux parties ont eu un entretien ... ont signé un mémorandum").
-        return unit.last_date.date, unit.last_date.date_end
+        # les deux parties ont eu un entretien ... ont signé un mémorandum"); not what
+        # someone else said after the last day the story named.
+        return unit.last_date.date, unit.last_date.date_end, "the day of the meeting told"
     # Otherwise an undated clause stays undated: the annotators do not guess.
-    return None, None
+    return None, None, None
 
 
 def then_across(dates: list[DateMention], unit: Unit) -> None:

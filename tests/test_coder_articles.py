@@ -1,0 +1,52 @@
+"""The coder on whole articles written for these tests: what a story's sentences say together.
+
+Sentences tested one by one (``test_coder_rules``, ``tests/data/phrasings.tsv``) do not
+exercise what links them: a guest named in one sentence and "les deux dirigeants" in the
+next, "l'accord" criticised two paragraphs later, "les trois pays", the day of a meeting.
+Each article is told in French and in English; both must give the same events.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.pipeline import extract_records
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def _events(name: str) -> list[dict]:
+    (record,) = [r for r in extract_records([ARTICLES / name]) if isinstance(r, dict)]
+    return record["events"]
+
+
+def _summary(event: dict) -> tuple[str, str, frozenset[str], frozenset[str], str | None]:
+    def countries(side: str) -> frozenset[str]:
+        return frozenset(e["country"] for e in event[side] if e["country"])
+    return event["type"], event["status"], countries("actor"), countries("recipient"), event["date"]
+
+
+KEN_ETH = frozenset({"KEN", "ETH"})
+
+
+@pytest.mark.parametrize("name", ["kenya_ethiopia_fr.txt", "kenya_ethiopia_en.txt"])
+def test_a_visit_an_agreement_and_the_answers_to_it(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    # the guest visits the host who receives him, on the day the text gives
+    assert ("CONSULT", "occurred", frozenset({"ETH"}), frozenset({"KEN"}), "2024-03-11") in events
+    # "les deux dirigeants ont signé mardi": the two sides of the visit, that day
+    assert any(t == "AGREE" and a == KEN_ETH and d == "2024-03-12" for t, _, a, _, d in events)
+    # patrols the two countries pledged to conduct are announced, not done
+    assert any(t == "COOPERATE" and s == "future" and a == KEN_ETH for t, s, a, _, _ in events)
+    # praise of a turning point in relations between the two capitals
+    assert any(t == "SUPPORT" and a == {"KEN"} and "ETH" in r for t, _, a, r, _ in events)
+    # "l'accord" criticised: those who signed it; the summoned ambassador's country
+    assert ("ACCUSE", "occurred", frozenset({"SOM"}), KEN_ETH, None) in events
+    assert ("ACCUSE", "occurred", frozenset({"SOM"}), frozenset({"KEN"}), None) in events
+    # "les trois pays": the three countries the story has named
+    assert ("REQUEST", "occurred", frozenset({"IGO"}), frozenset({"KEN", "ETH", "SOM"}), None) in events
+    # "il menace sa souveraineté" is a judgement, not a threat; "their common border" names
+    # no British body
+    assert not [e for e in events if e[0] == "THREATEN" or "GBR" in e[2] | e[3]]
