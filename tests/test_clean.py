@@ -365,9 +365,20 @@ def test_parse_date(written: str, iso: str | None) -> None:
     assert parse_date(written) == iso
 
 
+@pytest.mark.parametrize(("line", "place", "date"), [
+    ("Bamako, 15 avril 2024 . –", "Bamako", "2024-04-15"),
+    ("Bamako, Monday, April 15, 2024", "Bamako", "2024-04-15"),
+    ("Washington, March 7 - The president said", "Washington", "--03-07"),
+])
+def test_a_place_and_a_date_without_agency(line: str, place: str, date: str) -> None:
+    found = match_dateline(line)
+    assert found is not None and (found.dateline.place, found.dateline.date) == (place, date)
+
+
 def test_no_dateline_in_ordinary_sentence() -> None:
     assert match_dateline("Le Premier ministre (PM) – a dit que") is None
     assert match_dateline("On Wednesday, an assembly of ministers met") is None
+    assert match_dateline("Paris, la capitale, compte deux millions d'habitants.") is None
 
 
 def test_short_text_has_no_language() -> None:

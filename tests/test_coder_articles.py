@@ -50,3 +50,23 @@ def test_a_visit_an_agreement_and_the_answers_to_it(name: str) -> None:
     # "il menace sa souveraineté" is a judgement, not a threat; "their common border" names
     # no British body
     assert not [e for e in events if e[0] == "THREATEN" or "GBR" in e[2] | e[3]]
+
+
+@pytest.mark.parametrize("name", ["mali_attack_fr.txt", "mali_attack_en.txt"])
+def test_an_attack_and_the_protests_it_brings(name: str) -> None:
+    (record,) = [r for r in extract_records([ARTICLES / name]) if isinstance(r, dict)]
+    assert record["published"] == "2024-04-15"  # "Bamako, 15 avril 2024 . –": a place, then the date
+    events = [_summary(e) for e in record["events"]]
+    # one attack, told in the headline and the lead; the army that reports the soldiers'
+    # death is not the attacker
+    assert [e for e in events if e[0] == "ASSAULT"] == [
+        ("ASSAULT", "occurred", frozenset(), frozenset({"MLI"}), "2024-04-14")]
+    assert ("ACCUSE", "occurred", frozenset({"MLI"}), frozenset({"DZA"}), None) in events
+    # denying the charge answers the accuser
+    assert ("REJECT", "occurred", frozenset({"DZA"}), frozenset({"MLI"}), None) in events
+    assert ("SUPPORT", "occurred", frozenset({"NER", "BFA"}), frozenset({"MLI"}), None) in events
+    # a protest outside an embassy is aimed at its country; the protesters then arrested are
+    # no second protest
+    assert [e for e in events if e[0] == "PROTEST"] == [
+        ("PROTEST", "occurred", frozenset({"MLI"}), frozenset({"DZA"}), "2024-04-15")]
+    assert ("COERCE", "occurred", frozenset({"MLI"}), frozenset({"MLI"}), "2024-04-15") in events

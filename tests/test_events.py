@@ -166,6 +166,16 @@ def _event(type_: str, actor: str, recipient: str | None, date: str | None, mode
     )
 
 
+def test_a_visit_and_its_host_receiving_the_guest_are_one_event() -> None:
+    visit = _event("CONSULT", "RUS", "VNM", None, mode="visit")
+    received = _event("CONSULT", "RUS", "VNM", "2019-10-21")
+    received.cameo = "043"
+    assert same_event(visit, received)
+    talks = _event("CONSULT", "RUS", "VNM", "2019-10-21")
+    talks.cameo = "040"
+    assert not same_event(visit, talks)  # talks held during the visit (FORMAT.md rule 4)
+
+
 def test_a_merged_event_keeps_the_more_precise_date() -> None:
     # the headline's month, then the body's day: one event, on that day
     merged = dedupe([_event("PROTEST", "GBR", None, "2019-03"), _event("PROTEST", "GBR", None, "2019-03-23")])

@@ -1,5 +1,5 @@
-"""Datelines: "Hanoi, 7 mars (VNA) –", "PARIS (AFP) -", "21 janvier 2017 . –",
-"Monday, December 16, 2019".
+"""Datelines: "Hanoi, 7 mars (VNA) –", "PARIS (AFP) -", "Bamako, 15 avril 2024 –",
+"21 janvier 2017 . –", "Monday, December 16, 2019".
 
 A dateline opens the first body paragraph (place, optional date, agency in
 brackets, a dash) or stands as a line of its own (a date, with or without a
@@ -58,6 +58,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{place}\s*(?:,\s*(?P<date>{date}))?\s*\((?P<agency>[^()\n]{{2,20}})\)\s*{_DASH}\s*",
             re.I,
         ),
+        # Bamako, 15 avril 2024 . –    Bamako, Monday, April 15, 2024
+        "place_date": re.compile(rf"{place},\s*(?P<date>{date})\s*(?:\.\s*)?(?:{_DASH}\s*|$)", re.I),
         # 21 janvier 2017 . –    Monday, December 16, 2019
         "date_only": re.compile(rf"(?P<date>{date})\s*(?:\.\s*)?(?:{_DASH}\s*|$)", re.I),
     }
@@ -105,6 +107,11 @@ def match_dateline(line: str) -> DatelineMatch | None:
             agency=match.group("agency").strip(),
             date=parse_date(date_text) if date_text else None,
         )
+        return DatelineMatch(match.end(), dateline, match.end() >= len(line.rstrip()))
+    match = pats["place_date"].match(line)
+    if match and _place_ok(match.group("place")):
+        date_text = match.group("date")
+        dateline = Dateline(place=match.group("place"), date_text=date_text.strip(), date=parse_date(date_text))
         return DatelineMatch(match.end(), dateline, match.end() >= len(line.rstrip()))
     match = pats["date_only"].match(line)
     if match:

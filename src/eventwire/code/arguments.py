@@ -258,6 +258,8 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         roles.recipients = [_receiver(arg) for arg in roles.recipients]
     for head in obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
+    if trigger.type == "PROTEST":
+        roles.recipients += [a for h in obliques(verb, "facing_case") for a in make_args(h, f"facing ({case_of(h)})")]
     if trigger.roles == "sym":
         # "signer l'accord avec la Corée du Sud": the partner hangs on the object; "s'est
         # entretenu par téléphone avec X": the parser hangs it on the manner adjunct.
@@ -487,8 +489,9 @@ def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
         # "lodged a protest with Paris": on a one-sided act, the other side is its recipient
         return Roles(actors=roles.actors, recipients=roles.recipients + roles.partners)
     if trigger.roles == "self":
-        # "contre X"; and what a withdrawal leaves ("le retrait de ses troupes d'Irak")
-        aimed = [a for a in roles.recipients if _against(a) or a.rule.startswith("source")]
+        # "contre X"; what a withdrawal leaves ("le retrait de ses troupes d'Irak"); what a
+        # protest faces ("devant l'ambassade d'Algérie")
+        aimed = [a for a in roles.recipients if _against(a) or a.rule.startswith(("source", "facing"))]
         return Roles(actors=roles.actors, recipients=aimed, partners=roles.partners)
     return roles
 

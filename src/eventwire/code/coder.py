@@ -65,6 +65,7 @@ from eventwire.code.rules import (
     passive,
     rule_text,
     same_entity,
+    undergoers_named,
     union,
     war_toll,
     within,
@@ -318,7 +319,7 @@ class Coder:
         trigger = match.trigger
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
             long_process(match) or habitual(match.token) or orders_own_act(match, others)
-            or war_toll(match) or manner_of_event(match, others)
+            or war_toll(match) or manner_of_event(match, others) or undergoers_named(match, others)
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -381,6 +382,11 @@ class Coder:
                     actor_rule = f"{actor_rule}; country of the story"
                 else:
                     recipient_rule = f"{recipient_rule}; country of the story"
+        if trigger.type == "ASSAULT" and actor_rule and "reported speech" in actor_rule and (
+                {e.country for e in actors} == {e.country for e in recipients}):
+            # "Vingt soldats maliens ont été tués, a annoncé l'état-major": the side that
+            # reports the attack it underwent did not make it
+            actors, actor_rule = [], None
         if not recipients:
             recipients, recipient_rule = self._place_receiver(trigger, place, actors) or (
                 recipients, recipient_rule)

@@ -17,7 +17,8 @@ from __future__ import annotations
 from eventwire.event import Entity, Event
 
 _POSITIVE = ("occurred", "future")
-GENERIC_PROTEST = "demo"  # the mode a word for protesters gives; a riot or a strike is more precise
+GENERIC_PROTEST = "demo"
+HOST_CAMEO = "043"  # receiving a guest (the host's side of a visit)  # the mode a word for protesters gives; a riot or a strike is more precise
 
 
 def _countries(entities: list[Entity]) -> frozenset[str]:
@@ -47,6 +48,13 @@ def _same_sentence(a: Event, b: Event) -> bool:
     return (a.evidence.part_index, a.evidence.start) == (b.evidence.part_index, b.evidence.start)
 
 
+def _hosting(a: Event, b: Event) -> bool:
+    """ "Visite d'un vice-ministre russe au Vietnam" and "il a été reçu par le ministre
+    vietnamien": the visit and its host's receiving the guest are one event."""
+    modes = {a.mode, b.mode}
+    return a.type == b.type == "CONSULT" and "visit" in modes and HOST_CAMEO in {a.cameo, b.cameo}
+
+
 def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or _unit(a) != _unit(b) or not _dates_compatible(a, b):
         return False
@@ -54,7 +62,7 @@ def same_event(a: Event, b: Event) -> bool:
         return False  # "n'a pas signé" and "a signé" are not one event
     if a.type == "PROTEST" and _same_sentence(a, b) and _countries(a.actor) == _countries(b.actor):
         return True  # "des manifestants se sont heurtés à la police": one protest, not a demo and a riot
-    if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)):
+    if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)) and not _hosting(a, b):
         return False  # talks held during a visit are their own event (FORMAT.md rule 4)
     if a.type == "AGREE" and a.cameo and b.cameo and a.cameo != b.cameo:
         return False  # signing a text and agreeing to cooperate are two events

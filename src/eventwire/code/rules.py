@@ -133,6 +133,19 @@ def anaphoric(match: TriggerMatch) -> bool:
     )
 
 
+def undergoers_named(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """ "La police a interpellé une dizaine de manifestants": a word naming those who act
+    ("manifestants"), as what another act is done to, names its patients; their protest is
+    told elsewhere."""
+    if match.trigger.roles != "agent":
+        return False
+    token = match.token
+    quantity = grammar_of(token)["quantity_noun"]
+    while token.dep_ == "nmod" and token.head.lemma_.lower() in quantity:
+        token = token.head  # "une dizaine de manifestants"
+    return token.dep_ in ("obj", "nsubj:pass", "iobj") and token.head.i in others
+
+
 def manner_of_event(match: TriggerMatch, others: frozenset[int]) -> bool:
     """ "ont condamné conjointement l'attaque": an adverb of joint action on a verb that is an
     event of its own adds nothing; on any other verb it is the event ("ont démantelé
