@@ -70,3 +70,18 @@ def test_an_attack_and_the_protests_it_brings(name: str) -> None:
     assert [e for e in events if e[0] == "PROTEST"] == [
         ("PROTEST", "occurred", frozenset({"MLI"}), frozenset({"DZA"}), "2024-04-15")]
     assert ("COERCE", "occurred", frozenset({"MLI"}), frozenset({"MLI"}), "2024-04-15") in events
+
+
+@pytest.mark.parametrize("name", ["vietnam_australia_fr.txt", "vietnam_australia_en.txt"])
+def test_talks_a_signing_and_the_teasers_after_them(name: str) -> None:
+    events = _events(name)
+    body = [_summary(e) for e in events if e["part"] == "body"]
+    assert any(t == "CONSULT" and a == {"VNM", "AUS"} for t, _, a, _, _ in body)
+    # "ils ont assisté à la signature": the two sides of the talks sign
+    assert any(t == "AGREE" and a == {"VNM", "AUS"} and d == "--06-05" for t, _, a, _, d in body)
+    # a wreath at a war memorial honours the dead: no support of anyone
+    assert not [e for e in body if e[0] == "SUPPORT"]
+    # a teaser is coded as its own unit, with no date of the main article; a state's
+    # protest is a formal one
+    teasers = [_summary(e) for e in events if e["part"] == "teaser"]
+    assert ("ACCUSE", "occurred", frozenset({"CHN"}), frozenset({"PHL"}), None) in teasers

@@ -1015,3 +1015,19 @@ def test_our_condolences_are_the_speakers(text: str, lang: str) -> None:
     event = first_event(text, lang, "SUPPORT")
     assert countries(event["actor"]) == {"IRL"}
     assert countries(event["recipient"]) == {"ESP"}
+
+
+def test_the_latter_is_no_place() -> None:
+    text = ("World news\n\nThe Vietnamese prime minister invited his Australian counterpart to pay a visit to "
+            "Vietnam next year, an invitation the latter gladly accepted.")
+    event = first_event(text, "en", "AGREE")
+    assert countries(event["actor"]) == {"AUS"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("World news\n\nChina protests against Philippine manoeuvres in the South China Sea.", "en"),
+    ("Actualité\n\nLa Chine proteste contre les manœuvres philippines en mer de Chine méridionale.", "fr"),
+])
+def test_a_state_protests_by_a_note(text: str, lang: str) -> None:
+    event = first_event(text, lang, "ACCUSE")
+    assert event["mode"] == "disapprove" and countries(event["recipient"]) == {"PHL"}

@@ -97,6 +97,7 @@ UNNAMED_AUTHORITY_MODES = frozenset({"release"})  # "X a été libéré": by the
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of", "reported speech")
 SPLIT_MAX_TOKENS = 8
 AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
+STATE_PROTEST_CAMEO = "111"  # a government's formal protest: ACCUSE, mode disapprove
 
 
 class Coder:
@@ -338,6 +339,10 @@ class Coder:
             actor_rule = "; ".join(r for r in (actor_rule, partner_rule, recipient_rule) if r) or None
         else:
             recipients = [r for r in recipients if not same_entity(r, actors)]
+        if trigger.type == "PROTEST" and actors and all(e.sector == "GOV" and not e.name for e in actors):
+            # "La Chine proteste contre les manœuvres philippines": a state protests by a
+            # note, not in the street (FORMAT.md rule 6: a government's formal protest)
+            trigger = replace(trigger, type="ACCUSE", mode="disapprove", cameo=STATE_PROTEST_CAMEO)
         if between_parties(match) and len({e.country for e in actors if e.country}) < 2:
             # "Onze accords ont pu être trouvés", "au terme des négociations": between the two
             # sides of the exchange the story is telling.

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.code.actors import ActorResolver
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import phrase_span
+from eventwire.code.phrases import case_of, phrase_span
 from eventwire.code.textutil import fold_key
 from eventwire.code.unit import Unit
 from eventwire.event import Entity
@@ -103,6 +103,9 @@ def latter_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | N
         if top.i in seen or top.i in range(span.start, span.end):
             continue
         seen.add(top.i)
+        g = grammar_of(top)
+        if top.ent_type_ in ("LOC", "GPE") and case_of(top) in g["place_case"] | g["destination_case"]:
+            continue  # "a visit to Vietnam": where, not who (but "il a téléphoné à Poutine")
         other = set(top.morph.get("Gender", []))
         if gender and other and not gender & other:
             continue  # "cette dernière" is not "le ministre"
