@@ -85,3 +85,20 @@ def test_talks_a_signing_and_the_teasers_after_them(name: str) -> None:
     # protest is a formal one
     teasers = [_summary(e) for e in events if e["part"] == "teaser"]
     assert ("ACCUSE", "occurred", frozenset({"CHN"}), frozenset({"PHL"}), None) in teasers
+
+
+@pytest.mark.parametrize("name", ["poland_belarus_fr.txt", "poland_belarus_en.txt"])
+def test_expulsions_and_an_arrest_answered(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    # "hier", "ce mercredi" against the dateline's Wednesday 22 November 2023
+    assert ("SANCTION", "occurred", frozenset({"POL"}), frozenset({"BLR"}), "2023-11-21") in events
+    # "a riposté en ordonnant le départ de trois diplomates": the expulsion is the act
+    assert ("SANCTION", "occurred", frozenset({"BLR"}), frozenset({"POL"}), "2023-11-22") in events
+    assert not [e for e in events if e[0] == "ASSAULT"]
+    # unaddressed charge and threat: the other side of the exchange
+    assert ("ACCUSE", "occurred", frozenset({"POL"}), frozenset({"BLR"}), None) in events
+    assert ("THREATEN", "occurred", frozenset({"POL"}), frozenset({"BLR"}), None) in events
+    assert ("REQUEST", "occurred", frozenset({"POL"}), frozenset({"IGO"}), None) in events
+    # "la semaine dernière": the month; the release by those who made the arrest
+    assert ("COERCE", "occurred", frozenset({"BLR"}), frozenset({"POL"}), "2023-11") in events
+    assert ("RETREAT", "occurred", frozenset({"BLR"}), frozenset({"POL"}), "2023-11-20") in events

@@ -394,7 +394,7 @@ def test_lookalikes_are_not_triggers(nlp, sentence: str) -> None:
         ("La dissolution du parti a été prononcée.", ("COERCE", "ban")),
         ("Le régime a exécuté trois opposants.", ("ASSAULT", None)),
         ("L'exécution des otages a été confirmée.", ("ASSAULT", None)),
-        ("L'armée a riposté en bombardant les positions rebelles.", ("ASSAULT", None)),
+        ("L'armée a riposté aux tirs des rebelles.", ("ASSAULT", None)),  # ("riposté en V-ant": the gerund's act)
         ("Les geôliers ont torturé les détenus.", ("ASSAULT", None)),
         ("Les deux camps ont violé la trêve à plusieurs reprises.", ("ASSAULT", None)),
         # diplomatic news: working sessions, gifts handed over, ties to develop

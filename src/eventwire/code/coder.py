@@ -367,6 +367,10 @@ class Coder:
             # "Elle a été arrêtée", "Il est accusé de corruption": by the authorities of the place.
             actors = [Entity(country=home, sector=None, name=None)]
             actor_rule = "unnamed authorities of the place (passive without agent)"
+        if trigger.mode in UNNAMED_AUTHORITY_MODES and not actors and patient and passive(match):
+            # "Des garde-frontières biélorusses avaient arrêté un journaliste. Celui-ci a été
+            # libéré lundi": by those who held him
+            actors, actor_rule = unit.history.holders(recipients) or (actors, actor_rule)
         elected = next((e.country for e in recipients if e.country), None) or home
         if trigger.lemma in self.grammar["electing"] and not actors and elected and passive(match):
             # "X a été élu président": by the voters of X's country.

@@ -98,6 +98,16 @@ class Story:
     def told(self, event: Event) -> None:
         self.recent.append((self.sentence, event))
 
+    def holders(self, released: list[Entity]) -> tuple[list[Entity], str] | None:
+        """Who held those released: the actor of the last arrest or seizure told of someone of
+        their country (of anyone, when their country is unknown)."""
+        theirs = {e.country for e in released if e.country}
+        for _, event in reversed(self.recent):
+            if event.type == "COERCE" and event.actor and (
+                    not theirs or theirs & {e.country for e in event.recipient if e.country}):
+                return [replace(e) for e in event.actor], "those who held them (the arrest told before)"
+        return None
+
     def last_countries(self, count: int) -> list[str]:
         """The last ``count`` countries the story's events involved ("les trois pays")."""
         found: list[str] = []
