@@ -235,7 +235,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
         if patient is None and verb.dep_ == "advcl":
-            patient = child_of(verb.head, *SUBJECT_DEPS)  # "Reçu par X, le ministre a ...": the ministre
+            patient = child_of(verb.head, *SUBJECT_DEPS)  # "Reçu par X, le ministre a ...": the minister
         if patient is not None:
             roles.recipients = make_args(patient, "passive subject")
     else:

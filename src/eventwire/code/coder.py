@@ -497,9 +497,9 @@ class Coder:
                 return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
         if self._is_place(arg):
             return []
-        counted = self._counted_sides(arg, unit)
-        if counted:
-            return counted
+        sides = self._counted_sides(arg, unit)
+        if sides:
+            return sides
         if arg.span.text.lower() in self.grammar["latter"]:
             # "ce dernier": the last actor named, subject or not
             latter = latter_before(arg.span, unit, self.resolver)
