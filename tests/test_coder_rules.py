@@ -1031,3 +1031,10 @@ def test_the_latter_is_no_place() -> None:
 def test_a_state_protests_by_a_note(text: str, lang: str) -> None:
     event = first_event(text, lang, "ACCUSE")
     assert event["mode"] == "disapprove" and countries(event["recipient"]) == {"PHL"}
+
+
+def test_a_judgement_answers_the_act_it_came_after() -> None:
+    text = "Actualité\n\nTéhéran a dénoncé une « provocation » après la visite d'un ministre israélien à Bakou."
+    event = first_event(text, "fr", "ACCUSE")
+    assert countries(event["actor"]) == {"IRN"}
+    assert countries(event["recipient"]) == {"ISR"}

@@ -66,8 +66,20 @@ def answer_order(match: TriggerMatch) -> int:
 
 
 def answered(match: TriggerMatch, others: frozenset[int]) -> bool:
-    """An act named as the object or argument of another trigger ("a salué la libération")."""
-    return match.token.head.i in others and match.token.dep_ in ("obj", "obl:arg", "nsubj:pass")
+    """An act named as the object or argument of another trigger ("a salué la libération"), or
+    as what it came after ("a dénoncé une ingérence après la visite de X")."""
+    token = match.token
+    if token.head.i not in others:
+        return False
+    return token.dep_ in ("obj", "obl:arg", "nsubj:pass") or _after_act(token)
+
+
+def _after_act(token: Token) -> bool:
+    """A phrase or clause of what came before: "après la visite de X", "after X visited"."""
+    sequence = grammar_of(token)["sequence_case"]
+    if token.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in sequence for c in token.children)
+    return token.dep_.startswith("obl") and case_of(token) in sequence
 
 
 def headline_participle(match: TriggerMatch, part: Part) -> bool:
@@ -153,11 +165,14 @@ class Story:
     def act_noun(self, match: TriggerMatch, phrases: list[Arg]) -> Token | None:
         """The object of a judgement when it names an act: "l'essai", "cette décision"."""
         token = match.token
-        heads = [a.span.root for a in phrases]
+        # "a dénoncé une ingérence après la visite de X": what it answers, first
+        heads = [c for c in token.children if _after_act(c)] + [a.span.root for a in phrases]
         if token.pos_ in ("VERB", "AUX", "ADJ"):
             # (and "s'est félicité de la libération": a prepositional argument)
             heads += [c for c in token.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg")]
         for head in heads:
+            if head.pos_ == "VERB" and _after_act(head):
+                return head  # "denounced interference after a delegation visited Taiwan"
             if head.pos_ != "NOUN" or any(
                 c.dep_ == "nmod" and c.pos_ == "PROPN" and case_of(c) in grammar_of(c)["genitive"] for c in head.children
             ):
