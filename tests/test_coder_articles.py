@@ -102,3 +102,18 @@ def test_expulsions_and_an_arrest_answered(name: str) -> None:
     # "la semaine dernière": the month; the release by those who made the arrest
     assert ("COERCE", "occurred", frozenset({"BLR"}), frozenset({"POL"}), "2023-11") in events
     assert ("RETREAT", "occurred", frozenset({"BLR"}), frozenset({"POL"}), "2023-11-20") in events
+
+
+@pytest.mark.parametrize("name", ["senegal_election_fr.txt", "senegal_election_en.txt"])
+def test_an_election_and_the_congratulations(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    # "a été élu ... de l'élection présidentielle de dimanche": by the voters, that Sunday
+    assert ("SUPPORT", "occurred", frozenset({"SEN"}), frozenset({"SEN"}), "2024-03-24") in events
+    # "au vainqueur": the winner is of the story's country
+    assert ("SUPPORT", "occurred", frozenset({"FRA"}), frozenset({"SEN"}), None) in events
+
+
+def test_a_pronoun_object_is_the_person_told_of_before() -> None:
+    # "Son principal adversaire ... l'a félicité": the elected candidate, not the rival
+    events = [_summary(e) for e in _events("senegal_election_fr.txt")]
+    assert ("SUPPORT", "occurred", frozenset({"SEN"}), frozenset({"SEN"}), "2024-03-25") in events

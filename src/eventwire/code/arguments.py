@@ -68,6 +68,8 @@ from eventwire.code.repairs import (
 from eventwire.code.status import status_words
 from eventwire.code.subjects import clause_subject, governing_verb, is_passive, speaker
 
+PERSON_OBJECT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST"})  # acts whose object is someone
+PERSON_PRONOUN_RULE = "object pronoun (a person)"
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
@@ -612,6 +614,10 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = verb_roles(token, trigger)
     if trigger.type == "THREATEN":
         roles.recipients += _condition_subjects(token)
+    if trigger.type in PERSON_OBJECT_TYPES:
+        # "X a reconnu sa défaite et l'a félicité", "congratulated him": a person told of before
+        roles.recipients = [replace(a, rule=PERSON_PRONOUN_RULE) if a.pronoun and a.rule in ("obj", "iobj") else a
+                            for a in roles.recipients]
     if trigger.roles == "sym":
         # "talks with X on the EU-Mercosur deal": what they are about is no side
         topic = grammar_of(token)["topic_case"]

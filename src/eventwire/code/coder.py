@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
-from eventwire.code.arguments import Roles, find_roles
+from eventwire.code.arguments import PERSON_PRONOUN_RULE, Roles, find_roles
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -530,6 +530,15 @@ class Coder:
         if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
             # "le pays": the country named last, else the story's.
             return [Entity(country=unit.last_country or story_country_of(unit), sector="GOV", name=None)]
+        if arg.rule == PERSON_PRONOUN_RULE:
+            # "Son adversaire a reconnu sa défaite et l'a félicité": the last subject, someone
+            # other than who acts
+            # (only when the one who acts is an actor of a known kind: "On lui reproche ..." or
+            # a bare name says nothing of whom)
+            if counterpart is None or not (counterpart.country or counterpart.sector):
+                return []
+            salient = self._salient(unit)
+            return [replace(salient)] if salient is not None and not same_entity(salient, [counterpart]) else []
         if not (arg.pronoun and arg.rule.startswith(SUBJECT_RULES)):
             return []  # "l'" object clitics are not the last subject
         text = arg.span.text.lower()
