@@ -85,6 +85,8 @@ def test_talks_a_signing_and_the_teasers_after_them(name: str) -> None:
     # protest is a formal one
     teasers = [_summary(e) for e in events if e["part"] == "teaser"]
     assert ("ACCUSE", "occurred", frozenset({"CHN"}), frozenset({"PHL"}), None) in teasers
+    # "Laos and Cambodia sign ...": a headline's plural present, tagged as an infinitive
+    assert ("AGREE", "occurred", frozenset({"LAO", "KHM"}), frozenset(), None) in teasers
 
 
 @pytest.mark.parametrize("name", ["poland_belarus_fr.txt", "poland_belarus_en.txt"])

@@ -176,6 +176,13 @@ def test_a_visit_and_its_host_receiving_the_guest_are_one_event() -> None:
     assert not same_event(visit, talks)  # talks held during the visit (FORMAT.md rule 4)
 
 
+def test_a_merged_event_keeps_who_did_it_to_whom() -> None:
+    both = Event("SANCTION", "expel", [Entity("POL"), Entity("BLR")], [], "2023-11-21", None, None,
+                 "occurred", "body", Evidence("x", 0, 0, 1, 0, 1), why={"unit": None})
+    merged = dedupe([both, _event("SANCTION", "POL", "BLR", "2023-11-21", mode="expel")])
+    assert [([a.country for a in e.actor], [r.country for r in e.recipient]) for e in merged] == [(["POL"], ["BLR"])]
+
+
 def test_a_merged_event_keeps_the_more_precise_date() -> None:
     # the headline's month, then the body's day: one event, on that day
     merged = dedupe([_event("PROTEST", "GBR", None, "2019-03"), _event("PROTEST", "GBR", None, "2019-03-23")])

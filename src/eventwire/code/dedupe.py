@@ -99,9 +99,11 @@ def _merge_into(kept: Event, other: Event) -> None:
         kept.place = other.place
     if kept.status != other.status and "occurred" in (kept.status, other.status):
         kept.status = "occurred"  # one mention reports it done: it is
-    if len(_countries(other.actor) | _countries(other.recipient)) > len(
-        _countries(kept.actor) | _countries(kept.recipient)
-    ):
+    kept_sides, other_sides = _countries(kept.actor) | _countries(kept.recipient), _countries(other.actor) | _countries(other.recipient)
+    if len(other_sides) > len(kept_sides) or (
+            other_sides == kept_sides and not _countries(kept.recipient) and _countries(other.recipient)):
+        # (the same sides, but one telling says who did it to whom: "Poland and Belarus expel
+        # each other's diplomats", then "Poland expelled two Belarusian diplomats")
         kept.actor, kept.recipient = other.actor, other.recipient
     kept.why.setdefault("merged", []).append(other.evidence.text[:80])
 

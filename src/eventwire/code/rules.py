@@ -44,8 +44,10 @@ def bare_speech(match: TriggerMatch) -> bool:
     """Not an event: "», a-t-il demandé." (nothing asked), "Renforcer la coopération" (a headline's aim)."""
     token = match.token
     if token.dep_ == "ROOT" and "Inf" in token.morph.get("VerbForm", []) and not any(
-            c.dep_.startswith("aux") for c in token.children):
-        return True  # an infinitive with an auxiliary is a clause: "will visit", "did not sign"
+            c.dep_.startswith("aux") or c.dep_ in ("nsubj", "nsubj:pass") for c in token.children):
+        # an infinitive with an auxiliary is a clause: "will visit", "did not sign"; with a
+        # subject, a present tense the tagger read as one: "Laos and Cambodia sign agreement"
+        return True
     if (
         token.dep_ in ("acl", "advcl")
         and "Part" in token.morph.get("VerbForm", [])
