@@ -113,6 +113,8 @@ def test_an_election_and_the_congratulations(name: str) -> None:
     assert ("SUPPORT", "occurred", frozenset({"SEN"}), frozenset({"SEN"}), "2024-03-24") in events
     # "au vainqueur": the winner is of the story's country
     assert ("SUPPORT", "occurred", frozenset({"FRA"}), frozenset({"SEN"}), None) in events
+    # praise of the vote goes to the country that held it
+    assert ("SUPPORT", "occurred", frozenset({"USA"}), frozenset({"SEN"}), None) in events
 
 
 def test_a_pronoun_object_is_the_person_told_of_before() -> None:

@@ -280,6 +280,16 @@ class Coder:
             return []
         return [Entity(country=c, sector="GOV", name=None) for c in unit.history.last_countries(int(counts[words[1]]))]
 
+    def _poll_holder(self, roles: Roles, unit: Unit, actors: list[Entity]) -> tuple[list[Entity], str] | None:
+        """ "Les États-Unis ont salué le bon déroulement du scrutin": praise or blame of a vote
+        goes to the country that held it, the story's."""
+        polls = self.grammar["poll_noun"]
+        named = any(t.lemma_.lower() in polls or t.lower_ in polls for a in roles.recipients for t in a.span)
+        country = story_country_of(unit)
+        if not named or country is None or country in {e.country for e in actors}:
+            return None
+        return [Entity(country=country, sector="GOV", name=None)], "the country that held the vote (the story's)"
+
     def _protesters(self, roles: Roles) -> bool:
         """Whether the actor is a word that names protesters ("des manifestants"): what they
         denounce is their protest, coded on that word."""
@@ -400,9 +410,8 @@ class Coder:
             recipients, recipient_rule = self._place_receiver(trigger, place, actors) or (
                 recipients, recipient_rule)
         if trigger.type in JUDGEMENT_TYPES and not any(e.country for e in recipients):
-            recipients, recipient_rule = unit.history.author(match, roles.recipients, actors) or (
-                recipients, recipient_rule
-            )
+            recipients, recipient_rule = self._poll_holder(roles, unit, actors) or unit.history.author(
+                match, roles.recipients, actors) or (recipients, recipient_rule)
         if not any(e.country for e in actors + recipients):
             return None
         if unit.pictured is not None and not any(e.country for e in actors) and trigger.type in SPEECH_TYPES:

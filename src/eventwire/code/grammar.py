@@ -41,7 +41,7 @@ KINDS = frozenset(
         "compass_word", "compass_link", "sequence_case",
         "state_case", "target_verb", "belief_case",
         "duration_unit", "host_verb", "side_count",
-        "first_person_possessive", "facing_case",
+        "first_person_possessive", "facing_case", "poll_noun",
     }
 )
 

@@ -348,13 +348,15 @@ def migrate(
     # so opening a database never waits for a writer in another process.
     if _checked_version(conn, where, latest) == latest:
         return []
-    _refuse_foreign(conn, where)
     applied = []
     for migration in migrations:
         # Re-read the version inside the write lock: another process may
-        # have migrated between our check and our BEGIN.
+        # have migrated between our check and our BEGIN. (The foreign-tables
+        # check too: outside the lock, its two reads could straddle another
+        # process's first migration and see its tables but not its version.)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            _refuse_foreign(conn, where)
             version = _checked_version(conn, where, latest)
             if version < migration.version:
                 _apply(conn, migration)
