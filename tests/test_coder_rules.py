@@ -955,32 +955,28 @@ def test_a_present_tense_the_tagger_took_for_a_participle() -> None:
     assert countries(event["recipient"]) == {"EGY"}
 
 
-@pytest.mark.parametrize(("text", "type_", "recipient"), [
+STORY = {"fr": "Actualité", "en": "World news"}  # a neutral headline before the sentence
+
+
+@pytest.mark.parametrize(("lang", "text", "type_", "recipient"), [
     # "au nouveau" read as "à nouveau"
-    ("Le roi du Maroc a adressé ses félicitations au nouveau Premier ministre espagnol.", "SUPPORT", "ESP"),
+    ("fr", "Le roi du Maroc a adressé ses félicitations au nouveau Premier ministre espagnol.", "SUPPORT", "ESP"),
     # "auprès" read as an adverb, the object of the verb
-    ("Le Japon a protesté officiellement auprès de la Chine après des tirs.", "ACCUSE", "CHN"),
-    ("L'Indonésie a apporté son appui au plan présenté par la Malaisie.", "SUPPORT", "MYS"),
-    ("Le chancelier allemand a exprimé sa confiance dans la capacité de la Grèce à mener les réformes.", "SUPPORT", "GRC"),
-    ("La Hongrie bloque l'entrée de la Suède dans l'espace Schengen.", "REJECT", "SWE"),
-    ("Les autorités ukrainiennes ont ouvert une enquête pour crimes de guerre visant des soldats russes.", "ACCUSE", "RUS"),
-    ("Le Parlement géorgien a refusé de ratifier l'accord signé avec l'Arménie.", "REJECT", "ARM"),
+    ("fr", "Le Japon a protesté officiellement auprès de la Chine après des tirs.", "ACCUSE", "CHN"),
+    ("fr", "L'Indonésie a apporté son appui au plan présenté par la Malaisie.", "SUPPORT", "MYS"),
+    ("fr", "Le chancelier allemand a exprimé sa confiance dans la capacité de la Grèce à mener les réformes.", "SUPPORT", "GRC"),
+    ("fr", "La Hongrie bloque l'entrée de la Suède dans l'espace Schengen.", "REJECT", "SWE"),
+    ("fr", "Les autorités ukrainiennes ont ouvert une enquête pour crimes de guerre visant des soldats russes.", "ACCUSE", "RUS"),
+    ("fr", "Le Parlement géorgien a refusé de ratifier l'accord signé avec l'Arménie.", "REJECT", "ARM"),
+    ("en", "European leaders paid tribute to the courage of the Ukrainian people.", "SUPPORT", "UKR"),
+    ("en", "The Brazilian president declined the Chinese president's invitation to visit Beijing.", "REJECT", "CHN"),
+    ("en", "London suspects Moscow of hacking the ministry.", "ACCUSE", "RUS"),
+    ("en", "The German chancellor expressed confidence in Greece's ability to carry out the reforms.", "SUPPORT", "GRC"),
+    ("en", "Ukrainian prosecutors opened an investigation targeting Russian soldiers.", "ACCUSE", "RUS"),
+    ("en", "The Georgian parliament refused to ratify the agreement signed with Armenia.", "REJECT", "ARM"),
 ])
-def test_recipients_of_french_phrasings(text: str, type_: str, recipient: str) -> None:
-    event = first_event(f"Actualité\n\n{text}", "fr", type_)
-    assert recipient in countries(event["recipient"]), event
-
-
-@pytest.mark.parametrize(("text", "type_", "recipient"), [
-    ("European leaders paid tribute to the courage of the Ukrainian people.", "SUPPORT", "UKR"),
-    ("The Brazilian president declined the Chinese president's invitation to visit Beijing.", "REJECT", "CHN"),
-    ("London suspects Moscow of hacking the ministry.", "ACCUSE", "RUS"),
-    ("The German chancellor expressed confidence in Greece's ability to carry out the reforms.", "SUPPORT", "GRC"),
-    ("Ukrainian prosecutors opened an investigation targeting Russian soldiers.", "ACCUSE", "RUS"),
-    ("The Georgian parliament refused to ratify the agreement signed with Armenia.", "REJECT", "ARM"),
-])
-def test_recipients_of_english_phrasings(text: str, type_: str, recipient: str) -> None:
-    event = first_event(f"World news\n\n{text}", "en", type_)
+def test_recipients_of_phrasings(lang: str, text: str, type_: str, recipient: str) -> None:
+    event = first_event(f"{STORY[lang]}\n\n{text}", lang, type_)
     assert recipient in countries(event["recipient"]), event
 
 

@@ -110,6 +110,7 @@ class Coder:
         self.resolver = ActorResolver(lang)
         self.gazetteer = Gazetteer.load(lang)
         self.grammar = grammar(lang)
+        self.side_counts = {word: int(count) for word, count in self.grammar.pairs("side_count")}
 
     # -------------------------------------------------------------- document
 
@@ -274,11 +275,12 @@ class Coder:
 
     def _counted_sides(self, arg: Arg, unit: Unit) -> list[Entity]:
         """ "les trois pays", "the three countries": the last countries the story named."""
-        words = arg.span.text.lower().split()
-        counts = dict(self.grammar.pairs("side_count"))
-        if len(words) != 3 or words[1] not in counts or words[2] not in self.grammar["reciprocal_noun"]:
+        if len(arg.span) != 3:
             return []
-        return [Entity(country=c, sector="GOV", name=None) for c in unit.history.last_countries(int(counts[words[1]]))]
+        number, noun = arg.span[1].lower_, arg.span[2].lower_
+        if number not in self.side_counts or noun not in self.grammar["reciprocal_noun"]:
+            return []
+        return [Entity(country=c, sector="GOV", name=None) for c in unit.history.last_countries(self.side_counts[number])]
 
     def _poll_holder(self, roles: Roles, unit: Unit, actors: list[Entity]) -> tuple[list[Entity], str] | None:
         """ "Les États-Unis ont salué le bon déroulement du scrutin": praise or blame of a vote

@@ -17,8 +17,8 @@ from __future__ import annotations
 from eventwire.event import Entity, Event
 
 _POSITIVE = ("occurred", "future")
-GENERIC_PROTEST = "demo"
-HOST_CAMEO = "043"  # receiving a guest (the host's side of a visit)  # the mode a word for protesters gives; a riot or a strike is more precise
+GENERIC_PROTEST = "demo"  # the mode a word for protesters gives; a riot or a strike is more precise
+HOST_CAMEO = "043"  # receiving a guest (the host's side of a visit)
 
 
 def _countries(entities: list[Entity]) -> frozenset[str]:
@@ -99,7 +99,8 @@ def _merge_into(kept: Event, other: Event) -> None:
         kept.place = other.place
     if kept.status != other.status and "occurred" in (kept.status, other.status):
         kept.status = "occurred"  # one mention reports it done: it is
-    kept_sides, other_sides = _countries(kept.actor) | _countries(kept.recipient), _countries(other.actor) | _countries(other.recipient)
+    kept_sides = _countries(kept.actor) | _countries(kept.recipient)
+    other_sides = _countries(other.actor) | _countries(other.recipient)
     if len(other_sides) > len(kept_sides) or (
             other_sides == kept_sides and not _countries(kept.recipient) and _countries(other.recipient)):
         # (the same sides, but one telling says who did it to whom: "Poland and Belarus expel
