@@ -121,3 +121,24 @@ def test_a_pronoun_object_is_the_person_told_of_before() -> None:
     # "Son principal adversaire ... l'a félicité": the elected candidate, not the rival
     events = [_summary(e) for e in _events("senegal_election_fr.txt")]
     assert ("SUPPORT", "occurred", frozenset({"SEN"}), frozenset({"SEN"}), "2024-03-25") in events
+
+
+ARM_AZE = frozenset({"ARM", "AZE"})
+
+
+@pytest.mark.parametrize("name", ["armenia_azerbaijan_fr.txt", "armenia_azerbaijan_en.txt"])
+def test_clashes_a_charge_denied_and_the_calls_for_help(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    # the clashes of Tuesday evening, told in the headline and the lead: one event
+    assert [e for e in events if e[0] == "ASSAULT" and e[1] == "occurred"] == [
+        ("ASSAULT", "occurred", ARM_AZE, frozenset(), "2025-10-07")]
+    assert any(t == "ACCUSE" and a == {"ARM"} and r == {"AZE"} for t, _, a, r, _ in events)
+    # "ce que l'Azerbaïdjan dément" (a verb the tagger reads as an adverb), "which Azerbaijan
+    # denies": the denial answers the accuser, and is no part of the charge
+    assert any(t == "REJECT" and s == "occurred" and a == {"AZE"} and r == {"ARM"} for t, s, a, r, _ in events)
+    assert ("REQUEST", "occurred", frozenset({"ARM"}), frozenset({"RUS"}), None) in events
+    assert ("CONSULT", "occurred", frozenset({"USA", "AZE"}), frozenset(), None) in events
+    # "s'est entretenu avec le président azerbaïdjanais et l'a exhorté", "spoke with ... and
+    # urged him": the one the call was with, not the last subject (Moscow)
+    assert [e for e in events if e[0] == "REQUEST" and e[2] == {"USA"}] == [
+        ("REQUEST", "occurred", frozenset({"USA"}), frozenset({"AZE"}), None)]

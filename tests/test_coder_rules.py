@@ -1034,3 +1034,82 @@ def test_a_judgement_answers_the_act_it_came_after() -> None:
     event = first_event(text, "fr", "ACCUSE")
     assert countries(event["actor"]) == {"IRN"}
     assert countries(event["recipient"]) == {"ISR"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "actor", "recipient"), [
+    # a present tense the tagger read as an adjective, a noun or an adverb
+    ("Actualité\n\nPékin critique Washington pour sa politique commerciale.", "fr", "ACCUSE", "CHN", "USA"),
+    ("Actualité\n\nLa Turquie bombarde des positions kurdes en Syrie.", "fr", "ASSAULT", "TUR", "SYR"),
+    ("Actualité\n\nL'Iran dément les accusations de Washington.", "fr", "REJECT", "IRN", "USA"),
+    ("World news\n\nBeirut accuses Israel of violating the ceasefire.", "en", "ACCUSE", "LBN", "ISR"),
+    # a name the tagger did not know, before the verb or after it
+    ("World news\n\nKyiv accused Moscow of war crimes.", "en", "ACCUSE", "UKR", "RUS"),
+    ("Actualité\n\nMoscou menace Kiev de représailles.", "fr", "THREATEN", "RUS", "UKR"),
+])
+def test_a_verb_the_tagger_misread_still_acts(text: str, lang: str, type_: str, actor: str, recipient: str) -> None:
+    event = first_event(text, lang, type_)
+    assert event["status"] == "occurred"
+    assert countries(event["actor"]) == {actor} and countries(event["recipient"]) == {recipient}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nKiev accuse Moscou d'avoir bombardé trois villages, ce que la Russie dément.", "fr"),
+    ("Actualité\n\nKiev accuse Moscou d'avoir bombardé trois villages, ce que dément Moscou.", "fr"),
+    ("Actualité\n\nKiev accuse Moscou d'avoir bombardé trois villages, ce que conteste Moscou.", "fr"),
+    ("World news\n\nKyiv accuses Moscow of shelling three villages, which Russia denies.", "en"),
+])
+def test_a_denial_in_a_relative_answers_the_accuser(text: str, lang: str) -> None:
+    # "ce que" stands for the charge, made by Kyiv; the denial is no part of it, so it is told
+    # as it is (not suspended by the charge)
+    event = first_event(text, lang, "REJECT")
+    assert event["status"] == "occurred"
+    assert countries(event["actor"]) == {"RUS"} and countries(event["recipient"]) == {"UKR"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nTéhéran nie avoir fourni des drones à la Russie.", "fr"),
+    ("World news\n\nTehran denied supplying drones to Russia.", "en"),
+])
+def test_the_one_a_denied_act_was_aimed_at_is_not_answered(text: str, lang: str) -> None:
+    event = first_event(text, lang, "REJECT")
+    assert countries(event["actor"]) == {"IRN"} and event["recipient"] == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLa proposition que le Japon a présentée a été rejetée par la Chine.", "fr"),
+    ("Actualité\n\nLe Japon a demandé à la Chine de retirer ses navires, ce que Pékin a refusé.", "fr"),
+    ("World news\n\nAthens proposed mediation, which Turkey rejected.", "en"),
+])
+def test_a_refusal_answers_whose_proposal_it_was(text: str, lang: str) -> None:
+    event = first_event(text, lang, "REJECT")
+    assert countries(event["recipient"]) == ({"GRC"} if lang == "en" else {"JPN"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe secrétaire d'État américain s'est entretenu avec le président azerbaïdjanais "
+     "et l'a exhorté à retirer ses troupes.", "fr"),
+    ("World news\n\nThe US Secretary of State spoke by phone with Azerbaijani President Ilham Aliyev "
+     "and urged him to withdraw his troops.", "en"),
+])
+def test_the_object_pronoun_of_a_second_verb_is_the_first_verbs_other_side(text: str, lang: str) -> None:
+    event = first_event(text, lang, "REQUEST")
+    assert countries(event["actor"]) == {"USA"} and countries(event["recipient"]) == {"AZE"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe ministre a assuré Kiev du soutien indéfectible de la France.", "fr"),
+    ("Actualité\n\nLa France a reçu le président ukrainien et l'a assuré de son soutien.", "fr"),
+    ("World news\n\nThe minister assured Kyiv of France's unwavering support.", "en"),
+])
+def test_support_pledged_goes_to_the_one_assured(text: str, lang: str) -> None:
+    event = first_event(text, lang, "SUPPORT")
+    assert countries(event["actor"]) == {"FRA"} and countries(event["recipient"]) == {"UKR"}
+
+
+def test_a_protest_against_what_was_done_to_ones_own_answers_who_did_it() -> None:
+    text = ("Actualité\n\nLa Pologne a expulsé trois diplomates russes. "
+            "La Russie proteste contre l'expulsion de ses diplomates.")
+    event = first_event(text, "fr", "ACCUSE")
+    assert countries(event["actor"]) == {"RUS"} and countries(event["recipient"]) == {"POL"}
+    # who protests did not expel
+    assert all(countries(e["actor"]) != {"RUS"} for e in events(text, "fr") if e["type"] == "SANCTION")

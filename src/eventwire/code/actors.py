@@ -242,8 +242,9 @@ class ActorResolver:
                            term.where, term)
         tok = words[i].token
         # (the taggers call some names common nouns, "présenté par Rabat[NOUN]", "Moscow[NOUN]
-        # called", or adjectives, "New[ADJ] Delhi": capitalised, they may still be a capital)
-        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN")) and words[i].key == stem(
+        # called", adjectives, "New[ADJ] Delhi", or adverbs, "Kyiv[ADV] accused": capitalised,
+        # they may still be a capital)
+        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN", "ADV")) and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
         ):
             place = self._place_at(words, i, locative)

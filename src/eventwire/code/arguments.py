@@ -59,6 +59,7 @@ from eventwire.code.phrases import (
     phrase_span,
 )
 from eventwire.code.repairs import (
+    clause_start,
     headline_verb,
     hung_on_its_object,
     is_finite,
@@ -182,25 +183,42 @@ def _relative_patient(verb: Token) -> Token | None:
     return None
 
 
-def _relative_antecedents(verb: Token) -> list[Arg]:
+def _relative_antecedents(verb: Token, with_author: bool = True) -> list[Arg]:
     """What a relative clause is about, then who did it: "ce" stands for the clause before
     (its subject did what the relative clause acts on); a noun antecedent ("a meeting, which")
-    is itself a candidate, then the subject of the verb it is the object of."""
+    is itself a candidate, then (``with_author``) the subject of the verb it is the object of."""
     head = verb.head
-    found: list[Arg] = []
-    clause: Token | None
-    if head.lower_ in grammar_of(head)["clause_pronoun"] and head.head.pos_ in ("VERB", "AUX"):
-        clause = head.head
-    elif head.pos_ in ("NOUN", "PROPN"):
-        found = make_args(head, "antecedent of the relative")
-        clause = head.head if head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX") else None
-    else:
+    if head.lower_ in grammar_of(head)["clause_pronoun"]:
+        return clause_antecedents(head)
+    if head.pos_ not in ("NOUN", "PROPN"):
         return []
-    if clause is not None:
-        author, _ = clause_subject(clause)
-        if author is not None:
-            found.extend(make_args(author, f"subject of '{clause.text}' (what the relative refers to)"))
+    found = make_args(head, "antecedent of the relative")
+    if with_author and head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX"):
+        found.extend(_clause_author(head.head))
+    elif with_author:
+        # "Athens proposed[amod] mediation, which Turkey rejected": the verb hung on its object
+        found.extend(a for c in head.children if c.i < head.i and hung_on_its_object(c) for a in _clause_author(c))
     return found
+
+
+def clause_antecedents(pronoun: Token) -> list[Arg]:
+    """ "ce" in "..., ce que X a refusé": the clause it stands for was said or done by the
+    subject of that clause, or of the act that carried it when the clause is a complement:
+    in "Erevan accuse Bakou d'avoir bombardé ..., ce que Bakou dément" what is denied is
+    Erevan's charge, in "a demandé à X de retirer ..., ce que X a refusé" the request."""
+    clause = pronoun.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i == pronoun.i:
+        return []
+    while clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    return _clause_author(clause)
+
+
+def _clause_author(clause: Token) -> list[Arg]:
+    author, _ = clause_subject(clause)
+    if author is None:
+        return []
+    return make_args(author, f"subject of '{clause.text}' (what the relative refers to)")
 
 
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
@@ -216,7 +234,8 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         roles.actors = _last_apposition(subj, verb) + [
             subject_before(arg, verb) for arg in make_args(subj, rule)]
         roles.actors += _split_subjects(subj, verb, rule)
-    if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb):
+    denial = verb.lemma_.lower() in g["denial_verb"]  # (whose claim it denies: see recipient_heads)
+    if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb) and not denial:
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
         roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
         dative = g["dative_case"] | g["recipient_case"]
@@ -239,7 +258,9 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         if patient is None and verb.dep_ == "advcl":
             patient = child_of(verb.head, *SUBJECT_DEPS)  # "Reçu par X, le ministre a ...": the minister
         if patient is not None:
-            roles.recipients = make_args(patient, "passive subject")
+            # "la proposition que le Japon a présentée a été rejetée": whose it is, too
+            roles.recipients = make_args(patient, "passive subject") + [
+                a for author, how in authors(patient) for a in make_args(author, how)]
     else:
         for head, how in recipient_heads(verb):
             roles.recipients.extend(make_args(head, how))
@@ -254,8 +275,10 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # "X a proposé de payer les soldats, ce qui a été refusé par Y", "Japan proposed a
         # meeting, which China rejected": what was refused is what X did or proposed, so X is
         # the recipient (unless the antecedent is itself an actor: "le Japon, que ... a condamné").
+        # An act done to the antecedent itself ("les militants, qui sont détenus") has no author
+        # to answer.
         roles.recipients = [a for a in roles.recipients if a.span.root.i != relative_patient.i]
-        roles.recipients = _relative_antecedents(verb) + roles.recipients
+        roles.recipients = _relative_antecedents(verb, trigger.type not in PATIENT_GENITIVE_TYPES) + roles.recipients
     if trigger.roles != "sym" and trigger.mode != "visit" and child_of(verb, "obj", "xcomp") is not None:
         roles.recipients = [_receiver(arg) for arg in roles.recipients]
     for head in obliques(verb, "partner_case"):
@@ -353,7 +376,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         roles.recipients.extend(make_args(undergoer, "subject (undergoes the act)"))
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
-    own_event = verb is not None and verb.i in others and below.dep_ in ("obj", "nsubj:pass") \
+    # (or "a protesté contre l'expulsion": what is opposed)
+    own_event = verb is not None and verb.i in others and (
+        below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"]) \
         and verb.lemma_.lower() not in g["order_verb"]  # "a ordonné le déploiement": his own act
     if own_event and has_possessive(noun):
         own_event = False  # "pledged its support to X": the one who pledges supports
@@ -398,6 +423,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     phrase = [noun.head] if noun.dep_ == "compound" else []
     aimed.extend(h for h in datives_below([c for c in noun.children if c.dep_ == "nmod"] + phrase)
                  if h not in aimed)
+    if verb is not None and verb.lemma_.lower() in g["pledge_verb"] and (
+            (below.i == noun.i and below.dep_.startswith("obl"))
+            or (below.dep_ == "obj" and noun.head.i == below.i)):  # (hung on the object)
+        # "l'a assuré de son soutien", "assured him of its support": whom the verb addresses
+        roles.recipients.extend(a for head, how in recipient_heads(verb)
+                                if head.i != noun.i and not noun.is_ancestor(head) for a in make_args(head, how))
     if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
         # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
         roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"
@@ -571,12 +602,40 @@ def _headline_roles(verb: Token) -> Roles:
     """ "Mali expels French ambassador", a verb the tagger read as a noun: the words before it
     act on those after it, or on the names among them when the whole names no one else
     ("Kenya recalls envoy to Somalia")."""
-    sent = verb.sent
-    after = verb.doc[verb.i + 1 : sent.end]
+    doc, start = verb.doc, clause_start(verb)
+    after = doc[verb.i + 1 : verb.sent.end]
     names = [Arg(phrase_span(t), "name in the headline object (parse repair)", group=t.i)
              for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
-    return Roles(actors=[Arg(verb.doc[sent.start : verb.i], "headline subject (parse repair)")],
-                 recipients=[Arg(after, "headline object (parse repair)"), *names])
+    actors = [Arg(doc[start : verb.i], "headline subject (parse repair)")]
+    recipients = [Arg(after, "headline object (parse repair)"), *names] if len(after) else []
+    if verb.lemma_.lower() in grammar_of(verb)["denial_verb"]:
+        recipients = []  # whose claim it denies (see recipient_heads), not those it names
+    if start > verb.sent.start + 1 and doc[start - 2].lower_ in grammar_of(verb)["clause_pronoun"]:
+        # "..., ce que l'Azerbaïdjan dément": who said or did what the clause pronoun stands for
+        recipients = clause_antecedents(doc[start - 2])
+        if start == verb.i:  # "ce que dément Moscou": the subject comes after the verb
+            actors = [Arg(after, "inverted subject (parse repair)")] if len(after) else []
+    return Roles(actors=actors, recipients=recipients)
+
+
+def _first_verb_other(token: Token) -> list[Arg]:
+    """The object or partner of the verb that the verb of ``token`` is coordinated to ("a reçu
+    X et l'a félicité", "spoke with X and urged him", "l'a assuré de son soutien"): whom an object
+    pronoun of that verb stands for."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)[0]
+    if verb is None:
+        return []
+    first = verb.head
+    if verb.dep_ != "conj" or first.pos_ not in ("VERB", "AUX"):
+        return []
+    partner = grammar_of(verb)["partner_case"]
+    # (the parser may hang the partner on the manner: "spoke by phone with X")
+    near = [*first.children, *(g for c in first.children if c.dep_.startswith("obl") for g in c.children)]
+    for child in sorted(near, key=lambda t: t.i):
+        if child.i < verb.i and child.pos_ in ("NOUN", "PROPN") and (
+                child.dep_ in ("obj", "iobj") or case_of(child) in partner):
+            return make_args(child, f"{child.dep_} of '{first.text}' (what the pronoun stands for)")
+    return []
 
 
 def _condition_subjects(threat: Token) -> list[Arg]:
@@ -615,9 +674,14 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
     if trigger.type == "THREATEN":
         roles.recipients += _condition_subjects(token)
     if trigger.type in PERSON_OBJECT_TYPES:
-        # "X a reconnu sa défaite et l'a félicité", "congratulated him": a person told of before
-        roles.recipients = [replace(a, rule=PERSON_PRONOUN_RULE) if a.pronoun and a.rule in ("obj", "iobj") else a
-                            for a in roles.recipients]
+        # "X a reconnu sa défaite et l'a félicité", "congratulated him": a person told of before;
+        # "s'est entretenu avec X et l'a exhorté à ...", "met X and urged him": the one the
+        # first verb names
+        # (that first, if it names an actor: "a reconnu sa défaite et l'a félicité" does not)
+        named = _first_verb_other(token)
+        roles.recipients = [a for arg in roles.recipients for a in (
+            [*named, replace(arg, rule=PERSON_PRONOUN_RULE)] if arg.pronoun and arg.rule in ("obj", "iobj")
+            else [arg])]
     if trigger.roles == "sym":
         # "talks with X on the EU-Mercosur deal": what they are about is no side
         topic = grammar_of(token)["topic_case"]

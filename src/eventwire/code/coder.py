@@ -411,7 +411,10 @@ class Coder:
         if not recipients:
             recipients, recipient_rule = self._place_receiver(trigger, place, actors) or (
                 recipients, recipient_rule)
-        if trigger.type in JUDGEMENT_TYPES and not any(e.country for e in recipients):
+        own = {e.country for e in actors if e.country}
+        if trigger.type in JUDGEMENT_TYPES and not {e.country for e in recipients if e.country} - own:
+            # (also when it names only the judge's own: "proteste contre l'expulsion de ses
+            # diplomates" is aimed at whoever expelled them)
             recipients, recipient_rule = self._poll_holder(roles, unit, actors) or unit.history.author(
                 match, roles.recipients, actors) or (recipients, recipient_rule)
         if not any(e.country for e in actors + recipients):

@@ -45,6 +45,12 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                  if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
     found.extend(_lost_objects(verb))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
+    if verb.lemma_.lower() in grammar_of(verb)["denial_verb"]:
+        # "nie avoir fourni des drones à la Russie", "denied supplying[NOUN] drones to Russia":
+        # a denied act is a claim; the denial answers whoever made it, not the one the act
+        # would have been aimed at
+        dative = grammar_of(verb)["dative_case"]
+        found = [(head, how) for head, how in found if case_of(head) not in dative]
     return found
 
 
@@ -90,6 +96,8 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
     """What the clauses the verb governs act on: the other side of a refused act, whose act
     it would stop, the one asked, what a free relative names."""
     found: list[tuple[Token, str]] = []
+    if verb.lemma_.lower() in grammar_of(verb)["denial_verb"]:
+        return found  # a denied act is a claim: see recipient_heads
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
@@ -147,11 +155,13 @@ def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object
     # ("Hungary vetoes EU aid package[obl]": a noun phrase with its own modifiers too)
-    # ("sought the help[xcomp] of the United States": a noun with its article too)
+    # ("sought the help[xcomp] of the United States": a noun with its article too; "expulse
+    # deux diplomates[nmod] russes": or its number)
     found = [(c, "object (parse repair)") for c in verb.children
              if c.dep_ in ("nmod", "obl", "xcomp") and c.i > verb.i and not case_of(c) and (
                  c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(
-                     g.dep_ == "compound" or (g.dep_ == "det" and c.dep_ == "xcomp") for g in c.children)))]
+                     g.dep_ in ("compound", "nummod") or (g.dep_ == "det" and c.dep_ == "xcomp")
+                     for g in c.children)))]
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
@@ -187,10 +197,13 @@ def classifier(token: Token) -> bool:
 
 def _misread_noun(token: Token) -> bool:
     """ "rejette l'offre": a verb form with an article is a noun the tagger misread; "accuse
-    New Delhi": a capitalised foreign word (X) is a name; "a British national": an adjective
-    with an article is a noun."""
+    New Delhi": a capitalised foreign word (X) is a name, and so is a capitalised adjective or
+    adverb inside a sentence ("menace Kiev[ADJ] de représailles"); "a British national": an
+    adjective with an article is a noun."""
     if token.pos_ == "X":
         return token.text[:1].isupper()
+    if token.pos_ in ("ADJ", "ADV") and token.text[:1].isupper() and token.i > token.sent.start:
+        return True
     # (or a possessive: "defended Bolivia's right[ADJ]")
     return token.pos_ in ("VERB", "ADJ") and any(c.dep_ in ("det", "nmod:poss") for c in token.children)
 
@@ -253,9 +266,25 @@ def describing_participles(noun: Token) -> list[Token]:
 
 def authors(noun: Token) -> list[tuple[Token, str]]:
     """ "a rejeté la proposition présentée par l'Ukraine", "son soutien au plan présenté par
-    Rabat": the agents of the participles describing a thing, its authors if it names none."""
-    return [(agent, f"agent of '{participle.text}'") for participle in describing_participles(noun)
-            for agent in obliques(participle, "agent_case")]
+    Rabat": the agents of the participles describing a thing, its authors if it names none;
+    and "la proposition que le Japon a présentée": the subject of a relative clause whose
+    object is the thing."""
+    found = [(agent, f"agent of '{participle.text}'") for participle in describing_participles(noun)
+             for agent in obliques(participle, "agent_case")]
+    for clause in noun.children:
+        subj = child_of(clause, "nsubj")
+        if clause.dep_ in ("acl", "acl:relcl") and subj is not None and subj.pos_ in ("NOUN", "PROPN") \
+                and _object_relative(clause):
+            found.append((subj, f"subject of '{clause.text}' (relative)"))
+    return found
+
+
+def _object_relative(clause: Token) -> bool:
+    """A relative clause whose object is the noun it describes: its pronoun is its object
+    ("que", "which"), or a bare "que" (tagged as a conjunction) where the verb has no object."""
+    pronouns = [c for c in clause.children if c.i < clause.i and c.dep_ in ("obj", "mark")]
+    return any(c.dep_ == "obj" or "Rel" in c.morph.get("PronType", []) for c in pronouns) or (
+        any(c.pos_ == "SCONJ" for c in pronouns) and child_of(clause, "obj") is None)
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -41,7 +41,8 @@ KINDS = frozenset(
         "compass_word", "compass_link", "sequence_case",
         "state_case", "target_verb", "belief_case",
         "duration_unit", "host_verb", "side_count",
-        "first_person_possessive", "facing_case", "poll_noun",
+        "first_person_possessive", "facing_case", "poll_noun", "denial_verb",
+        "pledge_verb",
     }
 )
 

@@ -20,6 +20,10 @@ from eventwire.code.phrases import Arg, case_of
 
 # Where a parser hangs a finite verb whose subject it lost (the verb then has none).
 REPAIR_DEPS = ("amod", "xcomp", "acl", "acl:relcl", "compound")
+# What a tagger may call a present-tense verb in a clause it found no verb in.
+MISREAD_VERB_POS = ("NOUN", "ADJ", "ADV")
+# How far back a relative pronoun may be for the clause's last word to be read as its verb.
+RELATIVE_REACH = 6
 
 
 def _bare(token: Token) -> bool:
@@ -83,10 +87,22 @@ def _misread_past(verb: Token) -> bool:
     before = verb.doc[verb.i - 1]
     # (a name may be tagged as an adjective: "Beijing[ADJ] dispatched ships")
     return (
-        "Part" in verb.morph.get("VerbForm", [])
+        (_participle(verb) or _adjective_participle(verb))
         and (before.pos_ in ("PROPN", "NOUN") or (before.pos_ == "ADJ" and before.text[:1].isupper()))
         and not any(c.dep_.startswith("aux") for c in verb.children)
     )
+
+
+def _participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", [])
+
+
+def _adjective_participle(verb: Token) -> bool:
+    """ "Tehran denied[ADJ] supplying drones": a participle form the tagger made an adjective,
+    in a sentence where it found no verb at all."""
+    return verb.pos_ == "ADJ" and any(
+        verb.lower_.endswith(suffix) for suffix, _ in grammar_of(verb).pairs("participle_suffix")
+    ) and not any(t.pos_ in ("VERB", "AUX") for t in verb.sent)
 
 
 def unmarked_clause(verb: Token) -> bool:
@@ -111,9 +127,11 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     start = min([verb.i] + [c.i for c in auxiliaries if not misread_name(c)])
     for i in range(start - 1, verb.sent.start - 1, -1):
         tok = verb.doc[i]
-        if misread_name(tok) or (tok.pos_ == "ADJ" and tok.text[:1].isupper() and (
-                tok.dep_ in ("ROOT", "nsubj") or tok.head.i == verb.i)):
-            return tok, "preverbal name (parse repair)"  # "Beijing[ADJ, ROOT] dispatched ships"
+        if misread_name(tok) or (tok.pos_ in ("ADJ", "ADV") and tok.text[:1].isupper() and (
+                tok.dep_ in ("ROOT", "nsubj") or tok.head.i == verb.i or tok.i == verb.i - 1)):
+            # "Beijing[ADJ, ROOT] dispatched ships", "Kyiv[ADV] accused[amod] Moscow": a name
+            # the tagger did not know, right before the verb or hung on it
+            return tok, "preverbal name (parse repair)"
         if tok.is_punct and tok.text in (";", ":", "«", "»", '"'):
             break
         if tok.pos_ in ("VERB",) and tok.dep_ in ("ROOT",):
@@ -186,18 +204,56 @@ def sentence_verb_on_noun(verb: Token) -> bool:
 
 def headline_verb(token: Token) -> bool:
     """ "Mali expels French ambassador", "Niger cuts ties with Ukraine": in a verbless line the
-    tagger may read a headline's verb, after the name that does it, as a noun of a compound.
-    A word with the language's present ending (``headline_verb_ending``) right after a
-    capitalised word is the verb there. So is a root "noun" with an object after the
-    nouns it heads ("The US president vetoed[NOUN] a resolution"): nouns take no object."""
-    if token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.i > 0 and any(
-            c.dep_ == "obj" and c.i > token.i for c in token.children) and any(
-            c.dep_ == "compound" and c.i == token.i - 1 for c in token.children):
+    tagger may read a headline's verb, after the name that does it, as a noun of a compound
+    (or, in French, as an adjective or adverb: "Pékin critique[ADJ] Washington", "Moscou
+    dément[ADV]"). A word with the language's present ending (``headline_verb_ending``) right
+    after a capitalised word is the verb there, and so in a relative clause with no verb ("...,
+    ce que l'Azerbaïdjan dément"). So is a root "noun" or "adjective" with an object after the
+    nouns it heads ("The US president vetoed[NOUN] a resolution", "Tehran denied[ADJ] supplying
+    drones"): nouns and adjectives take no object."""
+    if token.pos_ in ("NOUN", "ADJ") and token.dep_ == "ROOT" and token.i > 0 and any(
+            c.i == token.i - 1 and (c.dep_ == "compound" or (c.dep_ == "amod" and c.text[:1].isupper()))
+            for c in token.children) and (token.pos_ == "ADJ" or any(
+                c.dep_ in ("obj", "nsubj") and c.i > token.i for c in token.children)):
+        # (a name it did not know may be read as an adjective: "Kyiv[amod] accuses[NOUN]"; the
+        # object as a subject: "Beirut accuses[NOUN] Israel[nsubj]"; an adjective takes no name
+        # before it: "Tehran[compound] denied[ADJ] sending weapons")
         return True
-    if token.pos_ != "NOUN" or token.i == 0 or not token.doc[token.i - 1].text[:1].isupper():
-        return False
-    if not any(token.lower_.endswith(e) for e in grammar_of(token)["headline_verb_ending"]):
+    if not after_name_with_verb_ending(token):
         return False
     sent = token.sent  # (last: finding the sentence costs a walk through it)
-    return token.i > sent.start and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    start = clause_start(token)
+    return (token.i > max(start, sent.start) or start > sent.start) and not any(
+        t.pos_ in ("VERB", "AUX") for t in token.doc[start : sent.end])
+
+
+def after_name_with_verb_ending(token: Token) -> bool:
+    """A word the tagger did not read as a verb, right after a name (or an object's relative
+    pronoun: "ce que dément Moscou"), with the language's present ending: what
+    :func:`headline_verb` checks first, cheaply."""
+    if token.pos_ not in MISREAD_VERB_POS or token.i == 0:
+        return False
+    before, g = token.doc[token.i - 1], grammar_of(token)
+    # (a subject's relative pronoun, "qui", is in ``relative``: "ce qui manifeste[ADJ] de bonnes
+    # relations" has no subject after the verb)
+    object_pronoun = "Rel" in before.morph.get("PronType", []) and before.lower_ not in g["relative"]
+    return (before.text[:1].isupper() or object_pronoun or _ends_relative(token)) and any(
+        token.lower_.endswith(e) for e in g["headline_verb_ending"])
+
+
+def _ends_relative(token: Token) -> bool:
+    """ "..., which the Israeli army denies.": the last word of a short relative clause."""
+    doc = token.doc
+    return (token.i + 1 == len(doc) or doc[token.i + 1].is_punct) and any(
+        "Rel" in t.morph.get("PronType", []) for t in doc[max(0, token.i - RELATIVE_REACH) : token.i])
+
+
+def clause_start(token: Token) -> int:
+    """Where the clause of ``token`` starts: after the last relative pronoun before it in its
+    sentence ("..., ce que l'Azerbaïdjan dément"), else at the sentence's start."""
+    sent = token.sent
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if "Rel" in token.doc[i].morph.get("PronType", []):
+            return i + 1
+    return sent.start
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
+from eventwire.code.repairs import clause_start, headline_verb
 from eventwire.code.tables import kind_rows, on_clear
 from eventwire.code.triggers import lemma_keys
 from eventwire.errors import DataFileError
@@ -137,6 +138,8 @@ def is_negated(verb: Token) -> bool:
 
 def _clause_verb(token: Token) -> Token:
     """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
+    if headline_verb(token):
+        return token  # "ce que Bakou dément[ADV]": a verb the tagger misread
     node = token
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
@@ -292,14 +295,20 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         return "hypothetical"
     future, cond = _tense(verb)
     node = verb
-    for _ in range(4):
+    # "..., ce que l'Azerbaïdjan dément[ADV]": a misread verb after a relative pronoun comments
+    # on the clause before (as :func:`_comment`); the parser's tree above it is no guide
+    misread_relative = verb.i == token.i and headline_verb(token) and clause_start(token) > token.sent.start
+    for _ in range(0 if misread_relative else 4):
         if _has_if(node) and not (threat and node.i == verb.i):
             return "hypothetical"
         head = node.head
-        if head.i == node.i or (node.dep_ == "acl:relcl" and _past(node)):
+        if head.i == node.i or (node.dep_ == "acl:relcl" and (_past(node) or _comment(node))):
             # A relative clause in a past tense states its own fact ("la proposition, que X a
             # refusée"): what governs its antecedent does not suspend it. In the present it may
-            # describe what is asked for ("exige une force qui protège les civils").
+            # describe what is asked for ("exige une force qui protège les civils"), but not
+            # when it comments on what came before ("l'accuse d'avoir bombardé ..., ce que
+            # Bakou nie", "accuses Baku of shelling villages, which Azerbaijan denies": the
+            # denial is no part of the charge).
             break
         # Not a relative clause or a coordinated verb; nor a circumstance put before the verb
         # ("au terme des négociations menées ..., X a refusé"): what is refused comes after.
@@ -332,6 +341,17 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     if cond:
         return "hypothetical"
     return "future" if future or planned else "occurred"
+
+
+def _comment(clause: Token) -> bool:
+    """A relative clause set off by a comma, or on a pronoun that stands for the clause
+    before ("ce que"): it adds a fact of its own. (Only with a relative pronoun: a "que" the
+    tagger calls a conjunction introduces a complement the parser hung on a noun.)"""
+    if not any("Rel" in c.morph.get("PronType", []) for c in clause.children):
+        return False
+    first = next(t for t in clause.subtree if not t.is_punct)
+    return (first.i > 0 and clause.doc[first.i - 1].text == ",") or (
+        clause.head.lower_ in grammar_of(clause)["clause_pronoun"])
 
 
 def _namer(token: Token) -> Token | None:

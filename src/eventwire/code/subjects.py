@@ -65,6 +65,16 @@ def is_passive(verb: Token) -> bool:
     return "Pass" in verb.morph.get("Voice", []) and dep in bare
 
 
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "ce que conteste Moscou", "les mesures que prévoit l'accord": in a clause whose object
+    is the relative pronoun before the verb, a bare noun phrase after the verb is its subject
+    (the parser reads it as an object or an argument)."""
+    if not any(c.i < verb.i and c.dep_ == "obj" and "Rel" in c.morph.get("PronType", []) for c in verb.children):
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("obj", "obl:arg", "nmod", "dep")
+                 and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "case" for g in c.children)), None)
+
+
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The token that acts in ``verb``'s clause, and the rule that found it."""
     if depth > 4:
@@ -88,6 +98,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             antecedent = noun_before(subj)
             return (antecedent, "relative") if antecedent is not None else (None, "")
         return subj, "nsubj"
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted, "inverted subject (relative)"
     # A light or modal verb may carry the subject ("a pu signer": "pu" governs "signer").
     head = verb.head
     if head.i == verb.i:
