@@ -142,3 +142,19 @@ def test_clashes_a_charge_denied_and_the_calls_for_help(name: str) -> None:
     # urged him": the one the call was with, not the last subject (Moscow)
     assert [e for e in events if e[0] == "REQUEST" and e[2] == {"USA"}] == [
         ("REQUEST", "occurred", frozenset({"USA"}), frozenset({"AZE"}), None)]
+
+
+@pytest.mark.parametrize("name", ["sudan_aid_fr.txt", "sudan_aid_en.txt"])
+def test_a_resolution_a_refusal_and_aid(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    # the headline's topic ("Soudan :") is not the Council; adopting the resolution is one event
+    assert not [e for e in events if e[2] == {"SDN"} and e[0] != "REJECT"]
+    assert [e[0] for e in events].count("AGREE") == 1
+    # a demand that the fighting stop in a place of Sudan goes to Sudan
+    assert ("REQUEST", "occurred", frozenset({"IGO"}), frozenset({"SDN"}), "2025-06-17") in events
+    # "a rejeté toute ingérence": the interference of those who acted last, the Council
+    assert ("REJECT", "occurred", frozenset({"SDN"}), frozenset({"IGO"}), None) in events
+    assert ("AID", "occurred", frozenset({"IGO"}), frozenset({"SDN"}), "2025-06-16") in events
+    # aid promised is the promiser's own, to come ("a promis une aide", "pledged ... in aid")
+    assert ("AID", "future", frozenset({"QAT"}), frozenset({"SDN"}), None) in events
+    assert ("COERCE", "occurred", frozenset({"TCD"}), frozenset({"SDN"}), None) in events

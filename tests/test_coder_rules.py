@@ -1113,3 +1113,33 @@ def test_a_protest_against_what_was_done_to_ones_own_answers_who_did_it() -> Non
     assert countries(event["actor"]) == {"RUS"} and countries(event["recipient"]) == {"POL"}
     # who protests did not expel
     assert all(countries(e["actor"]) != {"RUS"} for e in events(text, "fr") if e["type"] == "SANCTION")
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "actor"), [
+    ("Actualité\n\nSoudan : le Conseil de sécurité adopte une résolution.", "fr", "AGREE", "IGO"),
+    ("World news\n\nSudan: Security Council adopts resolution as Moscow abstains.", "en", "AGREE", "IGO"),
+    # a subject of no country takes the topic's
+    ("Actualité\n\nSénégal : le chef de l'opposition dénonce la réforme constitutionnelle.", "fr", "ACCUSE", "SEN"),
+])
+def test_a_headlines_topic_is_not_its_subject(text: str, lang: str, type_: str, actor: str) -> None:
+    event = first_event(text, lang, type_)
+    assert actor in countries(event["actor"]) and "SDN" not in countries(event["actor"])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe Conseil de sécurité a adopté une résolution exigeant un cessez-le-feu immédiat en Libye.", "fr"),
+    ("World news\n\nThe Security Council adopted a resolution demanding an immediate ceasefire in Libya.", "en"),
+])
+def test_a_demand_about_a_country_goes_to_it(text: str, lang: str) -> None:
+    event = first_event(text, lang, "REQUEST")
+    assert countries(event["actor"]) == {"IGO"} and countries(event["recipient"]) == {"LBY"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nL'Allemagne a promis une aide militaire de 500 millions d'euros à l'Ukraine.", "fr"),
+    ("World news\n\nGermany promised 500 million euros in military aid to Ukraine.", "en"),
+])
+def test_aid_promised_is_the_promisers_to_come(text: str, lang: str) -> None:
+    found = events(text, lang)
+    assert [(e["type"], e["status"]) for e in found] == [("AID", "future")], found
+    assert countries(found[0]["actor"]) == {"DEU"} and countries(found[0]["recipient"]) == {"UKR"}

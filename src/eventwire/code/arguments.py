@@ -116,8 +116,8 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
         return []
     doc = subj.doc
     start = span.end - 1
-    while start > subj.sent.start and doc[start - 1].text != ",":
-        start -= 1
+    while start > subj.sent.start and doc[start - 1].text not in (",", ":"):
+        start -= 1  # (a headline's topic, "Soudan : le Conseil de sécurité adopte": see _topic)
     if start == span.start:
         return []
     segment = doc[start : span.end]
@@ -129,6 +129,17 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
     if any(c.dep_ == "conj" and c.i > subj.i for c in subj.children):
         return []  # "X of Nigeria and Y of Benin signed": the coordination is the subject
     return [Arg(segment, "last apposition before the verb", group=-segment.start - 1)]
+
+
+def _topic(subj: Token) -> list[Arg]:
+    """ "Sénégal : le candidat de l'opposition remporte ...": a headline's topic before a colon
+    gives its country to a subject that names none (after the subject itself, which may name
+    its own: "Soudan : le Conseil de sécurité adopte une résolution")."""
+    span, sent = phrase_span(subj), subj.sent
+    colon = next((t for t in subj.doc[sent.start : span.start] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return []
+    return [Arg(subj.doc[sent.start : span.end], "the subject with the headline's topic", group=-sent.start - 1)]
 
 
 def _undergoer(noun: Token) -> Token | None:
@@ -233,7 +244,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     if subj is not None:
         roles.actors = _last_apposition(subj, verb) + [
             subject_before(arg, verb) for arg in make_args(subj, rule)]
-        roles.actors += _split_subjects(subj, verb, rule)
+        roles.actors += _split_subjects(subj, verb, rule) + _topic(subj)
     denial = verb.lemma_.lower() in g["denial_verb"]  # (whose claim it denies: see recipient_heads)
     if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb) and not denial:
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
@@ -258,9 +269,10 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         if patient is None and verb.dep_ == "advcl":
             patient = child_of(verb.head, *SUBJECT_DEPS)  # "Reçu par X, le ministre a ...": the minister
         if patient is not None:
-            # "la proposition que le Japon a présentée a été rejetée": whose it is, too
+            # "la proposition que le Japon a présentée a été rejetée": whose it is, too (not
+            # the agent of this very verb: "le plan rejeté par le collectif")
             roles.recipients = make_args(patient, "passive subject") + [
-                a for author, how in authors(patient) for a in make_args(author, how)]
+                a for author, how in authors(patient) if author.head.i != verb.i for a in make_args(author, how)]
     else:
         for head, how in recipient_heads(verb):
             roles.recipients.extend(make_args(head, how))

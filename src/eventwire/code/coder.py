@@ -486,7 +486,7 @@ class Coder:
     ) -> tuple[list[Entity], str] | None:
         """Who an act with no recipient goes to by its place, a country not the actor's: a
         visit's host, the country aid is sent to ("des équipes de secours en Turquie"), the country
-        where a threatened act would take place."""
+        where a threatened or requested act would take place."""
         if place is None or not place.country or place.country in {a.country for a in actors}:
             return None
         if trigger.mode == "visit":
@@ -496,6 +496,10 @@ class Coder:
         if trigger.type == "THREATEN":
             # "a menacé de lancer une opération dans le nord de la Syrie"
             return [Entity(country=place.country, sector="GOV", name=None)], "the country the threatened act is in"
+        if trigger.type == "REQUEST" and any(a.country for a in actors):
+            # "exigeant l'arrêt des combats à El-Fasher, dans l'ouest du Soudan" (from a known
+            # country or body: one unknown may be of the place itself)
+            return [Entity(country=place.country, sector="GOV", name=None)], "the country the act asked for is in"
         return None
 
     # -------------------------------------------------------------- entities

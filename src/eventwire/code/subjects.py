@@ -65,6 +65,18 @@ def is_passive(verb: Token) -> bool:
     return "Pass" in verb.morph.get("Voice", []) and dep in bare
 
 
+def _after_topic(verb: Token, subj: Token | None) -> Token | None:
+    """ "Sudan: Security Council adopts resolution": a headline's topic before a colon, which
+    the parser may make a second subject, is not the one that acts."""
+    if subj is None or subj.i > verb.i:
+        return subj
+    colons = [t.i for t in verb.doc[subj.i + 1 : verb.i] if t.text == ":"]
+    if not colons:
+        return subj
+    later = [c for c in verb.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS and colons[-1] < c.i < verb.i]
+    return later[0] if later else subj
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """ "ce que conteste Moscou", "les mesures que prévoit l'accord": in a clause whose object
     is the relative pronoun before the verb, a bare noun phrase after the verb is its subject
@@ -82,7 +94,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if is_passive(verb):
         agent = agent_of(verb)
         return (agent, "obl:agent") if agent is not None else (None, "")
-    subj = child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
+    subj = _after_topic(verb, child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
     if subj is not None:
         if subj.lower_ in grammar_of(subj)["relative"]:
             if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN"):

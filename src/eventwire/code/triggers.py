@@ -116,6 +116,8 @@ def context_words(token: Token, headline: bool = False, required: bool = True) -
         near.extend(counted(child))
     if (token.pos_ in ("NOUN", "PROPN") or misread_object(token)) and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
+        if any(c.dep_ == "nummod" for c in token.head.children) and token.head.head.pos_ in ("VERB", "AUX"):
+            near.append(token.head.head)  # the verb of an amount: "pledged 50 million dollars in aid"
     if token.dep_ in ("acl", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         near.append(token.head)  # the noun a participle describes: "les sanctions imposées par X"
     elif hung_on_its_object(token):
