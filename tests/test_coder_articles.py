@@ -158,3 +158,17 @@ def test_a_resolution_a_refusal_and_aid(name: str) -> None:
     # aid promised is the promiser's own, to come ("a promis une aide", "pledged ... in aid")
     assert ("AID", "future", frozenset({"QAT"}), frozenset({"SDN"}), None) in events
     assert ("COERCE", "occurred", frozenset({"TCD"}), frozenset({"SDN"}), None) in events
+
+
+@pytest.mark.parametrize("name", ["tunisia_trial_fr.txt", "tunisia_trial_en.txt"])
+def test_a_sentence_a_call_to_protest_and_a_summons(name: str) -> None:
+    record_events = _events(name)
+    events = [_summary(e) for e in record_events]
+    # the headline's "un opposant condamné" and the lead's court sentence are one event
+    assert [e[0] for e in events].count("SANCTION") == 1
+    # the ambassador summoned to protest against interference
+    assert ("ACCUSE", "occurred", frozenset({"TUN"}), frozenset({"IGO"}), "2025-02-04") in events
+    # an appeal against a sentence is no request ("ils feraient appel")
+    assert all(e["why"]["trigger"] != "appel" for e in record_events)
+    # "appelé à manifester samedi": Saturday is the protest's, not the call's
+    assert not [e for e in events if e[1] == "occurred" and e[4] == "2025-02-01"]

@@ -1143,3 +1143,16 @@ def test_aid_promised_is_the_promisers_to_come(text: str, lang: str) -> None:
     found = events(text, lang)
     assert [(e["type"], e["status"]) for e in found] == [("AID", "future")], found
     assert countries(found[0]["actor"]) == {"DEU"} and countries(found[0]["recipient"]) == {"UKR"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "country"), [
+    ("Téhéran : une militante condamnée à dix ans de prison", "fr", "SANCTION", "IRN"),
+    ("Hong Kong : six militants arrêtés pour « subversion »", "fr", "COERCE", "HKG"),
+    ("Hong Kong: six activists arrested for \"subversion\"", "en", "COERCE", "HKG"),
+])
+def test_a_headline_sentence_with_no_agent_is_by_the_authorities_of_its_topic(
+        text: str, lang: str, type_: str, country: str) -> None:
+    doc = Document(source="t.txt", name="t.txt", raw=f"{text}\n\nTexte.\n" if lang == "fr" else f"{text}\n\nText.\n",
+                   meta=Metadata(published="2024-03-07", lang=lang))
+    found = [e for e in extract_document(doc)["events"] if e["type"] == type_]
+    assert found and countries(found[0]["actor"]) == {country}, found

@@ -72,6 +72,7 @@ from eventwire.code.rules import (
 )
 from eventwire.code.scene import (
     SCENE_KINDS,
+    asked_elsewhere,
     event_date,
     event_place,
     later,
@@ -92,7 +93,7 @@ STORY_PARTS = 4  # the headline, the dateline and the lead say where a story hap
 AIMED_TYPES = frozenset({"COERCE"})
 OVER_A_PLACE_MODES = frozenset({"restrict"})  # a curfew is imposed on a place, not on someone
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
-UNNAMED_AUTHORITY_MODES = frozenset({"release"})  # "X a été libéré": by the authorities holding him
+UNNAMED_AUTHORITY_MODES = frozenset({"release", "convict"})  # "X a été libéré": by the authorities holding him; "condamné": by its courts
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of", "reported speech")
 SPLIT_MAX_TOKENS = 8
@@ -242,6 +243,8 @@ class Coder:
                 found = dates
                 if status == "future" and dates:
                     found = find_dates(sent.text, unit.anchor, self.lang, future=True)
+                elsewhere = asked_elsewhere(found, sent, match, governors, others)
+                found = [d for d in found if d not in elsewhere]
                 event = self._event(doc, index, part, sent, unit, match, status, found, places, others)
                 if event is not None:
                     found_at.append((match.token.i, event))

@@ -80,7 +80,9 @@ def same_event(a: Event, b: Event) -> bool:
         (((a_act, a_rec), (b_act, b_rec)), a),
         (((b_act, b_rec), (a_act, a_rec)), b),
     ):
-        if (not small[0] or not small[1]) and (small[0] | small[1]) < (big[0] | big[1]):
+        # (or the same countries: "un opposant condamné" in the headline, "un tribunal de Tunis
+        # a condamné l'opposant" in the lead)
+        if (not small[0] or not small[1]) and small != big and (small[0] | small[1]) <= (big[0] | big[1]):
             if not small[0] and big[0] and mention.why.get("unresolved_actor"):
                 continue  # someone else, named but of no known country, did it
             if small[0] <= big[0] and small[1] <= big[1]:
@@ -101,10 +103,15 @@ def _merge_into(kept: Event, other: Event) -> None:
         kept.status = "occurred"  # one mention reports it done: it is
     kept_sides = _countries(kept.actor) | _countries(kept.recipient)
     other_sides = _countries(other.actor) | _countries(other.recipient)
-    if len(other_sides) > len(kept_sides) or (
-            other_sides == kept_sides and not _countries(kept.recipient) and _countries(other.recipient)):
+    # (the other telling names whom it was done to, or fills the side this one lacks and keeps
+    # the one it has)
+    kept_actor, other_actor = _countries(kept.actor), _countries(other.actor)
+    fuller = (not _countries(kept.recipient) and _countries(other.recipient)) or (
+        not kept_actor and other_actor and _countries(other.recipient))
+    if len(other_sides) > len(kept_sides) or (other_sides == kept_sides and fuller):
         # (the same sides, but one telling says who did it to whom: "Poland and Belarus expel
-        # each other's diplomats", then "Poland expelled two Belarusian diplomats")
+        # each other's diplomats", then "Poland expelled two Belarusian diplomats"; "un opposant
+        # condamné", then "un tribunal a condamné l'opposant")
         kept.actor, kept.recipient = other.actor, other.recipient
     kept.why.setdefault("merged", []).append(other.evidence.text[:80])
 

@@ -47,6 +47,10 @@ def main_clause_subject(arg: Arg, unit: Unit) -> Entity | None:
     if clause.dep_ == "acl:relcl":  # "à Pékin, où il rencontrera ...": the clause "Pékin" is in
         main = main.head if main.head.pos_ in ("VERB", "AUX") else main
     subject = child_of(main, "nsubj", "nsubj:pass")
+    if subject is None and main.pos_ in ("VERB", "AUX"):
+        # "a convoqué l'ambassadeur pour protester contre ce qu'il considère comme ...": the
+        # subject an infinitive takes from the verb above it
+        subject, _ = clause_subject(main)
     if subject is None or subject.pos_ == "PRON":
         return None
     entity = unit.actors.resolve(phrase_span(subject))

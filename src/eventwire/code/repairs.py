@@ -212,12 +212,12 @@ def headline_verb(token: Token) -> bool:
     nouns it heads ("The US president vetoed[NOUN] a resolution", "Tehran denied[ADJ] supplying
     drones"): nouns and adjectives take no object."""
     if token.pos_ in ("NOUN", "ADJ") and token.dep_ == "ROOT" and token.i > 0 and any(
-            c.i == token.i - 1 and (c.dep_ == "compound" or (c.dep_ == "amod" and c.text[:1].isupper()))
-            for c in token.children) and (token.pos_ == "ADJ" or any(
-                c.dep_ in ("obj", "nsubj") and c.i > token.i for c in token.children)):
+            c.i == token.i - 1 and (c.dep_ in ("compound", "nsubj") or (c.dep_ == "amod" and c.text[:1].isupper()))
+            for c in token.children) and not any(c.dep_ == "cop" for c in token.children) and (
+                token.pos_ == "ADJ" or any(c.dep_ in ("obj", "nsubj") and c.i > token.i for c in token.children)):
         # (a name it did not know may be read as an adjective: "Kyiv[amod] accuses[NOUN]"; the
         # object as a subject: "Beirut accuses[NOUN] Israel[nsubj]"; an adjective takes no name
-        # before it: "Tehran[compound] denied[ADJ] sending weapons")
+        # before it: "Tehran[compound] denied[ADJ] sending weapons"; but "X is a Y" is a copula's)
         return True
     if not after_name_with_verb_ending(token):
         return False

@@ -28,6 +28,8 @@ SCENE_KINDS = ("day", "weekday", "relative")
 SCENE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 DESCRIBING = ("acl", "acl:relcl")  # clauses that describe a noun rather than tell an act
 COMPLEMENTS = ("obj", "nmod", "iobj", "obl:arg")  # what an act is about
+COMPLEMENT_CLAUSES = ("xcomp", "ccomp")  # an act asked for, planned or told
+ASKED_DEPS = ("obj", "obl", "obl:arg", "xcomp", "ccomp")  # what a request or threat is about
 WORD_SPLIT = re.compile(r"[\s\-]+")  # "centre-ville de" ends with "ville de"
 
 
@@ -107,7 +109,10 @@ def event_date(
         own = [m for m in dates if clause_of(sent, m.start) == mine]
         # Else a date of another clause, but not of one describing what the act is about:
         # in "une enquête sur les violations survenues depuis 2015", 2015 dates the violations.
-        told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)]
+        # Nor of a complement clause, which dates the act asked for or told ("a dénoncé un procès
+        # politique et appelé à manifester samedi": Saturday is the protest's).
+        told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)
+                       and sent.doc[clause_of(sent, m.start)].dep_ not in COMPLEMENT_CLAUSES]
         if not told:
             return None, None, None
         nearest = min(told, key=lambda m: abs(m.start - at))
@@ -121,6 +126,33 @@ def event_date(
         return unit.last_date.date, unit.last_date.date_end, "the day of the meeting told"
     # Otherwise an undated clause stays undated: the annotators do not guess.
     return None, None, None
+
+
+def asked_elsewhere(
+    dates: list[DateMention], sent: Span, match: TriggerMatch, governors: set[int], others: frozenset[int],
+) -> list[DateMention]:
+    """The dates that do not date ``match``: those of the act a request, threat or refusal of the
+    sentence is about (a clause, or an act noun the date hangs on), unless the trigger is in
+    there too ("a dénoncé un procès et appelé à manifester samedi", "called for a protest on
+    Saturday": Saturday is the protest's; but "asked the Queen for this prorogation in August"
+    may date the asking)."""
+    if not dates or not governors:
+        return []
+    doc, found = sent.doc, []
+    for mention in dates:
+        span = sent.char_span(mention.start, mention.start + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        for governor in (doc[i] for i in governors):
+            inside = next((c for c in governor.children if c.dep_ in ASKED_DEPS and token in c.subtree), None)
+            if inside is None or match.token in inside.subtree:
+                continue
+            acts = {t.i for t in token.ancestors if inside.is_ancestor(t) or t.i == inside.i} & others
+            if inside.dep_ in COMPLEMENT_CLAUSES or acts:
+                found.append(mention)
+                break
+    return found
 
 
 def then_across(dates: list[DateMention], unit: Unit) -> None:
