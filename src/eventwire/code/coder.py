@@ -628,12 +628,18 @@ class Coder:
 
     def _split_plural(self, arg: Arg, entity: Entity) -> list[Entity]:
         """ "les présidents mauritanien et guinéen", "ses alliés russes et iraniens": one each."""
-        root = arg.span.root
-        plural = "Plur" in root.morph.get("Number", []) or root.lower_.endswith(("s", "x"))
+        # (the plural may be the last conjunct's: "his Greek[obj], Cypriot and French counterparts")
+        plural = any("Plur" in t.morph.get("Number", []) or t.lower_.endswith(("s", "x"))
+                     for t in arg.span if t.i == arg.span.root.i or (t.dep_ == "conj" and t.pos_ == "NOUN"))
         if not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span):
             return [replace(entity)]
-        countries = self.resolver.mentions_country(arg.span.text)
-        if len(countries) < 2 or len(arg.span) > SPLIT_MAX_TOKENS:
+        # (not where they are: "ses homologues grec, chypriote et français au Caire")
+        inside, place = {t.i for t in arg.span}, self.grammar["place_case"]
+        complements = {u.i for t in arg.span if t.i != arg.span.root.i and t.head.i in inside
+                       and t.dep_ in ("nmod", "obl") and case_of(t) in place for u in t.subtree}
+        words = [t for t in arg.span if t.i not in complements]
+        countries = self.resolver.mentions_country(" ".join(t.text for t in words))
+        if len(countries) < 2 or len(words) > SPLIT_MAX_TOKENS:
             return [replace(entity)]
         return [replace(entity, country=c, name=None, actor_id=None) for c in sorted(countries)]
 

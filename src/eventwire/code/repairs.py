@@ -117,11 +117,13 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     if not is_finite(verb) or (verb.dep_ not in ("ROOT", "conj", *REPAIR_DEPS)
                                and not unmarked_clause(verb)):
         return None, ""
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
-            and verb.head.i < verb.i:
+    root = verb.head
+    while root.dep_ in ("appos", "conj") and root.head.i < root.i:
+        root = root.head  # "X and his Greek, Cypriot and French counterparts[appos] met[acl]"
+    if verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i:
         # "The foreign ministers of India, Japan and Australia met[acl] in Tokyo": the whole
         # phrase the parser made the root, not the last name in it
-        return verb.head, "the root noun before the verb (parse repair)"
+        return root, "the root noun before the verb (parse repair)"
     subordinators = grammar_of(verb)["subordinator"]
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     start = min([verb.i] + [c.i for c in auxiliaries if not misread_name(c)])
