@@ -172,3 +172,20 @@ def test_a_sentence_a_call_to_protest_and_a_summons(name: str) -> None:
     assert all(e["why"]["trigger"] != "appel" for e in record_events)
     # "appelé à manifester samedi": Saturday is the protest's, not the call's
     assert not [e for e in events if e[1] == "occurred" and e[4] == "2025-02-01"]
+
+
+@pytest.mark.parametrize("name", ["taiwan_drills_fr.txt", "taiwan_drills_en.txt"])
+def test_drills_a_condemnation_and_a_destroyer(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    # the headline's drills, the lead's exercises and the ships "deployed, according to the
+    # Taiwanese ministry": China's, on Monday (not the ministry's, which reports them)
+    assert [e for e in events if e[0] == "MOBILIZE" and "CHN" in e[2]] == [
+        ("MOBILIZE", "occurred", frozenset({"CHN"}), frozenset(), "2025-04-07")]
+    assert not [e for e in events if e[0] == "MOBILIZE" and e[2] == {"TWN"} and e[4]]
+    # "au lendemain du retour du président taïwanais d'une tournée": not China's visit
+    assert not [e for e in events if e[0] == "CONSULT" and "CHN" in e[2]]
+    assert ("ACCUSE", "occurred", frozenset({"TWN"}), frozenset({"CHN"}), None) in events
+    # "a appelé Pékin à la retenue et dépêché un destroyer": the destroyer was sent
+    assert ("REQUEST", "occurred", frozenset({"USA"}), frozenset({"CHN"}), None) in events
+    assert ("MOBILIZE", "occurred", frozenset({"USA"}), frozenset(), None) in events
+    assert ("COOPERATE", "occurred", frozenset({"JPN", "PHL"}), frozenset(), "2025-04-08") in events

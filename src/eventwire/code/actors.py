@@ -53,6 +53,7 @@ from eventwire.code.grammar import grammar_of
 from eventwire.code.names import Hit, Word, person_name, proper
 from eventwire.code.phrases import case_of
 from eventwire.code.places import Gazetteer
+from eventwire.code.repairs import misread_name
 from eventwire.code.spans import (
     apposed_sibling,
     coordinated,
@@ -244,7 +245,8 @@ class ActorResolver:
         # (the taggers call some names common nouns, "présenté par Rabat[NOUN]", "Moscow[NOUN]
         # called", adjectives, "New[ADJ] Delhi", or adverbs, "Kyiv[ADV] accused": capitalised,
         # they may still be a capital)
-        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN", "ADV")) and words[i].key == stem(
+        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN", "ADV") or misread_name(tok)) \
+                and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
         ):
             place = self._place_at(words, i, locative)

@@ -39,6 +39,7 @@ from eventwire.code.complements import (
     OBLIQUE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    agent_of,
     authors,
     classifier,
     datives_below,
@@ -268,6 +269,10 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             patient = verb.head
         if patient is None and verb.dep_ == "advcl":
             patient = child_of(verb.head, *SUBJECT_DEPS)  # "Reçu par X, le ministre a ...": the minister
+        if patient is not None and trigger.type == "MOBILIZE" and not agent_of(verb):
+            # "70 avions et 11 navires de guerre chinois ont été déployés, selon le ministère
+            # taïwanais": forces are deployed by their own side, not by who reports it
+            roles.actors = make_args(patient, "passive subject (forces deployed by their side)") + roles.actors
         if patient is not None:
             # "la proposition que le Japon a présentée a été rejetée": whose it is, too (not
             # the agent of this very verb: "le plan rejeté par le collectif")
@@ -396,7 +401,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         own_event = False  # "pledged its support to X": the one who pledges supports
     if own_event and below.i != noun.i and below.lemma_.lower() in g["document_noun"]:
         own_event = False  # "a adopté une résolution de soutien à X": the text's author supports
-    if trigger.roles != "sym" and case_of(noun) in g["sequence_case"] and not has_possessive(noun):
+    # (or on a noun of the day before or after: "au lendemain du retour du président d'une tournée")
+    path = [t for t in noun.ancestors if verb is not None and verb.is_ancestor(t)]
+    if trigger.roles != "sym" and not has_possessive(noun) and (
+            case_of(noun) in g["sequence_case"] or any(t.lemma_.lower() in g["sequence_noun"] for t in path)):
         # "a dépêché un porte-avions après l'attaque": what happened before is someone else's act
         # (but "après sa visite", "après des entretiens avec X": his own)
         own_event = True

@@ -105,6 +105,17 @@ def _adjective_participle(verb: Token) -> bool:
     ) and not any(t.pos_ in ("VERB", "AUX") for t in verb.sent)
 
 
+def coordinated_head(verb: Token) -> Token:
+    """The verb ``verb`` is coordinated with: "a exhorté Téhéran à libérer le pétrolier et
+    envoyé une frégate", "urged Tehran to release the tanker and sent a frigate": a participle
+    or past tense the parser joined to an infinitive goes with the verb that governs it."""
+    head = verb.head
+    if verb.dep_ == "conj" and "Inf" in head.morph.get("VerbForm", []) and "Inf" not in verb.morph.get(
+            "VerbForm", []) and head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
 def unmarked_clause(verb: Token) -> bool:
     """ "X, nommé à vie, a démissionné": a finite verb the parser hung as an adverbial clause
     without a conjunction ("quand", "parce que") is the sentence's own verb."""
@@ -155,9 +166,11 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
 
 
 def misread_name(token: Token) -> bool:
-    """ "Chad severed relations": a capitalised word the tagger made a verb's auxiliary."""
-    return (token.pos_ == "VERB" and token.dep_.startswith("aux") and token.text[:1].isupper()
-            and not token.n_lefts and not token.n_rights)
+    """ "Chad severed relations": a capitalised word the tagger made a verb's auxiliary (or
+    its adverb or subject: "Taipei[VERB, advmod] condemned")."""
+    return (token.pos_ == "VERB" and (token.dep_.startswith("aux") or token.dep_ in ("advmod", "nsubj"))
+            and token.text[:1].isupper() and not token.n_lefts and not token.n_rights
+            and token.head.i > token.i)
 
 
 def hung_on_its_object(verb: Token) -> bool:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
-from eventwire.code.repairs import clause_start, headline_verb
+from eventwire.code.repairs import clause_start, coordinated_head, headline_verb, is_finite
 from eventwire.code.tables import kind_rows, on_clear
 from eventwire.code.triggers import lemma_keys
 from eventwire.errors import DataFileError
@@ -301,7 +301,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     for _ in range(0 if misread_relative else 4):
         if _has_if(node) and not (threat and node.i == verb.i):
             return "hypothetical"
-        head = node.head
+        head = coordinated_head(node)
         if head.i == node.i or (node.dep_ == "acl:relcl" and (_past(node) or _comment(node))):
             # A relative clause in a past tense states its own fact ("la proposition, que X a
             # refusée"): what governs its antecedent does not suspend it. In the present it may
@@ -315,7 +315,12 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         governs = node.dep_ in COMPLEMENT_DEPS and not (
             node.dep_ in ("advcl", "obl:mod") and node.i < head.i
         )
-        if governs and (head.i in governors or (
+        # A verb coordinated with a request, with an object of its own, is an act of its own: "a
+        # appelé Pékin à la retenue et dépêché un destroyer" did send it.
+        own_act = node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB" and any(
+            c.dep_ == "obj" for c in node.children) and is_finite(head) \
+            and "Inf" not in node.morph.get("VerbForm", [])
+        if governs and not own_act and (head.i in governors or (
                 _suspending(head) and head.i != token.i and (namer is None or head.i != namer.i))):
             if _planning(head):
                 future = True

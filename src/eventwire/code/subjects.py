@@ -17,6 +17,8 @@ from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import case_of, child_of
 from eventwire.code.repairs import (
     REPAIR_DEPS,
+    coordinated_head,
+    headline_verb,
     is_finite,
     misread_name,
     misread_present,
@@ -94,6 +96,12 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if is_passive(verb):
         agent = agent_of(verb)
         return (agent, "obl:agent") if agent is not None else (None, "")
+    if verb.pos_ not in ("VERB", "AUX") and verb.i > verb.sent.start and headline_verb(verb):
+        # "Beijing[amod] launches[NOUN] military drills": the words before a headline's verb
+        before = verb.doc[verb.i - 1]
+        while before.head.i < verb.i and before.head.i != before.i and before.dep_ in ("compound", "amod", "flat"):
+            before = before.head
+        return before, "headline subject (parse repair)"
     subj = _after_topic(verb, child_of(verb, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS))
     if subj is not None:
         if subj.lower_ in grammar_of(subj)["relative"]:
@@ -142,7 +150,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         subj, rule = clause_subject(head, depth + 1)
         return subj, ("control" if rule else "")
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
-        subj, rule = clause_subject(head, depth + 1)
+        subj, rule = clause_subject(coordinated_head(verb), depth + 1)
         return subj, ("coordination" if rule else "")
     if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and any(
             c.dep_ == "mark" and c.lower_ in grammar_of(verb)["purpose_mark"] for c in verb.children):
@@ -184,7 +192,8 @@ def governing_verb(token: Token, max_steps: int = 4) -> tuple[Token | None, Toke
     for _ in range(max_steps):
         if node.i == below.i:
             return None, below
-        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("ROOT", "conj")):
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("ROOT", "conj")) \
+                or headline_verb(node):  # "Beijing launches[NOUN] military drills"
             return node, below
         below, node = node, node.head
     return None, below

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
+from eventwire.code.phrases import case_of
 from eventwire.code.repairs import (
     MISREAD_VERB_POS,
     after_name_with_verb_ending,
@@ -103,6 +104,11 @@ def context_words(token: Token, headline: bool = False, required: bool = True) -
     # trigger's ("insister pour que"); nor into the subject of a complement clause
     # ("concluded that the agreement is void").
     children = [c for c in token.children if not _own_clause(c)]
+    if not required:
+        # "ont été déployés, selon les services de renseignement": who tells it is no word of
+        # the act a line may forbid
+        according = grammar_of(token)["according_case"]
+        children = [c for c in children if case_of(c) not in according]
     near = list(children)
     near.extend(m for c in token.children if _own_clause(c) for m in c.children if m.dep_ == "mark")
     for child in children:
