@@ -189,3 +189,17 @@ def test_drills_a_condemnation_and_a_destroyer(name: str) -> None:
     assert ("REQUEST", "occurred", frozenset({"USA"}), frozenset({"CHN"}), None) in events
     assert ("MOBILIZE", "occurred", frozenset({"USA"}), frozenset(), None) in events
     assert ("COOPERATE", "occurred", frozenset({"JPN", "PHL"}), frozenset(), "2025-04-08") in events
+
+
+@pytest.mark.parametrize("name", ["france_strike_fr.txt", "france_strike_en.txt"])
+def test_strikes_demands_a_threat_and_a_concession(name: str) -> None:
+    events = [_summary(e) for e in _events(name)]
+    assert any(t == "PROTEST" and s == "occurred" and a == {"FRA"} for t, s, a, _, _ in events)
+    assert any(t == "COERCE" and s == "occurred" and r == {"FRA"} for t, s, _, r, _ in events)
+    assert any(t == "REQUEST" and s == "occurred" and a == {"FRA"} for t, s, a, _, _ in events)
+    # "exigent le retrait du texte et menacent de bloquer", "are demanding ... and are
+    # threatening to": the threat is made, not asked for
+    assert ("THREATEN", "occurred", frozenset({"FRA"}), frozenset(), None) in events
+    # "a annoncé qu'il renonçait à relever", "announced that it was dropping plans": the
+    # government the pronoun stands for, of the story's country
+    assert ("CONCEDE", "occurred", frozenset({"FRA"}), frozenset(), None) in events

@@ -33,7 +33,8 @@ def reporter_of(arg: Arg, unit: Unit) -> Entity | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     entity = unit.actors.resolve(phrase_span(subject))
-    return replace(entity) if entity is not None and entity.country else None
+    # (or a body of no named country: "le gouvernement a annoncé qu'il renonçait", the story's)
+    return replace(entity) if entity is not None and (entity.country or entity.sector) else None
 
 
 def main_clause_subject(arg: Arg, unit: Unit) -> Entity | None:

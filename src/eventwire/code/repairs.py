@@ -41,7 +41,7 @@ def is_finite(verb: Token) -> bool:
     return (
         "Fin" in verb.morph.get("VerbForm", [])
         or verb.tag_.lower() in grammar_of(verb)["finite_tag"]
-        or any(c.dep_ == "aux:tense" or misread_name(c) for c in verb.children)
+        or any(c.dep_ in ("aux", "aux:tense") or misread_name(c) for c in verb.children)
         or _misread_past(verb)
         or misread_present(verb)
     )
@@ -108,11 +108,21 @@ def _adjective_participle(verb: Token) -> bool:
 def coordinated_head(verb: Token) -> Token:
     """The verb ``verb`` is coordinated with: "a exhorté Téhéran à libérer le pétrolier et
     envoyé une frégate", "urged Tehran to release the tanker and sent a frigate": a participle
-    or past tense the parser joined to an infinitive goes with the verb that governs it."""
+    or past tense the parser joined to an infinitive goes with the verb that governs it, and a
+    finite verb it joined to a noun with the verb of that noun."""
     head = verb.head
-    if verb.dep_ == "conj" and "Inf" in head.morph.get("VerbForm", []) and "Inf" not in verb.morph.get(
+    if verb.dep_ != "conj":
+        return head
+    if "Inf" in head.morph.get("VerbForm", []) and "Inf" not in verb.morph.get(
             "VerbForm", []) and head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
+    if head.pos_ in ("NOUN", "PROPN") and is_finite(verb):
+        # "exigent le retrait du texte et menacent[conj of 'retrait'] de bloquer": the verb of
+        # that noun
+        node = head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < verb.i:
+            node = node.head
+        return node if node.pos_ in ("VERB", "AUX") else head
     return head
 
 

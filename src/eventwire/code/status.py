@@ -316,10 +316,13 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             node.dep_ in ("advcl", "obl:mod") and node.i < head.i
         )
         # A verb coordinated with a request, with an object of its own, is an act of its own: "a
-        # appelé Pékin à la retenue et dépêché un destroyer" did send it.
-        own_act = node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB" and any(
-            c.dep_ == "obj" for c in node.children) and is_finite(head) \
-            and "Inf" not in node.morph.get("VerbForm", [])
+        # appelé Pékin à la retenue et dépêché un destroyer" did send it; "exigent le retrait du
+        # texte et menacent de bloquer" do threaten.
+        # (a participle with no object may describe a noun: "une commission, composée de ... et
+        # présidée par X, d'enquêter")
+        own_act = node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB" and is_finite(head) \
+            and "Inf" not in node.morph.get("VerbForm", []) and any(
+                c.dep_ == "obj" or (c.dep_ in ("xcomp", "ccomp") and is_finite(node)) for c in node.children)
         if governs and not own_act and (head.i in governors or (
                 _suspending(head) and head.i != token.i and (namer is None or head.i != namer.i))):
             if _planning(head):

@@ -149,7 +149,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 return patient, "control (passive)"
         subj, rule = clause_subject(head, depth + 1)
         return subj, ("control" if rule else "")
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ"):
+    if verb.dep_ == "conj" and coordinated_head(verb).pos_ in ("VERB", "AUX", "ADJ"):
         subj, rule = clause_subject(coordinated_head(verb), depth + 1)
         return subj, ("coordination" if rule else "")
     if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and any(
