@@ -66,6 +66,10 @@ class Grammar:
             raise KeyError(f"unknown grammar kind {kind!r}")
         return self.ordered.get(kind, ())
 
+    def endings(self, kind: str) -> tuple[str, ...]:
+        """The words of ``kind`` as a tuple, for ``str.endswith`` on every word of a text."""
+        return tuple(word for word, _ in self.pairs(kind))
+
 
 @lru_cache(maxsize=16)
 def grammar(lang: str) -> Grammar:

@@ -12,11 +12,14 @@ the tag (``finite_tag`` in ``grammar.tsv``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventwire.code.complements import agent_of
-from eventwire.code.grammar import grammar_of
+from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.phrases import Arg, case_of
+from eventwire.code.tables import on_clear
 
 # Where a parser hangs a finite verb whose subject it lost (the verb then has none).
 REPAIR_DEPS = ("amod", "xcomp", "acl", "acl:relcl", "compound")
@@ -256,14 +259,18 @@ def after_name_with_verb_ending(token: Token) -> bool:
     """A word the tagger did not read as a verb, right after a name (or an object's relative
     pronoun: "ce que dément Moscou"), with the language's present ending: what
     :func:`headline_verb` checks first, cheaply."""
+    # (cheapest tests first: this runs on every word of a text)
     if token.pos_ not in MISREAD_VERB_POS or token.i == 0:
         return False
-    before, g = token.doc[token.i - 1], grammar_of(token)
+    if not token.lower_.endswith(_endings(token.doc.lang_)):
+        return False
+    before = token.doc[token.i - 1]
+    if before.text[:1].isupper():
+        return True
     # (a subject's relative pronoun, "qui", is in ``relative``: "ce qui manifeste[ADJ] de bonnes
     # relations" has no subject after the verb)
-    object_pronoun = "Rel" in before.morph.get("PronType", []) and before.lower_ not in g["relative"]
-    return (before.text[:1].isupper() or object_pronoun or _ends_relative(token)) and any(
-        token.lower_.endswith(e) for e in g["headline_verb_ending"])
+    rel = "Rel" in before.morph.get("PronType", [])
+    return (rel and before.lower_ not in grammar_of(token)["relative"]) or _ends_relative(token)
 
 
 def _ends_relative(token: Token) -> bool:
@@ -271,6 +278,14 @@ def _ends_relative(token: Token) -> bool:
     doc = token.doc
     return (token.i + 1 == len(doc) or doc[token.i + 1].is_punct) and any(
         "Rel" in t.morph.get("PronType", []) for t in doc[max(0, token.i - RELATIVE_REACH) : token.i])
+
+
+@lru_cache(maxsize=16)
+def _endings(lang: str) -> tuple[str, ...]:
+    return grammar(lang).endings("headline_verb_ending")
+
+
+on_clear(_endings.cache_clear)
 
 
 def clause_start(token: Token) -> int:

@@ -10,10 +10,11 @@ lines that match, the most specific wins: "signer un accord" over "signer".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.code.grammar import grammar_of
+from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
 from eventwire.code.phrases import case_of
 from eventwire.code.repairs import (
@@ -24,6 +25,7 @@ from eventwire.code.repairs import (
     misread_object,
     misread_participle,
 )
+from eventwire.code.tables import on_clear
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
 # some verbs AUX; the lexicon's VERB lines take them all, but never a real auxiliary.
@@ -55,17 +57,27 @@ def lemma_keys(token: Token) -> list[str]:
     """The lemma, the form, and the lemma a lemmatizer missed: a participle or present
     tense kept as its own lemma ("signée", "exigent", "signed") rewritten by the
     language's suffix rows (``grammar.tsv``), a plural noun without its "s"."""
-    g = grammar_of(token)
-    form = token.lower_
-    keys = [token.lemma_.lower(), form]
+    form, lemma = token.lower_, token.lemma_.lower()
+    # (the second: a present tense the tagger read as another part of speech, "Pékin
+    # critique[ADJ] Washington"; :func:`headline_verb` decides later)
+    present = (token.pos_ == "VERB" and lemma == form) or after_name_with_verb_ending(token)
+    return list(_keys(token.doc.lang_, lemma, form, token.pos_ in ("NOUN", "PROPN"), present))
+
+
+@lru_cache(maxsize=65536)
+def _keys(lang: str, lemma: str, form: str, noun: bool, present: bool) -> tuple[str, ...]:
+    """The keys of :func:`lemma_keys`, found once per word (news repeats its words)."""
+    g = grammar(lang)
+    keys = [lemma, form]
     keys.extend(_rewrites(form, g.pairs("participle_suffix")))
-    if form.endswith("s") and token.pos_ in ("NOUN", "PROPN"):
+    if form.endswith("s") and noun:
         keys.append(form[:-1])  # plural the lemmatizer left alone
-    if (token.pos_ == "VERB" and token.lemma_.lower() == form) or after_name_with_verb_ending(token):
-        # (the second: a present tense the tagger read as another part of speech, "Pékin
-        # critique[ADJ] Washington"; :func:`headline_verb` decides later)
+    if present:
         keys.extend(_rewrites(form, g.pairs("present_suffix")))
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
+
+
+on_clear(_keys.cache_clear)
 
 
 def _rewrites(form: str, suffixes: tuple[tuple[str, str], ...]) -> list[str]:
@@ -157,6 +169,13 @@ class _Reading:
         return cls(headline, headline or misread_participle(token), misread_object(token))
 
 
+def _left_out(token: Token) -> bool:
+    """Whether the words a line may forbid differ from those it may require: ``token`` has a
+    coordinated verb or a "selon X" (see :func:`context_words`)."""
+    according = grammar_of(token)["according_case"]
+    return any((c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")) or case_of(c) in according for c in token.children)
+
+
 def _fits(trigger: Trigger, token: Token, words: set[str], own: set[str], reading: _Reading) -> bool:
     """Whether ``trigger`` reads ``token``: the part of speech, a word of each required group
     among ``words``, none of the forbidden ones among ``own``."""
@@ -185,11 +204,11 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         return None
     reading = _Reading.of(token)
     words = context_words(token, reading.headline)
-    own: set[str] | None = None  # (found only when a line forbids words)
+    own: set[str] | None = None  # (found only when a line forbids words, and differs)
     best: Trigger | None = None
     for trigger in candidates:
         if trigger.forbids and own is None:
-            own = context_words(token, reading.headline, required=False)
+            own = context_words(token, reading.headline, required=False) if _left_out(token) else words
         if _fits(trigger, token, words, own or words, reading) and (
                 best is None or trigger.specificity > best.specificity):
             best = trigger
