@@ -292,10 +292,11 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # "X a proposé de payer les soldats, ce qui a été refusé par Y", "Japan proposed a
         # meeting, which China rejected": what was refused is what X did or proposed, so X is
         # the recipient (unless the antecedent is itself an actor: "le Japon, que ... a condamné").
-        # An act done to the antecedent itself ("les militants, qui sont détenus") has no author
-        # to answer.
         roles.recipients = [a for a in roles.recipients if a.span.root.i != relative_patient.i]
-        roles.recipients = _relative_antecedents(verb, trigger.type not in PATIENT_GENITIVE_TYPES) + roles.recipients
+        # (but an act done to the antecedent itself, "les militants, qui sont détenus", has no
+        # author to answer)
+        with_author = trigger.type not in PATIENT_GENITIVE_TYPES
+        roles.recipients = _relative_antecedents(verb, with_author) + roles.recipients
     if trigger.roles != "sym" and trigger.mode != "visit" and child_of(verb, "obj", "xcomp") is not None:
         roles.recipients = [_receiver(arg) for arg in roles.recipients]
     for head in obliques(verb, "partner_case"):

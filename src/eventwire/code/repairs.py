@@ -239,13 +239,7 @@ def headline_verb(token: Token) -> bool:
     ce que l'Azerbaïdjan dément"). So is a root "noun" or "adjective" with an object after the
     nouns it heads ("The US president vetoed[NOUN] a resolution", "Tehran denied[ADJ] supplying
     drones"): nouns and adjectives take no object."""
-    if token.pos_ in ("NOUN", "ADJ") and token.dep_ == "ROOT" and token.i > 0 and any(
-            c.i == token.i - 1 and (c.dep_ in ("compound", "nsubj") or (c.dep_ == "amod" and c.text[:1].isupper()))
-            for c in token.children) and not any(c.dep_ == "cop" for c in token.children) and (
-                token.pos_ == "ADJ" or any(c.dep_ in ("obj", "nsubj") and c.i > token.i for c in token.children)):
-        # (a name it did not know may be read as an adjective: "Kyiv[amod] accuses[NOUN]"; the
-        # object as a subject: "Beirut accuses[NOUN] Israel[nsubj]"; an adjective takes no name
-        # before it: "Tehran[compound] denied[ADJ] sending weapons"; but "X is a Y" is a copula's)
+    if _root_with_name_and_object(token):
         return True
     if not after_name_with_verb_ending(token):
         return False
@@ -253,6 +247,21 @@ def headline_verb(token: Token) -> bool:
     start = clause_start(token)
     return (token.i > max(start, sent.start) or start > sent.start) and not any(
         t.pos_ in ("VERB", "AUX") for t in token.doc[start : sent.end])
+
+
+def _root_with_name_and_object(token: Token) -> bool:
+    """A root noun or adjective with a name right before it and, for a noun, an object after
+    it. (A name it did not know may be read as an adjective: "Kyiv[amod] accuses[NOUN]"; the
+    object as a subject: "Beirut accuses[NOUN] Israel[nsubj]"; an adjective takes no name
+    before it: "Tehran[compound] denied[ADJ] sending weapons"; but "X is a Y" is a copula's.)"""
+    if token.pos_ not in ("NOUN", "ADJ") or token.dep_ != "ROOT" or token.i == 0:
+        return False
+    children = list(token.children)
+    named = any(c.i == token.i - 1 and (c.dep_ in ("compound", "nsubj") or (
+        c.dep_ == "amod" and c.text[:1].isupper())) for c in children)
+    if not named or any(c.dep_ == "cop" for c in children):
+        return False
+    return token.pos_ == "ADJ" or any(c.dep_ in ("obj", "nsubj") and c.i > token.i for c in children)
 
 
 def after_name_with_verb_ending(token: Token) -> bool:

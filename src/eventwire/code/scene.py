@@ -111,8 +111,7 @@ def event_date(
         # in "une enquête sur les violations survenues depuis 2015", 2015 dates the violations.
         # Nor of a complement clause, which dates the act asked for or told ("a dénoncé un procès
         # politique et appelé à manifester samedi": Saturday is the protest's).
-        told = own or [m for m in dates if not _describes_complement(sent.doc[clause_of(sent, m.start)], match)
-                       and sent.doc[clause_of(sent, m.start)].dep_ not in COMPLEMENT_CLAUSES]
+        told = own or [m for m in dates if _dates_the_act(sent.doc[clause_of(sent, m.start)], match)]
         if not told:
             return None, None, None
         nearest = min(told, key=lambda m: abs(m.start - at))
@@ -134,8 +133,8 @@ def asked_elsewhere(
     """The dates that do not date ``match``: those of the act a request, threat or refusal of the
     sentence is about (a clause, or an act noun the date hangs on), unless the trigger is in
     there too ("a dénoncé un procès et appelé à manifester samedi", "called for a protest on
-    Saturday": Saturday is the protest's; but "asked the Queen for this prorogation in August"
-    may date the asking)."""
+    Saturday": Saturday is the protest's; but in "asked the Queen for an audience in August",
+    a thing that is no act, August may date the asking)."""
     if not dates or not governors:
         return []
     doc, found = sent.doc, []
@@ -145,14 +144,18 @@ def asked_elsewhere(
             continue
         token = span.root
         for governor in (doc[i] for i in governors):
-            inside = next((c for c in governor.children if c.dep_ in ASKED_DEPS and token in c.subtree), None)
-            if inside is None or match.token in inside.subtree:
+            inside = next((c for c in governor.children if c.dep_ in ASKED_DEPS and _within(token, c)), None)
+            if inside is None or _within(match.token, inside):
                 continue
             acts = {t.i for t in token.ancestors if inside.is_ancestor(t) or t.i == inside.i} & others
             if inside.dep_ in COMPLEMENT_CLAUSES or acts:
                 found.append(mention)
                 break
     return found
+
+
+def _within(token: Token, phrase: Token) -> bool:
+    return token.i == phrase.i or phrase.is_ancestor(token)
 
 
 def then_across(dates: list[DateMention], unit: Unit) -> None:
@@ -168,6 +171,11 @@ def then_across(dates: list[DateMention], unit: Unit) -> None:
         last = mention.date_end or mention.date
         if shift_day(last, 0) is not None and not is_recollection(last, unit.anchor):
             unit.last_day = last
+
+
+def _dates_the_act(clause: Token, match: TriggerMatch) -> bool:
+    """Whether a date of the clause ``clause`` (another than the trigger's) may date the act."""
+    return not _describes_complement(clause, match) and clause.dep_ not in COMPLEMENT_CLAUSES
 
 
 def _describes_complement(verb: Token, match: TriggerMatch) -> bool:

@@ -315,15 +315,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         governs = node.dep_ in COMPLEMENT_DEPS and not (
             node.dep_ in ("advcl", "obl:mod") and node.i < head.i
         )
-        # A verb coordinated with a request, with an object of its own, is an act of its own: "a
-        # appelé Pékin à la retenue et dépêché un destroyer" did send it; "exigent le retrait du
-        # texte et menacent de bloquer" do threaten.
-        # (a participle with no object may describe a noun: "une commission, composée de ... et
-        # présidée par X, d'enquêter")
-        own_act = node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ == "VERB" and is_finite(head) \
-            and "Inf" not in node.morph.get("VerbForm", []) and any(
-                c.dep_ == "obj" or (c.dep_ in ("xcomp", "ccomp") and is_finite(node)) for c in node.children)
-        if governs and not own_act and (head.i in governors or (
+        if governs and not _own_coordinated_act(node, head) and (head.i in governors or (
                 _suspending(head) and head.i != token.i and (namer is None or head.i != namer.i))):
             if _planning(head):
                 future = True
@@ -349,6 +341,18 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     if cond:
         return "hypothetical"
     return "future" if future or planned else "occurred"
+
+
+def _own_coordinated_act(verb: Token, head: Token) -> bool:
+    """A verb coordinated with a finite one, with an object of its own, is an act of its own,
+    not one the other asks for: "a appelé Pékin à la retenue et dépêché un destroyer" did send
+    it, "exigent le retrait du texte et menacent de bloquer" do threaten. (A participle with no
+    object may describe a noun: "une commission, composée de ... et présidée par X, d'enquêter".)"""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or head.pos_ != "VERB" or not is_finite(head):
+        return False
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return False
+    return any(c.dep_ == "obj" or (c.dep_ in ("xcomp", "ccomp") and is_finite(verb)) for c in verb.children)
 
 
 def _comment(clause: Token) -> bool:

@@ -149,8 +149,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 return patient, "control (passive)"
         subj, rule = clause_subject(head, depth + 1)
         return subj, ("control" if rule else "")
-    if verb.dep_ == "conj" and coordinated_head(verb).pos_ in ("VERB", "AUX", "ADJ"):
-        subj, rule = clause_subject(coordinated_head(verb), depth + 1)
+    first = coordinated_head(verb)
+    if verb.dep_ == "conj" and first.pos_ in ("VERB", "AUX", "ADJ"):
+        subj, rule = clause_subject(first, depth + 1)
         return subj, ("coordination" if rule else "")
     if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and any(
             c.dep_ == "mark" and c.lower_ in grammar_of(verb)["purpose_mark"] for c in verb.children):
