@@ -43,6 +43,7 @@ from eventwire.code.complements import (
     authors,
     classifier,
     datives_below,
+    denies,
     describing_participles,
     obliques,
     recipient_heads,
@@ -246,8 +247,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         roles.actors = _last_apposition(subj, verb) + [
             subject_before(arg, verb) for arg in make_args(subj, rule)]
         roles.actors += _split_subjects(subj, verb, rule) + _topic(subj)
-    denial = verb.lemma_.lower() in g["denial_verb"]  # (whose claim it denies: see recipient_heads)
-    if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb) and not denial:
+    if not is_passive(verb) and not child_of(verb, "obj") and hung_on_its_object(verb) and not denies(verb):
         # "banned Iranian airline Mahan Air", parsed as an adjective of "airline"
         roles.recipients = [object_after(arg, verb) for arg in make_args(verb.head, "object (parse repair)")]
         dative = g["dative_case"] | g["recipient_case"]
@@ -629,8 +629,8 @@ def _headline_roles(verb: Token) -> Roles:
              for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
     actors = [Arg(doc[start : verb.i], "headline subject (parse repair)")]
     recipients = [Arg(after, "headline object (parse repair)"), *names] if len(after) else []
-    if verb.lemma_.lower() in grammar_of(verb)["denial_verb"]:
-        recipients = []  # whose claim it denies (see recipient_heads), not those it names
+    if denies(verb):
+        recipients = []  # whose claim it denies, not those it names
     if start > verb.sent.start + 1 and doc[start - 2].lower_ in grammar_of(verb)["clause_pronoun"]:
         # "..., ce que l'Azerbaïdjan dément": who said or did what the clause pronoun stands for
         recipients = clause_antecedents(doc[start - 2])

@@ -45,10 +45,7 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
                  if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
     found.extend(_lost_objects(verb))
     found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
-    if verb.lemma_.lower() in grammar_of(verb)["denial_verb"]:
-        # "nie avoir fourni des drones à la Russie", "denied supplying[NOUN] drones to Russia":
-        # a denied act is a claim; the denial answers whoever made it, not the one the act
-        # would have been aimed at
+    if denies(verb):
         dative = grammar_of(verb)["dative_case"]
         found = [(head, how) for head, how in found if case_of(head) not in dative]
     return found
@@ -92,12 +89,19 @@ def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
+def denies(verb: Token) -> bool:
+    """A verb that denies a claim ("nie avoir fourni des drones à la Russie", "denied
+    supplying[NOUN] drones to Russia"): the denial answers whoever made the claim, not the one
+    the denied act would have been aimed at, so none of the denied act's sides is a recipient."""
+    return verb.lemma_.lower() in grammar_of(verb)["denial_verb"]
+
+
 def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
     """What the clauses the verb governs act on: the other side of a refused act, whose act
     it would stop, the one asked, what a free relative names."""
     found: list[tuple[Token, str]] = []
-    if verb.lemma_.lower() in grammar_of(verb)["denial_verb"]:
-        return found  # a denied act is a claim: see recipient_heads
+    if denies(verb):
+        return found
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.

@@ -106,10 +106,10 @@ def counted(noun: Token) -> list[Token]:
     return found
 
 
-def context_words(token: Token, headline: bool = False, required: bool = True) -> set[str]:
-    """Lemmas and forms of the words a lexicon line may require around ``token`` (a
-    ``headline`` verb the tagger read as a noun: also the words after it). Not ``required``:
-    the words a line forbids, which leave out those of a coordinated verb."""
+def context_words(token: Token, reading: _Reading, required: bool = True) -> set[str]:
+    """Lemmas and forms of the words a lexicon line may require around ``token`` (read as a
+    headline's verb the tagger took for a noun: also the words after it). Not ``required``: the
+    words a line forbids, which leave out those of a coordinated verb and of "selon X"."""
     words: set[str] = set()
     # Not into an adjunct clause with a subject of its own ("a refusé de ratifier ... tant
     # que X n'aurait pas répondu" does not refuse to answer), but its conjunction is the
@@ -132,7 +132,7 @@ def context_words(token: Token, headline: bool = False, required: bool = True) -
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
         near.extend(counted(child))
-    if (token.pos_ in ("NOUN", "PROPN") or misread_object(token)) and token.head.i != token.i:
+    if (token.pos_ in ("NOUN", "PROPN") or reading.noun) and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
         if any(c.dep_ == "nummod" for c in token.head.children) and token.head.head.pos_ in ("VERB", "AUX"):
             near.append(token.head.head)  # the verb of an amount: "pledged 50 million dollars in aid"
@@ -144,7 +144,7 @@ def context_words(token: Token, headline: bool = False, required: bool = True) -
         # under a modal the parser may hang the object on the modal: "des accords ont pu
         # être trouvés" ("accords" depends on "pu")
         near.extend(c for c in token.head.children if c.dep_ in MODAL_SUBJECTS)
-    if headline:
+    if reading.headline:
         near.extend(token.doc[token.i + 1 : token.sent.end])  # its object, which the parse lost
     reflexive = grammar_of(token)["reflexive"]
     for other in near:
@@ -203,23 +203,23 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     if not candidates:
         return None
     reading = _Reading.of(token)
-    words = context_words(token, reading.headline)
+    words = context_words(token, reading)
     own: set[str] | None = None  # (found only when a line forbids words, and differs)
     best: Trigger | None = None
     for trigger in candidates:
         if trigger.forbids and own is None:
-            own = context_words(token, reading.headline, required=False) if _left_out(token) else words
+            own = context_words(token, reading, required=False) if _left_out(token) else words
         if _fits(trigger, token, words, own or words, reading) and (
                 best is None or trigger.specificity > best.specificity):
             best = trigger
     return TriggerMatch(token, best) if best else None
 
 
-def _in_a_name(token: Token, title_case: bool) -> bool:
+def _in_a_name(token: Token, sent: Span, title_case: bool) -> bool:
     """ "l'Équipe ... Télécommunications d'Urgence et Soutien": a capitalised noun inside a
     sentence is part of a name (unless the line capitalises its words: a title)."""
     return (token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not title_case
-            and token.i > token.sent.start and not token.doc[token.i - 1].is_punct)
+            and token.i > sent.start and not token.doc[token.i - 1].is_punct)
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
@@ -228,7 +228,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     words = [t for t in sent if t.is_alpha]
     title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
     for token in sent:
-        if token.pos_ not in _CONTENT_POS or len(token.text) < 3 or _in_a_name(token, title_case):
+        if token.pos_ not in _CONTENT_POS or len(token.text) < 3 or _in_a_name(token, sent, title_case):
             continue  # articles, prepositions, pronouns, punctuation, names never trigger
         match = match_token(token, lexicon)
         if match is not None:
