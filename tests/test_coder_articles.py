@@ -203,3 +203,23 @@ def test_strikes_demands_a_threat_and_a_concession(name: str) -> None:
     # "a annoncé qu'il renonçait à relever", "announced that it was dropping plans": the
     # government the pronoun stands for, of the story's country
     assert ("CONCEDE", "occurred", frozenset({"FRA"}), frozenset(), None) in events
+
+
+@pytest.mark.parametrize("name", ["norway_russia_fr.txt", "norway_russia_en.txt"])
+def test_expulsions_answered_in_kind(name: str) -> None:
+    found = _events(name)
+    events = [_summary(e) for e in found]
+    NOR, RUS = frozenset({"NOR"}), frozenset({"RUS"})
+    assert ("SANCTION", "occurred", NOR, RUS, "2024-09-12") in events
+    assert ("SANCTION", "occurred", RUS, NOR, "2024-09-13") in events
+    # "a dénoncé une décision « hostile » et promis une riposte", which the parser hung on the
+    # decision: the threat is Moscow's, against the side that expelled
+    assert ("THREATEN", "occurred", RUS, NOR, None) in events
+    assert any(t == "ACCUSE" and a == RUS and r == NOR for t, _, a, r, _ in events)
+    # support for Oslo said nowhere in particular: not where the ambassador was summoned
+    support = next(e for e in found if e["type"] == "SUPPORT")
+    assert _summary(support)[2:4] == (frozenset({"SWE", "FIN"}), NOR) and support["place"] is None
+    # a trip to Brussels is a visit to Belgium, where it happens
+    visit = next(e for e in found if e["mode"] == "visit")
+    assert _summary(visit)[:4] == ("CONSULT", "future", NOR, frozenset({"BEL"}))
+    assert visit["place"]["country"] == "BEL"

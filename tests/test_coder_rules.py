@@ -1154,3 +1154,27 @@ def test_a_headline_sentence_with_no_agent_is_by_the_authorities_of_its_topic(
         text: str, lang: str, type_: str, country: str) -> None:
     event = first_event(text, lang, type_)  # (a lone line is the headline)
     assert countries(event["actor"]) == {country}
+
+
+@pytest.mark.parametrize("text", [
+    "Jeudi, le Maroc a annoncé l'expulsion de trois diplomates algériens et convoqué l'ambassadeur d'Algérie à Rabat.",
+    "Le Maroc a suspendu les vols vers Alger et convoqué aussitôt l'ambassadeur algérien.",
+])
+def test_a_coordinated_verb_keeps_the_object_the_parser_gave_the_first(text: str) -> None:
+    summons = first_event(text, "fr", "ACCUSE")
+    assert (countries(summons["actor"]), countries(summons["recipient"])) == ({"MAR"}, {"DZA"})
+
+
+def test_a_threat_keeps_its_author_when_the_parser_hangs_it_on_an_adjective() -> None:
+    threat = first_event("Le Kremlin a dénoncé une mesure « inamicale » et promis une riposte.", "fr", "THREATEN")
+    assert countries(threat["actor"]) == {"RUS"}
+
+
+@pytest.mark.parametrize(("text", "lang", "city"), [
+    ("Le ministre japonais a visité Hanoï mardi.", "fr", "VNM"),
+    ("The Japanese foreign minister visited Hanoi on Tuesday.", "en", "VNM"),
+    ("The Dutch prime minister will travel to Brussels next week.", "en", "BEL"),
+])
+def test_the_city_a_visit_goes_to_is_its_place_and_host(text: str, lang: str, city: str) -> None:
+    visit = first_event(text, lang, "CONSULT")
+    assert countries(visit["recipient"]) == {city} and visit["place"]["country"] == city

@@ -280,7 +280,9 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
                 a for author, how in authors(patient) if author.head.i != verb.i for a in make_args(author, how)]
     else:
         for head, how in recipient_heads(verb):
-            roles.recipients.extend(make_args(head, how))
+            # (without the verb, when the parser hung it inside the phrase: "une décision
+            # « hostile » et promis une riposte")
+            roles.recipients.extend(object_after(arg, verb) for arg in make_args(head, how))
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             # "a adressé un avertissement au gouvernement et demandé des économies"
             dative = g["dative_case"]

@@ -258,7 +258,10 @@ class Coder:
             if actors and len(days) == 1:
                 unit.dated = (index, unit.history.sentence, days[0], actors)
         cities = [m for m in places if m.kind != "country"]
-        if cities and (days or unit.scene_place is None):
+        # (a sentence that tells only other acts sets no scene: "a convoqué l'ambassadeur de
+        # Norvège à Moscou" does not move the story to Moscow)
+        scene = not events or any(e.type in MEETING_TYPES for e in events)
+        if cities and scene and (days or unit.scene_place is None):
             unit.scene_place = replace(cities[0].place)
         self._remember_subject(sent, unit)
         unit.history.sentence += 1
@@ -373,6 +376,14 @@ class Coder:
             receivers = [a for a in roles.recipients if recipient_rule.startswith(a.rule)]
             places = [m for m in places if not _inside(m, receivers, sent)]
         place = event_place(places, sent, match, unit)
+        destination = self._destination(roles.recipients, recipient_rule) if trigger.mode == "visit" else None
+        if destination is not None and (place is None or place.country is None):
+            place = destination
+        if destination is not None and destination.country not in {e.country for e in recipients}:
+            # "will travel to Brussels": to the city's country, as "se rendra à Bruxelles" (not
+            # to the body the city may stand for)
+            recipients = [Entity(country=destination.country, sector="GOV", name=None)]
+            recipient_rule = f"{recipient_rule}; host country of the visit's place"
         home = place.country if place is not None and place.country else None
         if home is None and _needs_home(trigger, actors + recipients):
             home = story_country_of(unit)
@@ -434,7 +445,7 @@ class Coder:
         if trigger.type == "PROTEST" and not recipients:
             recipients, recipient_rule = own_government(actors)
         if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors and not (
-                trigger.type in UNADDRESSED_ONLY and roles.recipients):
+                trigger.type in UNADDRESSED_ONLY and _addressed(roles.recipients, trigger)):
             recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.roles == "eval" and not any(e.country for e in recipients):
             return None  # a judgement is about someone: "parle d'un « montage »" alone is not coded
@@ -619,6 +630,19 @@ class Coder:
                 return [replace(e) for e in actors], "the accuser of the one who rejects"
         return [], None
 
+    def _destination(self, recipients: list[Arg], rule: str | None) -> Place | None:
+        """ "visited Hanoi", "will travel to Brussels": the city a visit goes to, named as its
+        host, is where the visit happens."""
+        for arg in recipients:
+            if rule and rule.startswith(arg.rule):
+                # (the city itself, not one the host is in: "visited the Russian embassy in Paris")
+                root = arg.span.root.idx - arg.span.start_char
+                cities = [m for m in self.gazetteer.find(arg.span.text)
+                          if m.kind == "city" and m.start <= root < m.end]
+                if cities:
+                    return replace(cities[0].place)
+        return None
+
     def _is_place(self, arg: Arg) -> bool:
         """ "à Tombouctou", "dans la province de X": where, not whom (a city or region)."""
         case = arg.rule.rsplit(":", 1)[-1]
@@ -676,6 +700,12 @@ class Coder:
             if found and not fallback[0]:
                 fallback = (found, rule)
         return fallback
+
+
+def _addressed(recipients: list[Arg], trigger: Trigger) -> list[Arg]:
+    """The recipient candidates that name someone addressed, not the words of the act itself
+    that the lexicon line requires: "a promis une riposte" (``promettre`` with "riposte")."""
+    return [a for a in recipients if not any(a.span.root.lemma_.lower() in group for group in trigger.requires)]
 
 
 def _inside(mention: PlaceMention, args: list[Arg], sent: Span) -> bool:

@@ -154,6 +154,26 @@ def _complement_heads(heads: list[Token]) -> list[tuple[Token, str]]:
     return found
 
 
+def object_taken_before(verb: Token) -> Token | None:
+    """ "a annoncé l'expulsion de X et convoqué l'ambassadeur[obj of 'annoncé']", "a dénoncé une
+    décision « hostile » et promis une riposte[nmod of 'décision']": the noun phrase right after
+    a coordinated verb with no object of its own is that verb's object, wherever before the
+    verb the parser hung it."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or any(
+            c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    doc = verb.doc
+    det = verb.i + 1
+    while det < len(doc) and doc[det].pos_ == "ADV":
+        det += 1  # "et convoqué aussitôt l'ambassadeur"
+    if det >= len(doc) or doc[det].pos_ != "DET":
+        return None  # (a bare noun after a verb may be anything: "et convoqué mardi")
+    noun = doc[det].head
+    if noun.i <= det or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i >= verb.i:
+        return None
+    return noun if noun.dep_ in ("obj", "nmod", "ccomp", "xcomp") and not case_of(noun) else None
+
+
 def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
     """Objects the parser hung elsewhere or gave no object relation."""
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
@@ -161,9 +181,12 @@ def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # ("Hungary vetoes EU aid package[obl]": a noun phrase with its own modifiers too)
     # ("sought the help[xcomp] of the United States": a noun with its article too; "expulse
     # deux diplomates[nmod] russes": or its number)
-    found = [(c, "object (parse repair)") for c in verb.children
-             if c.dep_ in ("nmod", "obl", "xcomp") and c.i > verb.i and not case_of(c) and (
-                 c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(
+    taken = object_taken_before(verb)
+    found = [(taken, "object hung before the verb (parse repair)")] if taken is not None else []
+    # ("a visité Hanoï[obl:mod]": a bare name read as a time or manner adjunct)
+    found += [(c, "object (parse repair)") for c in verb.children
+             if c.dep_ in ("nmod", "obl", "xcomp", "obl:mod") and c.i > verb.i and not case_of(c) and (
+                 c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.dep_ != "obl:mod" and any(
                      g.dep_ in ("compound", "nummod") or (g.dep_ == "det" and c.dep_ == "xcomp")
                      for g in c.children)))]
     for oblique in (c for c in verb.children if c.dep_ in ("obl:arg", "obl", "obl:mod")):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.code.complements import agent_of
+from eventwire.code.complements import agent_of, object_taken_before
 from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.phrases import Arg, case_of
 from eventwire.code.tables import on_clear
@@ -119,13 +119,11 @@ def coordinated_head(verb: Token) -> Token:
     if "Inf" in head.morph.get("VerbForm", []) and "Inf" not in verb.morph.get(
             "VerbForm", []) and head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
-    if head.pos_ in ("NOUN", "PROPN") and is_finite(verb):
-        # "exigent le retrait du texte et menacent[conj of 'retrait'] de bloquer": the verb of
-        # that noun
-        node = head
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.head.i < verb.i:
-            node = node.head
-        return node if node.pos_ in ("VERB", "AUX") else head
+    if head.pos_ in ("NOUN", "PROPN", "ADJ") and (is_finite(verb) or object_taken_before(verb) is not None):
+        # "exigent le retrait du texte et menacent[conj of 'retrait'] de bloquer", "a dénoncé une
+        # décision « hostile » et promis[conj of 'hostile'] une riposte": the verb of that word
+        governing = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return governing if governing is not None and governing.i < verb.i else head
     return head
 
 

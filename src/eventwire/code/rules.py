@@ -15,7 +15,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import sovereigns
-from eventwire.code.complements import obliques
+from eventwire.code.complements import object_taken_before, obliques
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg
@@ -68,6 +68,8 @@ def bare_speech(match: TriggerMatch) -> bool:
         return False  # "accused Washington", parsed as an adjective of "Washington"
     if obliques(token, "recipient_case"):
         return False  # "a protesté auprès[ADV] de la Chine": a complement under an adverb
+    if object_taken_before(token) is not None:
+        return False  # "et convoqué l'ambassadeur": an object the parser gave the first verb
     # ("a exigé et obtenu le départ des troupes": the object the coordinated verbs share)
     return not any(c.dep_ in COMPLEMENT_DEPS or (
         c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "obj" for g in c.children))

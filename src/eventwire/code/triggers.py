@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.code.complements import object_taken_before
 from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
 from eventwire.code.phrases import case_of
@@ -146,6 +147,11 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
         near.extend(c for c in token.head.children if c.dep_ in MODAL_SUBJECTS)
     if reading.headline:
         near.extend(token.doc[token.i + 1 : token.sent.end])  # its object, which the parse lost
+    elif token.dep_ == "conj":
+        taken = object_taken_before(token)
+        if taken is not None:  # "et convoqué l'ambassadeur", hung on the first verb
+            near.append(taken)
+            near.extend(taken.children)
     reflexive = grammar_of(token)["reflexive"]
     for other in near:
         words.add(other.lemma_.lower())
