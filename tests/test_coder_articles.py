@@ -223,3 +223,31 @@ def test_expulsions_answered_in_kind(name: str) -> None:
     visit = next(e for e in found if e["mode"] == "visit")
     assert _summary(visit)[:4] == ("CONSULT", "future", NOR, frozenset({"BEL"}))
     assert visit["place"]["country"] == "BEL"
+
+
+@pytest.mark.parametrize("name", ["drc_rwanda_fr.txt", "drc_rwanda_en.txt"])
+def test_a_ceasefire_a_mediator_and_a_pledge(name: str) -> None:
+    found = _events(name)
+    events = [_summary(e) for e in found]
+    COD_RWA = frozenset({"COD", "RWA"})
+    # "Congo", "congolais", "Congolese" in a story about the RDC are the RDC, not Brazzaville
+    assert not [e for e in events if "COG" in e[2] | e[3]]
+    # accepting a ceasefire is agreeing to it, the two sides together, on the day told;
+    # Angola, which brokered it, is no side
+    assert ("AGREE", "occurred", COD_RWA, frozenset(), "2024-07-30") in events
+    # the mediator brought the sides together; he is no side of their talks
+    mediation = next(e for e in found if e["mode"] == "third-party")
+    assert _summary(mediation)[2] == {"AGO"}
+    assert not [e for e in found if e["mode"] != "third-party" and "AGO" in _summary(e)[2] | _summary(e)[3]
+                and e["status"] == "occurred"]
+    # "les deux parties": the sides of the talks, not their mediator
+    assert ("REQUEST", "occurred", frozenset({"USA"}), COD_RWA, None) in events
+    support = next(e for e in found if e["type"] == "SUPPORT" and e["status"] == "occurred")
+    assert _summary(support)[2:4] == (frozenset({"USA"}), COD_RWA)
+    assert support["place"] is None  # welcomed from afar, not at the meeting in Luanda
+    # a pledge to withdraw is the withdrawal to come, not an agreement
+    assert ("RETREAT", "future", frozenset({"RWA"}), frozenset({"COD"}), None) in events
+    assert not [e for e in events if e[0] == "AGREE" and e[2] == {"RWA"}]
+    assert ("REJECT", "occurred", frozenset({"RWA"}), frozenset({"COD"}), None) in events
+    # "Jeudi" after a Tuesday, in a story dated Saturday
+    assert ("ASSAULT", "occurred", frozenset({"COD"}), frozenset({"COD"}), "2024-08-01") in events

@@ -1178,3 +1178,63 @@ def test_a_threat_keeps_its_author_when_the_parser_hangs_it_on_an_adjective() ->
 def test_the_city_a_visit_goes_to_is_its_place_and_host(text: str, lang: str, city: str) -> None:
     visit = first_event(text, lang, "CONSULT")
     assert countries(visit["recipient"]) == {city} and visit["place"]["country"] == city
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    # the story names the RDC by a name of its own: "congolais" and "Congo" are the RDC
+    ("Kinshasa a accusé le Rwanda de soutenir les rebelles. L'armée congolaise a attaqué "
+     "leurs positions.", "fr", "COD"),
+    ("Fighting broke out in eastern Congo. The Congolese army attacked rebel positions near Goma.",
+     "en", "COD"),
+    # a story about Brazzaville, or naming neither, keeps the country listed first
+    ("Brazzaville a rappelé son ambassadeur. L'armée congolaise a attaqué des positions rebelles.",
+     "fr", "COG"),
+    ("The Congolese army attacked rebel positions.", "en", "COG"),
+])
+def test_a_demonym_two_countries_share_is_the_one_the_story_names(
+        text: str, lang: str, country: str) -> None:
+    attack = first_event(text, lang, "ASSAULT")
+    assert countries(attack["actor"]) == {country}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Soudan du Sud s'est engagé à retirer ses troupes de la zone frontalière.", "fr"),
+    ("South Sudan pledged to withdraw its troops from the border area.", "en"),
+])
+def test_a_pledge_to_act_is_the_act_to_come(text: str, lang: str) -> None:
+    found = events(text, lang)
+    assert [(e["type"], e["status"]) for e in found] == [("RETREAT", "future")], found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'Arménie et l'Azerbaïdjan ont accepté un cessez-le-feu parrainé par la Russie.", "fr"),
+    ("Armenia and Azerbaijan accepted a ceasefire brokered by Russia.", "en"),
+])
+def test_a_broker_is_no_side_of_the_agreement(text: str, lang: str) -> None:
+    agreement = first_event(text, lang, "AGREE")
+    assert countries(agreement["actor"]) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les ministres éthiopien et érythréen se sont rencontrés pour la première fois depuis des "
+     "mois, sous la médiation du président kényan William Ruto.", "fr"),
+])
+def test_a_mediator_is_no_side_of_the_meeting_but_brings_its_sides_together(text: str, lang: str) -> None:
+    found = events(text, lang)
+    meeting = next(e for e in found if e["type"] == "CONSULT" and e["mode"] is None)
+    assert "KEN" not in countries(meeting["actor"] + meeting["recipient"])
+    # the mediation is Kenya's, between the sides that met
+    mediation = next(e for e in found if e["mode"] == "third-party")
+    assert countries(mediation["actor"]) == {"KEN"}
+    assert countries(mediation["recipient"]) == {"ETH", "ERI"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La Thaïlande et le Cambodge ont signé un accord mardi à Pékin. Les États-Unis ont salué "
+     "l'accord.", "fr"),
+    ("Thailand and Cambodia signed an agreement in Beijing on Tuesday. The United States "
+     "welcomed the agreement.", "en"),
+])
+def test_praise_from_outside_a_meeting_is_not_placed_at_it(text: str, lang: str) -> None:
+    support = first_event(text, lang, "SUPPORT")
+    assert countries(support["actor"]) == {"USA"} and support["place"] is None

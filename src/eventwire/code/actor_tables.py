@@ -65,6 +65,25 @@ def country_tables(lang: str) -> tuple[dict[tuple[str, ...], str], dict[tuple[st
 
 
 @lru_cache(maxsize=8)
+def namesakes(lang: str) -> tuple[frozenset[tuple[str, ...]], dict[str, frozenset[str]]]:
+    """Names and demonyms that several countries share ("congolais": COG and COD), and for
+    each country that resolution gives them (the first listed) the others that share one."""
+    owners: dict[tuple[str, ...], list[str]] = {}
+    rows = load_table(f"{lang}/countries.tsv", ("iso3", "names", "demonyms"), ("iso3", "names"),
+                      key="iso3", optional=True)
+    for row in rows:
+        for word in row.list("names") + row.list("demonyms"):
+            countries = owners.setdefault(words_of(word), [])
+            if row["iso3"] not in countries:
+                countries.append(row["iso3"])
+    shared = {gram: isos for gram, isos in owners.items() if len(isos) > 1}
+    others: dict[str, set[str]] = {}
+    for first, *rest in shared.values():
+        others.setdefault(first, set()).update(rest)
+    return frozenset(shared), {iso: frozenset(alts) for iso, alts in others.items()}
+
+
+@lru_cache(maxsize=8)
 def org_table(lang: str) -> dict[tuple[str, ...], Org]:
     orgs: dict[tuple[str, ...], Org] = {}
     rows = load_table(f"{lang}/organisations.tsv", ("names", "country", "sector", "canonical"),
@@ -132,7 +151,7 @@ def sovereigns() -> dict[str, str]:
 
 def clear_caches() -> None:
     """Forget loaded actor tables (after changing ``EVENTWIRE_DATA``)."""
-    for cached in (country_tables, org_table, term_table, people_table, actor_words, sovereigns):
+    for cached in (country_tables, namesakes, org_table, term_table, people_table, actor_words, sovereigns):
         cached.cache_clear()
 
 

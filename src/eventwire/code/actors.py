@@ -44,6 +44,7 @@ from eventwire.code.actor_tables import (
     actor_words,
     country_tables,
     longest_grams,
+    namesakes,
     org_table,
     people_table,
     stem,
@@ -95,6 +96,7 @@ class ActorResolver:
         self.lang = lang
         self.gazetteer = Gazetteer.load(lang)
         self.countries, self.demonyms = country_tables(lang)
+        self.shared_names, self.namesakes = namesakes(lang)
         self.orgs = org_table(lang)
         self.terms = term_table(lang)
         self.words = actor_words(lang)
@@ -109,8 +111,9 @@ class ActorResolver:
         analysis = self.analyse(span)
         return analysis.entity if analysis is not None else None
 
-    def mentions_country(self, text: str) -> set[str]:
-        """Countries a text names by name, demonym or metonym (cheap, no parse)."""
+    def mentions_country(self, text: str, shared: bool = True) -> set[str]:
+        """Countries a text names by name, demonym or metonym (cheap, no parse); with
+        ``shared`` False, only by words no other country shares ("RDC", not "congolais")."""
         written = WORD.findall(text)
         keys = [stem(w) for w in WORD.findall(fold(text))]
         if len(written) != len(keys):
@@ -120,6 +123,8 @@ class ActorResolver:
         while i < len(keys):
             for n in range(min(MAX_WORDS, self.longest.get(keys[i], 0), len(keys) - i), 0, -1):
                 gram = tuple(keys[i : i + n])
+                if not shared and gram in self.shared_names:
+                    continue
                 country = self.countries.get(gram) if written[i][:1].isupper() else None
                 country = country or self.demonyms.get(gram)  # "us" is no country, "US" is
                 org = self.orgs.get(gram)

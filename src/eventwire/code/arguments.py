@@ -425,6 +425,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             args = make_args(subj, how) + _split_subjects(subj, verb, how)
             if trigger.roles == "sym" and roles.actors:
                 roles.partners.extend(args)
+            elif trigger.mode == "third-party" and roles.actors:
+                # "se sont rencontrés sous la médiation de X": the sides X brings together
+                roles.recipients.extend(args)
             else:
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))

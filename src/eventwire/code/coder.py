@@ -46,6 +46,7 @@ from eventwire.code.dedupe import dedupe
 from eventwire.code.earlier import described_before, latter_before, named_before, named_members
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
+from eventwire.code.namesakes import settle_namesakes
 from eventwire.code.phrases import Arg, case_of, has_possessive, phrase_span
 from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
@@ -165,7 +166,7 @@ class Coder:
                 named = [m for m in mentions if m.kind == "country" and m.place.country]
                 if named:
                     unit.last_country = named[-1].place.country
-        return dedupe(events)
+        return dedupe(settle_namesakes(events, doc, self.resolver, self.gazetteer))
 
     def _story_country(
         self, doc: Document, key: int | None, places: dict[int, list[PlaceMention]]
@@ -346,7 +347,11 @@ class Coder:
             return None  # "des manifestants qui protestaient contre la hausse des taxes": the protest
         actors, actor_rule = self._resolve_first(roles.actors, unit, None)
         counterpart = actors[0] if actors else None
-        recipients, recipient_rule = self._resolve_first(roles.recipients, unit, counterpart, actors)
+        recipient_args = roles.recipients
+        if trigger.roles == "sym":
+            # "ont conclu un accord de paix à Washington": where the sides met, never a side
+            recipient_args = [a for a in recipient_args if not self._is_place(a, in_object=True)]
+        recipients, recipient_rule = self._resolve_first(recipient_args, unit, counterpart, actors)
         if trigger.roles == "sym":
             if recipient_rule == "obj" and not any(e.country for e in recipients):
                 recipients = []  # "signent un pacte de défense": what is signed is no side
@@ -375,7 +380,7 @@ class Coder:
             # receiver, not where it happened (but "des positions rebelles à Goma" is where)
             receivers = [a for a in roles.recipients if recipient_rule.startswith(a.rule)]
             places = [m for m in places if not _inside(m, receivers, sent)]
-        place = event_place(places, sent, match, unit)
+        place = event_place(places, sent, match, unit, actors)
         destination = self._destination(roles.recipients, recipient_rule) if trigger.mode == "visit" else None
         if destination is not None and (place is None or place.country is None):
             place = destination
@@ -467,8 +472,10 @@ class Coder:
         cameo, score = lookup(trigger.type, trigger.mode, trigger.cameo)
         if trigger.type == "ACCUSE" and status == "occurred":
             unit.accusations.append((actors, recipients))
-        if trigger.type in MEETING_TYPES and len({e.country for e in actors + recipients if e.country}) >= 2:
-            unit.meeting = actors + recipients
+        # (a mediator's sides are the meeting's; he is none: "sous la médiation de X")
+        sides = recipients if trigger.mode == "third-party" else actors + recipients
+        if trigger.type in MEETING_TYPES and len({e.country for e in sides if e.country}) >= 2:
+            unit.meeting = sides
         return Event(
             type=trigger.type,
             mode=trigger.mode,
@@ -643,12 +650,20 @@ class Coder:
                     return replace(cities[0].place)
         return None
 
-    def _is_place(self, arg: Arg) -> bool:
-        """ "à Tombouctou", "dans la province de X": where, not whom (a city or region)."""
-        case = arg.rule.rsplit(":", 1)[-1]
+    def _is_place(self, arg: Arg, in_object: bool = False) -> bool:
+        """ "à Tombouctou", "dans la province de X": where, not whom (a city or region).
+        ``in_object``: also inside the object, which for most acts names whom ("son
+        ambassadeur à Paris", "les manifestations à Moscou")."""
+        case = arg.rule.split(":", 1)[-1]
+        if in_object:
+            case = case.removesuffix(" in the object")  # "nmod:à in the object"
         if case not in self.grammar["place_case"]:
             return False
-        return any(m.kind != "country" for m in self.gazetteer.find(arg.span.text))
+        # (looked up in its sentence, with the preposition: a bare "Washington" may be a person)
+        sent = arg.span.sent
+        start, end = arg.span.start_char - sent.start_char, arg.span.end_char - sent.start_char
+        return any(m.kind != "country" and start <= m.start and m.end <= end
+                   for m in self.gazetteer.find(sent.text))
 
     def _split_plural(self, arg: Arg, entity: Entity) -> list[Entity]:
         """ "les présidents mauritanien et guinéen", "ses alliés russes et iraniens": one each."""

@@ -204,7 +204,9 @@ def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
         found.extend((sub, f"object hung on '{oblique.text}'") for oblique in verb.children
                      if oblique.dep_ == "obl:mod"
                      for sub in oblique.children if sub.dep_ == "nmod" and sub.pos_ == "NOUN"
-                     and any(c.dep_ == "case" and "Art" in c.morph.get("PronType", []) for c in sub.children))
+                     and any(c.dep_ == "case" and "Art" in c.morph.get("PronType", [])
+                             # ("sous la médiation du président": "du" is a preposition there)
+                             and "Plur" in c.morph.get("Number", []) for c in sub.children))
     return found
 
 
@@ -296,8 +298,10 @@ def authors(noun: Token) -> list[tuple[Token, str]]:
     Rabat": the agents of the participles describing a thing, its authors if it names none;
     and "la proposition que le Japon a présentée": the subject of a relative clause whose
     object is the thing."""
+    # (not a go-between's: "a ceasefire brokered by Angola" is the sides' own)
+    brokers = grammar_of(noun)["broker_verb"]
     found = [(agent, f"agent of '{participle.text}'") for participle in describing_participles(noun)
-             for agent in obliques(participle, "agent_case")]
+             if participle.lemma_.lower() not in brokers for agent in obliques(participle, "agent_case")]
     for clause in noun.children:
         subj = child_of(clause, "nsubj")
         if clause.dep_ in ("acl", "acl:relcl") and subj is not None and subj.pos_ in ("NOUN", "PROPN") \

@@ -162,8 +162,15 @@ def orders_own_act(match: TriggerMatch, others: frozenset[int]) -> bool:
     troops": what one orders (``order_verb``) with an act for object is done by one's own
     agencies; the act is the event, not a request."""
     token = match.token
-    return token.lemma_.lower() in grammar_of(token)["order_verb"] and any(
-        c.dep_ == "obj" and c.i in others for c in token.children)
+    if token.lemma_.lower() not in grammar_of(token)["order_verb"]:
+        return False
+    if any(c.dep_ == "obj" and c.i in others for c in token.children):
+        return True
+    # "s'est engagé à retirer ses troupes", "pledged to withdraw": an infinitive act the
+    # subject will do itself; "a autorisé l'armée à tirer" tells someone else's act
+    someone_told = any(c.dep_ in ("obj", "iobj") and "Yes" not in c.morph.get("Reflex", [])
+                       for c in token.children)
+    return not someone_told and any(c.dep_ == "xcomp" and c.i in others for c in token.children)
 
 
 def war_toll(match: TriggerMatch) -> bool:

@@ -69,13 +69,19 @@ def _without_compass(before: str, grammar: Grammar) -> str:
     return " ".join(words)
 
 
-def event_place(places: list[PlaceMention], sent: Span, match: TriggerMatch, unit: Unit) -> Place | None:
+def event_place(
+    places: list[PlaceMention], sent: Span, match: TriggerMatch, unit: Unit, actors: list[Entity]
+) -> Place | None:
     """The nearest place; a city rather than its country ("à Hanoi" over "au Vietnam")."""
     at = match.token.idx - sent.start_char
     ranked = sorted(places, key=lambda m: (m.kind == "country", abs(m.start - at)))
     place = replace(ranked[0].place) if ranked else None
     scene = unit.scene_place
-    if scene is not None and match.trigger.type in SCENE_TYPES and (
+    # (by a side of the meeting: "Les États-Unis ont salué l'accord" signed in Luanda was
+    # not said there)
+    sides = {e.country for e in unit.meeting if e.country}
+    at_meeting = not sides or not actors or any(e.country in sides for e in actors)
+    if scene is not None and match.trigger.type in SCENE_TYPES and at_meeting and (
         place is None or (place.country == scene.country and ranked[0].kind == "country")
     ):
         place = replace(scene)  # said or signed at the meeting: where the meeting was
