@@ -1193,7 +1193,8 @@ def test_the_city_a_visit_goes_to_is_its_place_and_host(text: str, lang: str, ci
 ])
 def test_a_demonym_two_countries_share_is_the_one_the_story_names(
         text: str, lang: str, country: str) -> None:
-    attack = first_event(text, lang, "ASSAULT")
+    # (the attack by the army, not "fighting broke out" on the people of the place)
+    attack = next(e for e in events(text, lang) if e["type"] == "ASSAULT" and e["actor"])
     assert countries(attack["actor"]) == {country}
 
 
@@ -1238,3 +1239,46 @@ def test_a_mediator_is_no_side_of_the_meeting_but_brings_its_sides_together(text
 def test_praise_from_outside_a_meeting_is_not_placed_at_it(text: str, lang: str) -> None:
     support = first_event(text, lang, "SUPPORT")
     assert countries(support["actor"]) == {"USA"} and support["place"] is None
+
+
+@pytest.mark.parametrize(("text", "lang", "city"), [
+    ("Un attentat a fait au moins quinze morts jeudi dans un marché de Mogadiscio.", "fr", "Mogadiscio"),
+    ("A suicide bombing killed at least fifteen people at a market in Mogadishu on Thursday.", "en",
+     "Mogadishu"),
+])
+def test_an_attack_by_no_one_named_is_on_the_people_of_its_place(text: str, lang: str, city: str) -> None:
+    attack = first_event(text, lang, "ASSAULT")
+    assert attack["actor"] == [] and attack["recipient"] == [{"country": "SOM", "sector": "CVL", "name": None}]
+    assert attack["place"]["name"] == city  # "dans un marché de": a site of the city
+
+
+def test_a_place_in_a_part_of_a_country_after_a_site() -> None:
+    attack = first_event("Une attaque a fait dix morts dans un village du nord du Burkina Faso.", "fr", "ASSAULT")
+    assert attack["place"]["country"] == "BFA"
+
+
+@pytest.mark.parametrize("text", [
+    "La France et l'Allemagne vont développer un char de combat.",
+    "Le pays a commandé des fusils d'assaut et des avions de combat.",
+])
+def test_an_attack_noun_naming_what_a_weapon_is_for_is_no_attack(text: str) -> None:
+    assert not [e for e in events(text, "fr") if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'Iran a promis de venger la mort de son commandant.", "fr"),
+    ("Iran vowed to avenge the death of its commander.", "en"),
+])
+def test_a_vow_to_avenge_is_a_threat(text: str, lang: str) -> None:
+    threat = first_event(text, lang, "THREATEN")
+    assert countries(threat["actor"]) == {"IRN"}
+
+
+@pytest.mark.parametrize(("text", "lang", "host"), [
+    ("La Lituanie a rappelé son ambassadeur en Chine.", "fr", "CHN"),
+    ("Paris a rappelé son ambassadeur en Algérie et convoqué le chargé d'affaires algérien.", "fr", "DZA"),
+    ("Lithuania recalled its ambassador to China.", "en", "CHN"),
+])
+def test_a_recall_is_aimed_where_the_own_envoy_serves(text: str, lang: str, host: str) -> None:
+    recall = first_event(text, lang, "SANCTION")
+    assert countries(recall["recipient"]) == {host}

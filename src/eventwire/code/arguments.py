@@ -183,6 +183,17 @@ def _receiver(arg: Arg) -> Arg:
     return arg
 
 
+def _posted_in(arg: Arg) -> list[Arg]:
+    """ "son ambassadeur en Chine", "its ambassador in Beijing": the place where someone of
+    one's own serves, a candidate after the phrase (which names the own side)."""
+    root = arg.span.root
+    if not has_possessive(root):
+        return []
+    g = grammar_of(root)
+    return [posted for c in root.children if c.dep_ == "nmod" and case_of(c) in g["place_case"] | g["destination_case"]
+            for posted in make_args(c, f"where '{root.text}' serves")]
+
+
 def _relative_patient(verb: Token) -> Token | None:
     """The relative pronoun a relative clause's verb acts on ("ce que X a refusé", "ce qui a été
     refusé", "which China rejected"), if any."""
@@ -299,6 +310,8 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # author to answer)
         with_author = trigger.type not in PATIENT_GENITIVE_TYPES
         roles.recipients = _relative_antecedents(verb, with_author) + roles.recipients
+    # "a rappelé son ambassadeur en Chine": one's own envoy is no receiver; where he serves is
+    roles.recipients = [b for a in roles.recipients for b in (a, *_posted_in(a))]
     if trigger.roles != "sym" and trigger.mode != "visit" and child_of(verb, "obj", "xcomp") is not None:
         roles.recipients = [_receiver(arg) for arg in roles.recipients]
     for head in obliques(verb, "partner_case"):

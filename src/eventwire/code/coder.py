@@ -59,6 +59,7 @@ from eventwire.code.rules import (
     domestic,
     evidence,
     is_the_country,
+    kind_of_weapon,
     long_process,
     manner_of_event,
     orders_own_act,
@@ -340,6 +341,7 @@ class Coder:
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
             long_process(match) or habitual(match.token) or orders_own_act(match, others)
             or war_toll(match) or manner_of_event(match, others) or undergoers_named(match, others)
+            or kind_of_weapon(match, others)
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -514,6 +516,10 @@ class Coder:
             return [Entity(country=place.country, sector="GOV", name=None)], "host country of the visit's place"
         if trigger.type == "AID" and self.gazetteer.country_of(place.name) == place.country:
             return [Entity(country=place.country, sector=None, name=None)], "the country the aid goes to"
+        if trigger.type == "ASSAULT" and trigger.roles == "dir" and not actors:
+            # "Un attentat a fait quinze morts à Mogadiscio": by no one named, on the people there
+            # (not fighting, between sides the sentence does not name)
+            return [Entity(country=place.country, sector="CVL", name=None)], "the people of the attack's place"
         if trigger.type == "THREATEN":
             # "a menacé de lancer une opération dans le nord de la Syrie"
             return [Entity(country=place.country, sector="GOV", name=None)], "the country the threatened act is in"

@@ -18,7 +18,7 @@ from eventwire.code.actor_tables import sovereigns
 from eventwire.code.complements import object_taken_before, obliques
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import Arg
+from eventwire.code.phrases import Arg, case_of
 from eventwire.code.places import PlaceMention
 from eventwire.code.repairs import (
     hung_on_its_object,
@@ -184,6 +184,24 @@ def war_toll(match: TriggerMatch) -> bool:
     relative_on_war = token.dep_ == "acl:relcl" and token.head.lemma_.lower() in wars and any(
         c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in token.children)
     return subject_is_war or relative_on_war
+
+
+def kind_of_weapon(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """ "la force de combat", "un char de combat", "un fusil d'assaut": an attack noun with
+    no article of its own, after "de" on another noun, says what that thing is for; no
+    attack happens ("une série d'attaques", plural, and "l'attaque", are attacks)."""
+    token = match.token
+    head = token.head
+    return (
+        match.trigger.type == "ASSAULT"
+        and token.pos_ == "NOUN"
+        and token.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and head.i not in others
+        and case_of(token) in grammar_of(token)["genitive"]
+        and "Sing" in token.morph.get("Number", [])
+        and not any(c.dep_ in ("det", "nummod") for c in token.children)
+    )
 
 
 def long_process(match: TriggerMatch) -> bool:

@@ -55,16 +55,17 @@ def locative_places(
 
 
 def _without_compass(before: str, grammar: Grammar) -> str:
-    """ "... dans le nord de la " -> "... dans"; "" when no word of a part of a country ends it."""
+    """ "... dans le nord de la " -> "... dans", "... dans un marché de " -> "... dans" (a
+    site in the place: ``site_noun``); "" when no word of a part of a country or of a site
+    ends it."""
     words = WORD_SPLIT.split(before.lower().replace("’", "'").replace("'", "' ").strip())  # "l'est"
-    links, compass = grammar["compass_link"], grammar["compass_word"]
+    links, parts = grammar["compass_link"], grammar["compass_word"] | grammar["site_noun"]
     while words and words[-1] in links:
         words.pop()
-    if not words or words[-1] not in compass:
+    if not words or words[-1] not in parts:
         return ""
-    while words and words[-1] in compass:
-        words.pop()
-    while words and words[-1] in links:
+    # ("dans un village du nord du Burkina Faso": a site in a part of the country)
+    while words and (words[-1] in parts or words[-1] in links):
         words.pop()
     return " ".join(words)
 
