@@ -1282,3 +1282,27 @@ def test_a_vow_to_avenge_is_a_threat(text: str, lang: str) -> None:
 def test_a_recall_is_aimed_where_the_own_envoy_serves(text: str, lang: str, host: str) -> None:
     recall = first_event(text, lang, "SANCTION")
     assert countries(recall["recipient"]) == {host}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les Casques bleus de l'ONU ont achevé leur retrait du Mali.", "fr"),
+    ("France announced the withdrawal of its troops from Mali.", "en"),
+])
+def test_a_withdrawal_with_its_owner_named_leaves_the_place_after_it(text: str, lang: str) -> None:
+    withdrawal = first_event(text, lang, "RETREAT")
+    assert countries(withdrawal["recipient"]) == {"MLI"}
+    assert "MLI" not in countries(withdrawal["actor"])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'Union européenne a adopté un nouveau train de sanctions visant le régime biélorusse.", "fr"),
+    ("The European Union adopted a new package of sanctions targeting the Belarusian regime.", "en"),
+])
+def test_sanctions_counted_in_a_package_are_aimed_where_the_package_is(text: str, lang: str) -> None:
+    sanctions = first_event(text, lang, "SANCTION")
+    assert countries(sanctions["actor"]) == {"IGO"} and countries(sanctions["recipient"]) == {"BLR"}
+
+
+def test_a_verb_read_as_a_noun_with_its_object_read_as_an_apposition() -> None:
+    veto = first_event("Hungary vetoed the aid package for Ukraine.", "en", "REJECT")
+    assert countries(veto["actor"]) == {"HUN"} and countries(veto["recipient"]) == {"UKR"}

@@ -372,8 +372,16 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "le retrait de ses troupes d'Irak", "the withdrawal of its troops from Iraq": what the
         # troops leave is no owner of theirs
         sources = nested + [c for head in genitive for c in obliques(head, "source_case") if c not in nested]
+        # "leur retrait du Mali", "their withdrawal from Mali": with its owner named by the
+        # possessive, what follows is the place left
+        # ("the withdrawal of its troops from Niger": "from" says it on the noun itself, where
+        # "de" may name the troops too)
+        sources += [c for c in obliques(noun, "source_case") if case_of(c) not in g["genitive"]
+                    and c not in sources + agents]
+        if has_possessive(noun):
+            sources += [c for c in [*obliques(noun, "source_case"), *genitive] if c not in sources + agents]
         roles.recipients.extend(a for head in sources for a in make_args(head, "source (left)"))
-        roles.actors.extend(_without(arg, sources) for head in genitive if head not in agents
+        roles.actors.extend(_without(arg, sources) for head in genitive if head not in agents + sources
                             for arg in make_args(head, "de (agent)"))
         genitive = []
     else:
@@ -448,7 +456,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         aimed.extend(h for h in obliques(noun, "belief_case") if h not in aimed)
     # "une enquête visant des soldats russes", "an investigation targeting Russian soldiers"
     # (or on what the act is for: "une enquête pour crimes de guerre visant des soldats")
-    aimed.extend(o for node in [noun, *aimed] for c in node.children
+    # (or on the collection it is counted in: "un nouveau train de sanctions visant le régime")
+    collection = [noun.head] if noun.dep_ == "nmod" and noun.head.lemma_.lower() in g["quantity_noun"] else []
+    aimed.extend(o for node in [noun, *collection, *aimed] for c in node.children
                  if c.dep_.startswith("acl") and c.lemma_.lower() in g["target_verb"]
                  for o in c.children if o.dep_ in ("obj", "obl:arg") and o not in aimed)
     # "une fin de non-recevoir à la demande de X": on a word of the lexicon line itself

@@ -259,7 +259,8 @@ def _root_with_name_and_object(token: Token) -> bool:
         c.dep_ == "amod" and c.text[:1].isupper())) for c in children)
     if not named or any(c.dep_ == "cop" for c in children):
         return False
-    return token.pos_ == "ADJ" or any(c.dep_ in ("obj", "nsubj") and c.i > token.i for c in children)
+    # ("Hungary vetoed[NOUN] the aid package[appos]": the object read as an apposition)
+    return token.pos_ == "ADJ" or any(c.dep_ in ("obj", "nsubj", "appos") and c.i > token.i for c in children)
 
 
 def after_name_with_verb_ending(token: Token) -> bool:
