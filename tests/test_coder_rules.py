@@ -1306,3 +1306,19 @@ def test_sanctions_counted_in_a_package_are_aimed_where_the_package_is(text: str
 def test_a_verb_read_as_a_noun_with_its_object_read_as_an_apposition() -> None:
     veto = first_event("Hungary vetoed the aid package for Ukraine.", "en", "REJECT")
     assert countries(veto["actor"]) == {"HUN"} and countries(veto["recipient"]) == {"UKR"}
+
+
+def test_a_threat_misread_as_a_noun_keeps_its_condition_apart() -> None:
+    threat = first_event("Washington menace Bogota de droits de douane si elle refuse les vols "
+                         "d'expulsion.", "fr", "THREATEN")
+    assert threat["status"] == "occurred"
+    assert countries(threat["actor"]) == {"USA"} and countries(threat["recipient"]) == {"COL"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'Union européenne a levé les sanctions contre la Syrie.", "fr"),
+    ("The EU lifted sanctions on Syria.", "en"),
+])
+def test_lifted_sanctions_are_a_concession_not_sanctions(text: str, lang: str) -> None:
+    found = events(text, lang)
+    assert [e["type"] for e in found if e["status"] in ("occurred", "future")] == ["CONCEDE"], found

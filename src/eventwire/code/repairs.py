@@ -243,8 +243,15 @@ def headline_verb(token: Token) -> bool:
         return False
     sent = token.sent  # (last: finding the sentence costs a walk through it)
     start = clause_start(token)
+    # (a verb of a clause with a subordinator is not the sentence's: "Washington menace[NOUN]
+    # Bogota de droits de douane si elle refuse ...")
     return (token.i > max(start, sent.start) or start > sent.start) and not any(
-        t.pos_ in ("VERB", "AUX") for t in token.doc[start : sent.end])
+        t.pos_ in ("VERB", "AUX") and not _subordinate(t) for t in token.doc[start : sent.end])
+
+
+def _subordinate(word: Token) -> bool:
+    verb = word.head if word.pos_ == "AUX" else word
+    return any(c.dep_ == "mark" and c.pos_ == "SCONJ" for c in verb.children)
 
 
 def _root_with_name_and_object(token: Token) -> bool:
