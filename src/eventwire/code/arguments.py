@@ -372,14 +372,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "le retrait de ses troupes d'Irak", "the withdrawal of its troops from Iraq": what the
         # troops leave is no owner of theirs
         sources = nested + [c for head in genitive for c in obliques(head, "source_case") if c not in nested]
-        # "leur retrait du Mali", "their withdrawal from Mali": with its owner named by the
-        # possessive, what follows is the place left
-        # ("the withdrawal of its troops from Niger": "from" says it on the noun itself, where
-        # "de" may name the troops too)
-        sources += [c for c in obliques(noun, "source_case") if case_of(c) not in g["genitive"]
-                    and c not in sources + agents]
-        if has_possessive(noun):
-            sources += [c for c in [*obliques(noun, "source_case"), *genitive] if c not in sources + agents]
+        # On the noun itself: "the withdrawal of its troops from Niger" ("from" says it, where
+        # "de" may name the troops too); with its owner named by a possessive, any "de" phrase
+        # ("leur retrait du Mali", "their withdrawal from Mali").
+        owned = has_possessive(noun)
+        left = [c for c in obliques(noun, "source_case") if owned or case_of(c) not in g["genitive"]]
+        sources += [c for c in dict.fromkeys(left + (genitive if owned else [])) if c not in sources + agents]
         roles.recipients.extend(a for head in sources for a in make_args(head, "source (left)"))
         roles.actors.extend(_without(arg, sources) for head in genitive if head not in agents + sources
                             for arg in make_args(head, "de (agent)"))

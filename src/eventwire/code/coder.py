@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import PERSON_PRONOUN_RULE, Roles, find_roles
+from eventwire.code.complements import IN_OBJECT
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -662,7 +663,7 @@ class Coder:
         ambassadeur à Paris", "les manifestations à Moscou")."""
         case = arg.rule.split(":", 1)[-1]
         if in_object:
-            case = case.removesuffix(" in the object")  # "nmod:à in the object"
+            case = case.removesuffix(IN_OBJECT)  # "nmod:à in the object"
         if case not in self.grammar["place_case"]:
             return False
         # (looked up in its sentence, with the preposition: a bare "Washington" may be a person)

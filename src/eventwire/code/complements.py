@@ -19,6 +19,8 @@ PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 
 
+IN_OBJECT = " in the object"  # the end of the rule of a side named inside the object ("nmod:à in the object")
+
 def obliques(token: Token, kind: str) -> list[Token]:
     """Obliques of ``token`` whose preposition is of grammar ``kind`` ("recipient_case")."""
     cases = grammar_of(token)[kind]
@@ -44,7 +46,7 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     found.extend((d, f"'{p.text}' obl:{case_of(d)}") for head, _ in list(found) for p in head.children
                  if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
     found.extend(_lost_objects(verb))
-    found.extend((sub, f"nmod:{case_of(sub)} in the object") for sub in _datives_in_object(verb))
+    found.extend((sub, f"nmod:{case_of(sub)}{IN_OBJECT}") for sub in _datives_in_object(verb))
     if denies(verb):
         dative = grammar_of(verb)["dative_case"]
         found = [(head, how) for head, how in found if case_of(head) not in dative]
@@ -58,7 +60,7 @@ def _object_heads(verb: Token) -> list[tuple[Token, str]]:
         if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or _misread_noun(child)):
             # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
             # (the phrase as a whole would resolve to the first country it names)
-            found.extend((c, f"nmod:{case_of(c)} in the object") for c in sides_in_object(child))
+            found.extend((c, f"nmod:{case_of(c)}{IN_OBJECT}") for c in sides_in_object(child))
             found.append((child, child.dep_))
             found.extend(authors(child))
             if child.pos_ == "PRON":

@@ -297,11 +297,12 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     node = verb
     # "..., ce que l'Azerbaïdjan dément[ADV]": a misread verb after a relative pronoun comments
     # on the clause before (as :func:`_comment`); the parser's tree above it is no guide
-    misread_relative = verb.i == token.i and headline_verb(token) and clause_start(token) > token.sent.start
+    misread_verb = verb.i == token.i and headline_verb(token)
+    misread_relative = misread_verb and clause_start(token) > token.sent.start
     # (nor, beyond its own clause, for one the parser hung on a word that is no verb:
     # "Washington menace[NOUN, on 'Washington'] Bogota ... si elle refuse": the condition is
     # on the refusal; but "Si l'Iran attaque[NOUN] Israël" is its own)
-    misread = verb.i == token.i and headline_verb(token) and token.head.pos_ not in ("VERB", "AUX")
+    misread = misread_verb and token.head.pos_ not in ("VERB", "AUX")
     for _ in range(0 if misread_relative else 1 if misread else 4):
         if _has_if(node) and not (threat and node.i == verb.i):
             return "hypothetical"
