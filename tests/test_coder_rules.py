@@ -296,6 +296,9 @@ def test_a_hyphenated_country_is_one_actor() -> None:
     # "l'île", "la province": the island or province the headline named, not the country named last
     ("L'Île-du-Prince-Édouard et la Corée du Sud signent des accords sur la pêche\n\nLe premier "
      "ministre de l'île a rencontré jeudi le président sud-coréen à Séoul.", "CAN"),
+    # the holder's name after the noun, which the parser read as the island's ("l'île Maurice")
+    ("L'Île-du-Prince-Édouard et l'Inde signent des accords sur la pêche\n\nLe premier ministre "
+     "de l'île Wade MacLauchlan a rendu visite à son homologue indien à New Delhi.", "CAN"),
     ("La Colombie-Britannique et le Japon renforcent leurs liens\n\nLe premier ministre de la "
      "province a rencontré mardi le Premier ministre japonais à Tokyo.", "CAN"),
 ])
@@ -1322,3 +1325,87 @@ def test_a_threat_misread_as_a_noun_keeps_its_condition_apart() -> None:
 def test_lifted_sanctions_are_a_concession_not_sanctions(text: str, lang: str) -> None:
     found = events(text, lang)
     assert [e["type"] for e in found if e["status"] in ("occurred", "future")] == ["CONCEDE"], found
+
+
+
+GROUP_TALKS = {
+    "fr": "Le ministre égyptien des Affaires étrangères et ses homologues grec, chypriote et "
+          "français se sont réunis mercredi au Caire pour discuter des relations entre la Libye et "
+          "la Turquie. Ils ont appelé la Turquie à cesser ses forages. Les ministres sont convenus "
+          "de se retrouver en Crète.",
+    "en": "Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and French counterparts "
+          "gathered in Cairo on Wednesday to discuss relations between Libya and Turkey. They called "
+          "on Turkey to halt its drilling operations. The foreign ministers agreed to meet again on Crete.",
+}
+GROUP = {"EGY", "GRC", "CYP", "FRA"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_talks_of_several_sides_are_one_meeting_not_with_what_they_discuss(lang: str) -> None:
+    talks = [e for e in events(GROUP_TALKS[lang], lang) if e["type"] == "CONSULT"]
+    assert len(talks) == 1, talks
+    assert countries(talks[0]["actor"]) | countries(talks[0]["recipient"]) == GROUP
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_office_holders_named_as_a_group_after_talks_are_their_sides(lang: str) -> None:
+    found = events(GROUP_TALKS[lang], lang)
+    assert countries(first_event(GROUP_TALKS[lang], lang, "AGREE")["actor"]) == GROUP, found
+    request = first_event(GROUP_TALKS[lang], lang, "REQUEST")
+    assert countries(request["actor"]) == GROUP and countries(request["recipient"]) == {"TUR"}
+
+
+def test_office_holders_after_an_agreement_between_countries_are_not_its_sides() -> None:
+    # Nothing told that the two states' ministers met: the ministers are others.
+    found = events("Turkey and Libya agreed on maritime borders. "
+                   "The foreign ministers agreed to meet again in May.", "en")
+    ministers = [e for e in found if "foreign ministers" in e["evidence"]]
+    assert all(countries(e["actor"]) != {"TUR", "LBY"} for e in ministers), found
+
+
+def test_a_capitalised_common_noun_opening_a_headline_is_no_organisation() -> None:
+    agreement = first_event("Coopération renforcée entre la France et la Tunisie\n\n"
+                            "Le texte a été signé mardi à Tunis.", "fr", "AGREE")
+    assert [a["name"] for a in agreement["actor"] if a["name"]] == [], agreement["actor"]
+    assert countries(agreement["actor"]) == {"FRA", "TUN"}
+
+
+def test_the_day_a_story_is_filed_dates_no_talks_at_a_meeting() -> None:
+    # The dateline anchors "mardi" and "hier"; it is no scene day the sides met on.
+    found = events("Le Canada et l'Inde renforcent leurs liens\n\n9 février 2016 . –\n"
+                   "Une mission commerciale canadienne s'est rendue en Inde.\n\n"
+                   "Le premier ministre canadien a rendu visite à son homologue indien et ils ont "
+                   "discuté de coopération énergétique.", "fr")
+    talks = [e for e in found if e["type"] == "CONSULT" and "discuté" in e["evidence"]]
+    assert talks and all(e["date"] is None for e in talks), found
+
+
+def test_the_twenty_seven_are_the_european_union() -> None:
+    sanctions = first_event("Les Vingt-Sept ont adopté lundi un nouveau paquet de sanctions contre "
+                            "Minsk.", "fr", "SANCTION")
+    assert countries(sanctions["actor"]) == {"IGO"} and countries(sanctions["recipient"]) == {"BLR"}
+
+
+def test_eased_sanctions_are_a_concession_to_whom_they_target() -> None:
+    found = events("Washington a assoupli les sanctions visant le secteur pétrolier vénézuélien.", "fr")
+    assert [e["type"] for e in found if e["status"] in ("occurred", "future")] == ["CONCEDE"], found
+    assert countries(found[0]["recipient"]) == {"VEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Des frappes israéliennes ont visé dimanche le Liban.",
+    "Des frappes israéliennes ont visé dimanche plusieurs localités du sud du Liban.",
+])
+def test_an_attack_reaches_the_object_put_after_a_time_word(text: str) -> None:
+    strike = first_event(text, "fr", "ASSAULT")
+    assert countries(strike["actor"]) == {"ISR"} and countries(strike["recipient"]) == {"LBN"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le président brésilien est attendu à Pékin la semaine prochaine pour une visite d'État.", "fr"),
+    ("The Brazilian president is expected in Beijing next week for a state visit.", "en"),
+])
+def test_who_is_expected_for_a_visit_makes_it(text: str, lang: str) -> None:
+    visit = first_event(text, lang, "CONSULT")
+    assert countries(visit["actor"]) == {"BRA"} and countries(visit["recipient"]) == {"CHN"}
+    assert visit["status"] == "future"

@@ -221,3 +221,15 @@ def test_find_is_fast_and_answers_copies(gaz: Gazetteer) -> None:
 def test_french_names_of_provinces_give_their_country(gaz: Gazetteer, text: str,
                                                       country: str) -> None:
     assert [m.place.country for m in gaz.find(text)] == [country]
+
+
+@pytest.mark.parametrize(("lang", "text", "country"), [
+    # islands and regions news names, which the generated tables know only by local names
+    ("fr", "Des migrants sont arrivés en Sicile.", "ITA"), ("fr", "Un séisme a frappé la Crète.", "GRC"),
+    ("fr", "Les combats ont repris au Tigré.", "ETH"), ("fr", "Un attentat a eu lieu à Mindanao.", "PHL"),
+    ("fr", "Des touristes ont été évacués de Bali.", "IDN"),  # not Bāli, a town of India
+    ("en", "Migrants landed in Sicily.", "ITA"), ("en", "Fighting resumed in Tigray.", "ETH"),
+    ("en", "Tourists were evacuated from Bali.", "IDN"),
+])
+def test_regions_and_islands_by_their_usual_names(lang: str, text: str, country: str) -> None:
+    assert [m.place.country for m in Gazetteer.load(lang).find(text)] == [country]

@@ -335,7 +335,8 @@ class ActorResolver:
             tok = word.token
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if after is not None and after.ent_type_ != "PER" and (
-                    after.pos_ in ("ADJ", "PROPN") or after.text[:1].isupper()):
+                    after.pos_ in ("ADJ", "PROPN") or after.text[:1].isupper()) and \
+                    not _holder_name_after(tok, words[-1].token):
                 continue  # "le pays basque", "l'île Maurice": a name, not a pointer back
             if after is not None and after.lower_ in grammar_of(after)["genitive"] and \
                     tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].text[:1].isupper():
@@ -502,7 +503,7 @@ class ActorResolver:
         if root_hit is not None and root_hit.term:  # an institution: "l'armée turque"
             return phrase_text(span, [w.token.i for w in words]), ()
         for ent in span.ents:  # an organisation the tables do not know: "Ciudadanos"
-            if ent.label_ == "ORG" and ent.start <= span.root.i < ent.end:
+            if ent.label_ == "ORG" and ent.start <= span.root.i < ent.end and not _capitalised_noun(ent):
                 return ent.text, ()
         org = next((h for h in hits if h.kind == "org" and not h.locative), None)
         return (org.written if org is not None else None), ()
@@ -521,3 +522,19 @@ def _lone_name(tokens: list[Token]) -> bool:
     token = tokens[0]
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
+
+
+def _holder_name_after(noun: Token, last: Token) -> bool:
+    """ "le premier ministre de l'île Wade MacLauchlan": two capitalised words or more that end
+    the phrase after a place noun are the office holder's name (a place named after its noun
+    is one word: "l'île Maurice"; or takes "de": "l'île de Man")."""
+    run = noun.doc[noun.i + 1 : last.i + 1]
+    return len(run) >= 2 and all(t.text[:1].isupper() for t in run)
+
+
+def _capitalised_noun(ent: Span) -> bool:
+    """ "Coopération renforcée entre X et Y": a common noun that opens a sentence, capitalised
+    only for that, which the recogniser took for an organisation."""
+    token = ent[0]
+    return len(ent) == 1 and token.pos_ == "NOUN" and bool(token.is_sent_start)
+

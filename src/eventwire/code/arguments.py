@@ -36,6 +36,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from eventwire.code.complements import (
+    IN_ARGUMENT,
+    IN_OBJECT,
     OBLIQUE_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -45,6 +47,7 @@ from eventwire.code.complements import (
     datives_below,
     denies,
     describing_participles,
+    lost_objects,
     obliques,
     recipient_heads,
     sides_in_object,
@@ -436,6 +439,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or issued
     ):
         subj, rule = clause_subject(verb)
+        if subj is None and noun.head.i in (verb.i, below.i) and below.dep_.startswith("obl") and (
+                case_of(noun) in g["purpose_case"] and is_passive(verb)):
+            # "le président est attendu à Pékin pour une visite d'État": who is expected,
+            # invited or received for the act does it (the purpose is often hung on the
+            # time phrase before it: "attendu la semaine prochaine pour une visite")
+            subj, rule = child_of(verb, *PASSIVE_SUBJECT_DEPS), "passive subject (comes for the act)"
         if subj is None or subj.lower_ in g["first_person"]:  # « je pense que nos condoléances ... »
             said, said_rule = speaker(verb)
             subj, rule = (said, said_rule) if said is not None else (subj, rule)
@@ -478,8 +487,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                                 if head.i != noun.i and not noun.is_ancestor(head) for a in make_args(head, how))
     if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
         # "des frappes ont visé des infrastructures ukrainiennes": what the act reached
-        roles.recipients.extend(a for obj in verb.children if obj.dep_ == "obj"
-                                for a in make_args(obj, f"object of '{verb.text}'"))
+        # ("ont visé dimanche[obl:mod] le Liban[nmod]": or one the parser hung elsewhere)
+        objects = [obj for obj in verb.children if obj.dep_ == "obj"] or [
+            head for head, _ in lost_objects(verb) if head.i > noun.i]
+        roles.recipients.extend(a for obj in objects for a in make_args(obj, f"object of '{verb.text}'"))
         # "nos condoléances vont au peuple espagnol", "the aid went to Ukraine"
         roles.recipients.extend(a for h in obliques(verb, "dative_case")
                                 for a in make_args(h, f"obl:{case_of(h)} of '{verb.text}'"))
@@ -697,6 +708,12 @@ def _condition_subjects(threat: Token) -> list[Arg]:
     return []
 
 
+def _names_topic(arg: Arg) -> bool:
+    """A talk verb's object, or a side named inside it or inside its prepositional argument
+    (the partners hung on the object are dropped too: "des relations entre X et Y")."""
+    return arg.rule == "obj" or arg.rule.endswith((IN_OBJECT, IN_ARGUMENT))
+
+
 def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
     if trigger.roles == "eval":
@@ -733,6 +750,10 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         # "talks with X on the EU-Mercosur deal": what they are about is no side
         topic = grammar_of(token)["topic_case"]
         roles.recipients = [a for a in roles.recipients if case_of(a.span.root) not in topic]
+        if token.lemma_.lower() in grammar_of(token)["topic_verb"]:
+            # "ont discuté des relations entre la Libye et la Turquie": nor what is discussed
+            roles.recipients = [a for a in roles.recipients if not _names_topic(a)]
+            roles.partners = [a for a in roles.partners if not a.rule.startswith("nmod:")]
     if trigger.roles == "from" or (trigger.mode == "withdraw" and token.pos_ not in ("NOUN", "PROPN")):
         # "se retirer de la CPI", "s'est retiré du Mali": the one left is the recipient.
         extra = obliques(token, "source_case") + [

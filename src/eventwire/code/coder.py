@@ -254,7 +254,10 @@ class Coder:
                     unit.history.told(event)
             events = [e for _, e in sorted(found_at, key=lambda pair: pair[0])]  # text order
         # The scene's day: a single day ("mardi matin") rather than the span of a whole visit.
-        days = [d for d in dates if d.kind in SCENE_KINDS]
+        # (a dateline's day is the scene's only with the place the story was filed from,
+        # "Canberra, 5 juin (VNA)"; a bare "9 février 2016" is the day it was published)
+        filed_from = doc.dateline is not None and doc.dateline.place
+        days = [d for d in dates if d.kind in SCENE_KINDS] if part.kind != "dateline" or filed_from else []
         if days:
             unit.last_date = days[0]
             actors = frozenset(a.country for e in events if e.date for a in e.actor if a.country)
@@ -281,6 +284,22 @@ class Coder:
                 c.dep_ == "acl" and c.pos_ == "VERB" and c.i > root.i for c in root.children):
             # "Japan's foreign minister arrived ...", parsed as a noun and its participle
             unit.subjects.append(phrase_span(root))
+
+    def _meeting_group(self, arg: Arg) -> bool:
+        """ "Les ministres des Affaires étrangères", "the foreign ministers": a definite plural
+        of office holders with no country, once talks are told, are all their sides ("Turkey and
+        Libya agreed ..." told no one who met: the ministers are others). Only an
+        office ("des Affaires étrangères", ``office_adjective``) may qualify the noun: "les
+        dirigeants africains" are others."""
+        span = arg.span
+        root = span.root
+        if len(span) < 2 or span[0].lower_ not in self.grammar["definite"] | self.grammar["reciprocal_det"]:
+            return False
+        if root.lower_ not in self.grammar["reciprocal_noun"] or self.resolver.mentions_country(span.text):
+            return False
+        offices = {u.i for c in root.children if c.dep_ == "nmod" and c.text[:1].isupper() for u in c.subtree}
+        return all(t.i in offices or t.i in (span.start, root.i) or t.lower_ in self.grammar["office_adjective"]
+                   for t in span)
 
     def _counted_sides(self, arg: Arg, unit: Unit) -> list[Entity]:
         """ "les trois pays", "the three countries": the last countries the story named."""
@@ -479,6 +498,7 @@ class Coder:
         sides = recipients if trigger.mode == "third-party" else actors + recipients
         if trigger.type in MEETING_TYPES and len({e.country for e in sides if e.country}) >= 2:
             unit.meeting = sides
+            unit.talks = trigger.type == "CONSULT"
         return Event(
             type=trigger.type,
             mode=trigger.mode,
@@ -533,7 +553,7 @@ class Coder:
     # -------------------------------------------------------------- entities
 
     def _resolve_arg(self, arg: Arg, unit: Unit, counterpart: Entity | None) -> list[Entity]:
-        if arg.reciprocal and unit.meeting:
+        if (arg.reciprocal or (unit.talks and self._meeting_group(arg))) and unit.meeting:
             return [replace(e) for e in unit.meeting]
         if arg.reciprocal:
             # "les deux pays ont convenu ..., ont annoncé les ministères cambodgien et

@@ -20,6 +20,7 @@ OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 
 
 IN_OBJECT = " in the object"  # the end of the rule of a side named inside the object ("nmod:à in the object")
+IN_ARGUMENT = " in the argument"  # of a side named inside a prepositional argument ("de l'accord entre X et Y")
 
 def obliques(token: Token, kind: str) -> list[Token]:
     """Obliques of ``token`` whose preposition is of grammar ``kind`` ("recipient_case")."""
@@ -45,7 +46,11 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     # ends with the case, so that a town or region there is read as a place: "au Darfour")
     found.extend((d, f"'{p.text}' obl:{case_of(d)}") for head, _ in list(found) for p in head.children
                  if p.dep_ == "acl" and p.pos_ == "VERB" for d in obliques(p, "dative_case"))
-    found.extend(_lost_objects(verb))
+    # "a assoupli les sanctions visant le secteur pétrolier vénézuélien": what it targets
+    target = grammar_of(verb)["target_verb"]
+    found.extend((o, f"'{p.text}' obj") for head, _ in list(found) for p in head.children
+                 if p.dep_ == "acl" and p.lemma_.lower() in target for o in p.children if o.dep_ == "obj")
+    found.extend(lost_objects(verb))
     found.extend((sub, f"nmod:{case_of(sub)}{IN_OBJECT}") for sub in _datives_in_object(verb))
     if denies(verb):
         dative = grammar_of(verb)["dative_case"]
@@ -77,7 +82,7 @@ def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
         found.extend(authors(child))
     # "s'est félicité de l'accord conclu entre X et Y", "a salué un tournant dans les relations
     # entre X et Y": the sides of what a prepositional argument or adjunct names
-    found.extend((c, f"nmod:{case_of(c)} in the argument") for child in verb.children
+    found.extend((c, f"nmod:{case_of(c)}{IN_ARGUMENT}") for child in verb.children
                  if child.dep_ in ("obl:arg", "obl:mod", "obl") for c in sides_in_object(child))
     # "detained around[case] forty people": a number's approximation read as a preposition
     found.extend((c, "obj (approximate number)") for c in obliques(verb, "approximate_case") if c.i > verb.i)
@@ -176,7 +181,7 @@ def object_taken_before(verb: Token) -> Token | None:
     return noun if noun.dep_ in ("obj", "nmod", "ccomp", "xcomp") and not case_of(noun) else None
 
 
-def _lost_objects(verb: Token) -> list[tuple[Token, str]]:
+def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     """Objects the parser hung elsewhere or gave no object relation."""
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
     # the verb, hung on it with no preposition, is its object

@@ -55,6 +55,14 @@ def _hosting(a: Event, b: Event) -> bool:
     return a.type == b.type == "CONSULT" and "visit" in modes and HOST_CAMEO in {a.cameo, b.cameo}
 
 
+def _purpose_of_meeting(a: Event, b: Event) -> bool:
+    """ "gathered in Cairo to discuss the crisis": talks in the sentence that tells the
+    meeting they are held at are that meeting (the word for talks has no mode). Not a visit:
+    talks held during it are their own event (FORMAT.md rule 4)."""
+    modes = {a.mode, b.mode}
+    return a.type == "CONSULT" and None in modes and "visit" not in modes and _same_sentence(a, b)
+
+
 def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or _unit(a) != _unit(b) or not _dates_compatible(a, b):
         return False
@@ -62,7 +70,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False  # "n'a pas signé" and "a signé" are not one event
     if a.type == "PROTEST" and _same_sentence(a, b) and _countries(a.actor) == _countries(b.actor):
         return True  # "des manifestants se sont heurtés à la police": one protest, not a demo and a riot
-    if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)) and not _hosting(a, b):
+    if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)) and not (
+            _hosting(a, b) or _purpose_of_meeting(a, b)):
         return False  # talks held during a visit are their own event (FORMAT.md rule 4)
     if a.type == "AGREE" and a.cameo and b.cameo and a.cameo != b.cameo:
         return False  # signing a text and agreeing to cooperate are two events

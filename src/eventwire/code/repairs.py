@@ -47,6 +47,7 @@ def is_finite(verb: Token) -> bool:
         or any(c.dep_ in ("aux", "aux:tense") or misread_name(c) for c in verb.children)
         or _misread_past(verb)
         or misread_present(verb)
+        or sentence_verb_on_noun(verb)
     )
 
 
@@ -220,12 +221,22 @@ def sentence_verb_on_noun(verb: Token) -> bool:
     # (its noun may be the apposition of a fronted phrase: "In a statement, the EU called on")
     noun = verb.head
     at_root = noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and any(
-        t.text == "," for t in verb.doc[noun.head.i : noun.i]))
+        t.text == "," for t in verb.doc[noun.head.i : noun.i])) or _last_of_root_coordination(noun)
     # "Estimates indicate one million people marched[acl] in London": the verb of a clause
     # reported without "that", hung on its subject, the reporting verb's object
     reported = noun.dep_ == "obj" and noun.head.lemma_.lower() in grammar_of(verb)["speech_verb"] and (
         verb.i == max(t.i for t in noun.subtree if t.i < verb.i) + 1)
     return verb.dep_ == "acl" and "root" not in bare and (at_root or reported) and agent_of(verb) is None
+
+
+def _last_of_root_coordination(noun: Token) -> bool:
+    """ "X and his Greek, Cypriot and French counterparts[appos of 'Greek', conj of 'X']
+    gathered": the last noun of a coordination the parser made the root."""
+    crossed = False
+    while noun.dep_ in ("appos", "conj") and noun.head.i < noun.i:
+        crossed = crossed or noun.dep_ == "conj"
+        noun = noun.head
+    return crossed and noun.dep_ == "ROOT"
 
 
 def headline_verb(token: Token) -> bool:

@@ -26,6 +26,7 @@ from eventwire.code.repairs import (
     sentence_verb_on_noun,
     unmarked_clause,
 )
+from eventwire.code.triggers import lemma_keys
 
 
 def is_passive(verb: Token) -> bool:
@@ -35,7 +36,7 @@ def is_passive(verb: Token) -> bool:
     verbs ("Barack Obama a réagi"); the auxiliary "être" (``aux:pass``) decides.
     """
     deps = {c.dep_ for c in verb.children if not misread_name(c)}  # "Chad[aux:pass] severed"
-    if verb.lemma_.lower() in grammar_of(verb)["active_with_be"]:
+    if not grammar_of(verb)["active_with_be"].isdisjoint(lemma_keys(verb)):
         return False  # "est arrivé": the parser takes "être" for a passive auxiliary
     if any(c.lower_ in grammar_of(verb)["reflexive"] for c in verb.children if c.dep_.startswith("expl")):
         return False  # "s'est retirée": a reflexive verb's "être" is no passive auxiliary

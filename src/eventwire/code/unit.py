@@ -25,6 +25,7 @@ class Unit:
     story: Callable[[], str | None] | None = None  # finds ``country`` when first needed
     last_country: str | None = None  # the country named last (what "le pays" refers to)
     meeting: list[Entity] = field(default_factory=list)  # both sides of the current meeting
+    talks: bool = False  # the current meeting was talks (not only an agreement its sides reached)
     salient: Entity | None = None  # the last subject named: what "il" / "elle" refer to
     subjects: list[Span] = field(default_factory=list)  # subjects since, not resolved yet
     resolved: dict[tuple[int, int, int, str | None], Entity | None] = field(default_factory=dict)
