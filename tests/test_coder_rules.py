@@ -1409,3 +1409,56 @@ def test_who_is_expected_for_a_visit_makes_it(text: str, lang: str) -> None:
     visit = first_event(text, lang, "CONSULT")
     assert countries(visit["actor"]) == {"BRA"} and countries(visit["recipient"]) == {"CHN"}
     assert visit["status"] == "future"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les Îles Salomon ont signé un pacte de sécurité avec la Chine.", "fr"),
+    ("The Solomon Islands signed a security pact with China.", "en"),
+])
+def test_small_states_are_countries(text: str, lang: str) -> None:
+    assert countries(first_event(text, lang, "AGREE")["actor"]) == {"SLB", "CHN"}
+
+
+def test_a_first_name_that_is_also_a_country_name_is_no_country() -> None:
+    # Dominica is "la Dominique" in French, and "Dominique" is a common first name
+    talks = first_event("Le ministre français Dominique Leclerc a rencontré son homologue espagnol.",
+                        "fr", "CONSULT")
+    assert countries(talks["actor"]) | countries(talks["recipient"]) == {"FRA", "ESP"}
+
+
+def test_a_coup_after_sanctions_does_not_make_imposing_them_a_coercion() -> None:
+    found = events("La Cédéao a imposé de lourdes sanctions économiques au Niger après le coup "
+                   "d'État.", "fr")
+    assert [(e["type"], countries(e["actor"]), countries(e["recipient"])) for e in found] == [
+        ("SANCTION", {"IGO"}, {"NER"})], found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La mission de l'ONU au Mali a achevé son retrait mardi.", "fr"),
+    ("The UN mission in Mali completed its withdrawal on Tuesday.", "en"),
+])
+def test_a_body_withdrawing_leaves_where_it_is_posted(text: str, lang: str) -> None:
+    withdrawal = first_event(text, lang, "RETREAT")
+    assert countries(withdrawal["actor"]) == {"IGO"} and countries(withdrawal["recipient"]) == {"MLI"}
+
+
+def test_received_at_a_seat_of_power_is_hosted_by_its_country() -> None:
+    visit = first_event("Le président kazakh a été reçu au Kremlin mardi.", "fr", "CONSULT")
+    assert countries(visit["actor"]) == {"KAZ"} and countries(visit["recipient"]) == {"RUS"}
+
+
+@pytest.mark.parametrize(("text", "type_", "sides"), [
+    ("Des garde-côtes chinois ont utilisé des canons à eau contre un navire philippin.", "ASSAULT",
+     {"CHN", "PHL"}),
+    ("Le FMI a débloqué une nouvelle tranche de prêt de 900 millions de dollars pour l'Ukraine.",
+     "AID", {"IGO", "UKR"}),
+    ("Le Mercosur et l'Union européenne ont conclu un accord de libre-échange.", "AGREE", {"IGO"}),
+])
+def test_french_lexicon_rows_of_the_second_batch(text: str, type_: str, sides: set[str]) -> None:
+    event = first_event(text, "fr", type_)
+    assert countries(event["actor"]) | countries(event["recipient"]) == sides
+
+
+def test_a_name_the_parser_made_the_determiner_of_the_verb_is_its_subject() -> None:
+    threat = first_event("Ankara menace de bloquer l'adhésion de la Suède à l'OTAN.", "fr", "THREATEN")
+    assert countries(threat["actor"]) == {"TUR"} and countries(threat["recipient"]) == {"SWE"}

@@ -761,4 +761,11 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
             c for obj in token.children if obj.dep_ == "obj" for c in obliques(obj, "source_case")
             if c.dep_ == "nmod" and trigger.mode == "withdraw"]
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
+    if trigger.mode == "withdraw" and not roles.recipients:
+        # "La mission de l'ONU au Mali a achevé son retrait": where the body is posted is what
+        # it leaves
+        posted = grammar_of(token)["place_case"]
+        roles.recipients = [a for actor in roles.actors for t in actor.span if t.dep_ == "nmod"
+                            and t.pos_ == "PROPN" and case_of(t) in posted
+                            for a in make_args(t, "where it is posted (left)")]
     return roles

@@ -163,7 +163,9 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
             break
         # The head of the phrase this word belongs to.
         head = tok
-        while head.dep_ in ("amod", "det", "flat:name", "nummod", "fixed") and head.head.i != head.i:
+        # ("Ankara[det] menace de bloquer": not up to the verb itself, which a name before it
+        # cannot qualify)
+        while head.dep_ in ("amod", "det", "flat:name", "nummod", "fixed") and head.head.i not in (head.i, verb.i):
             head = head.head
         if _bare(head) or (head.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN")
                            and not any(c.dep_ == "case" for c in head.children)):
