@@ -1462,3 +1462,37 @@ def test_french_lexicon_rows_of_the_second_batch(text: str, type_: str, sides: s
 def test_a_name_the_parser_made_the_determiner_of_the_verb_is_its_subject() -> None:
     threat = first_event("Ankara menace de bloquer l'adhésion de la Suède à l'OTAN.", "fr", "THREATEN")
     assert countries(threat["actor"]) == {"TUR"} and countries(threat["recipient"]) == {"SWE"}
+
+
+def test_a_name_the_tagger_read_as_a_verb_is_still_a_side_of_a_coordination() -> None:
+    talks = first_event("Vladimir Poutine et Narendra Modi ont eu un entretien à Moscou.", "fr", "CONSULT")
+    assert countries(talks["actor"]) | countries(talks["recipient"]) == {"RUS", "IND"}
+
+
+@pytest.mark.parametrize(("text", "type_", "sides"), [
+    ("Les négociateurs américains et chinois se retrouveront la semaine prochaine à Genève.",
+     "CONSULT", {"USA", "CHN"}),
+    ("L'Arménie a rendu quatre villages à l'Azerbaïdjan.", "CONCEDE", {"ARM", "AZE"}),
+    ("Le Japon va fournir des générateurs électriques à l'Ukraine.", "AID", {"JPN", "UKR"}),
+])
+def test_french_lexicon_rows_of_the_third_batch(text: str, type_: str, sides: set[str]) -> None:
+    event = first_event(text, "fr", type_)
+    assert countries(event["actor"]) | countries(event["recipient"]) == sides
+
+
+def test_a_visit_paid_by_an_island_s_premier_is_no_territory_returned() -> None:
+    found = events("Le premier ministre de l'île a rendu visite à son homologue indien.", "fr")
+    assert [e["type"] for e in found] == ["CONSULT"], found
+
+
+def test_displeasure_voiced_after_an_act_is_aimed_at_who_did_it() -> None:
+    protest = first_event("Pékin a exprimé son « vif mécontentement » après la visite du Premier "
+                          "ministre japonais au sanctuaire Yasukuni.", "fr", "ACCUSE")
+    assert countries(protest["actor"]) == {"CHN"} and countries(protest["recipient"]) == {"JPN"}
+
+
+def test_a_death_after_a_condemnation_is_no_death_sentence() -> None:
+    found = events("L'Inde a condamné l'attaque après la mort de trois soldats.", "fr")
+    assert [e["type"] for e in found] == ["ACCUSE"], found
+    sentence = first_event("Un tribunal iranien a condamné à mort un ressortissant suédois.", "fr", "SANCTION")
+    assert countries(sentence["recipient"]) == {"SWE"}

@@ -761,6 +761,14 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
             c for obj in token.children if obj.dep_ == "obj" for c in obliques(obj, "source_case")
             if c.dep_ == "nmod" and trigger.mode == "withdraw"]
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
+    if trigger.type == "ACCUSE" and trigger.roles == "dir" and not roles.recipients:
+        # "Pékin a exprimé son mécontentement après la visite du Premier ministre japonais au
+        # sanctuaire": displeasure voiced after an act is aimed at who did it
+        verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)[0]
+        after = obliques(verb, "sequence_case") if verb is not None else []
+        roles.recipients = [a for act in after for c in act.children if c.dep_ == "nmod"
+                            and case_of(c) in grammar_of(token)["genitive"] and c.pos_ in ("NOUN", "PROPN")
+                            for a in make_args(c, "author of the act it answers")]
     if trigger.mode == "withdraw" and not roles.recipients:
         # "La mission de l'ONU au Mali a achevé son retrait": where the body is posted is what
         # it leaves

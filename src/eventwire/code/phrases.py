@@ -107,8 +107,10 @@ def _foreign_name(token: Token) -> bool:
 
 
 def _nominal(token: Token) -> bool:
-    """A noun, a pronoun, or a capitalised word the tagger took for an adjective ("le Portugal")."""
-    return token.pos_ in ("NOUN", "PROPN", "PRON") or (token.pos_ in ("ADJ", "X") and token.text[:1].isupper())
+    """A noun, a pronoun, or a capitalised word the tagger took for an adjective ("le Portugal"),
+    or for a verb inside a name ("Vladimir Poutine et Narendra[VERB] Modi")."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or (token.text[:1].isupper() and (
+        token.pos_ in ("ADJ", "X") or token.ent_type_ in ("PER", "LOC", "ORG")))
 
 
 def conjuncts(head: Token) -> list[Token]:
