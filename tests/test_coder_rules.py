@@ -1496,3 +1496,34 @@ def test_a_death_after_a_condemnation_is_no_death_sentence() -> None:
     assert [e["type"] for e in found] == ["ACCUSE"], found
     sentence = first_event("Un tribunal iranien a condamné à mort un ressortissant suédois.", "fr", "SANCTION")
     assert countries(sentence["recipient"]) == {"SWE"}
+
+
+def test_a_headline_object_coordinated_with_the_subject_is_the_object() -> None:
+    expulsion = first_event("Moscou expulse un diplomate estonien\n\nLa décision a été annoncée mardi.",
+                            "fr", "SANCTION")
+    assert countries(expulsion["actor"]) == {"RUS"} and countries(expulsion["recipient"]) == {"EST"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Addis-Abeba et Mogadiscio ont scellé leur réconciliation sous l'égide de la Turquie.", "fr"),
+    ("Ethiopia and Somalia signed a deal in Ankara under Turkish auspices.", "en"),
+])
+def test_who_brings_the_sides_together_is_no_side_of_their_agreement(text: str, lang: str) -> None:
+    agreement = first_event(text, lang, "AGREE")
+    assert countries(agreement["actor"]) | countries(agreement["recipient"]) == {"ETH", "SOM"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le président américain a imposé des droits de douane de 60 % sur les produits chinois.", "fr"),
+    ("The US president imposed 60 percent tariffs on Chinese goods.", "en"),
+    ("Le président américain a menacé d'imposer des droits de douane de 60 % sur les produits chinois.", "fr"),
+])
+def test_a_levy_is_aimed_at_whose_goods_it_falls_on(text: str, lang: str) -> None:
+    for event in events(text, lang):
+        assert countries(event["actor"]) == {"USA"} and countries(event["recipient"]) == {"CHN"}, event
+
+
+def test_a_topic_after_a_forbidden_act_is_no_levy() -> None:
+    found = events("Le tribunal a interdit à la campagne de partager des informations sur les réseaux "
+                   "sociaux chinois.", "fr")
+    assert all("CHN" not in countries(e["recipient"]) for e in found), found

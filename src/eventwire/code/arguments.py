@@ -272,6 +272,11 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # "Le Mali expulse l'ambassadeur de France": a headline's verb hung on its subject,
         # which the parser made the subject of the object
         roles.recipients = make_args(verb.head.head, "object (parse repair)")
+    if verb.dep_ in ("acl", "amod") and is_finite(verb) and verb.head.dep_ == "ROOT" and not roles.recipients:
+        # "Moscou[ROOT] expulse[amod] un diplomate[conj of 'Moscou'] estonien": a headline's
+        # verb hung on its subject, and the object coordinated with the subject
+        roles.recipients = [a for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i
+                            and c.pos_ in ("NOUN", "PROPN") for a in make_args(c, "object (parse repair)")]
     if is_passive(verb) and not roles.actors:
         # "L'ambassadeur a été convoqué au ministère algérien des Affaires étrangères", "a été
         # condamné au tribunal de Paris": with no agent, the body where it was done did it
@@ -714,6 +719,20 @@ def _names_topic(arg: Arg) -> bool:
     return arg.rule == "obj" or arg.rule.endswith((IN_OBJECT, IN_ARGUMENT))
 
 
+def _drop_mediators(roles: Roles, token: Token) -> None:
+    """ "ont scellé leur réconciliation sous l'égide de la Turquie": who brings the sides
+    together is no side of what they agree or discuss (``mediator_noun``)."""
+    mediators = [t for t in token.sent if t.i != token.i and t.lemma_.lower() in grammar_of(token)["mediator_noun"]]
+    if not mediators:
+        return
+
+    def kept(args: list[Arg]) -> list[Arg]:
+        return [_without(a, mediators) for a in args
+                if not any(m.i == a.span.root.i or m.is_ancestor(a.span.root) for m in mediators)]
+
+    roles.actors, roles.recipients, roles.partners = kept(roles.actors), kept(roles.recipients), kept(roles.partners)
+
+
 def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
     if trigger.roles == "eval":
@@ -769,6 +788,15 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles.recipients = [a for act in after for c in act.children if c.dep_ == "nmod"
                             and case_of(c) in grammar_of(token)["genitive"] and c.pos_ in ("NOUN", "PROPN")
                             for a in make_args(c, "author of the act it answers")]
+    if trigger.roles == "sym":
+        _drop_mediators(roles, token)
+    if trigger.type == "SANCTION" and token.pos_ == "VERB":
+        # "a imposé des droits de douane de 60 % sur les produits chinois": a levy is aimed at
+        # whose goods it falls on, wherever the parser hung "sur" in the verb's complements
+        levy = grammar_of(token)["levy_case"]
+        roles.recipients += [a for c in token.children if c.dep_ in ("obj", *OBLIQUE_DEPS)
+                            for sub in (c, *c.children) if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in levy
+                            for a in make_args(sub, f"obl:{case_of(sub)} (levied on)")]
     if trigger.mode == "withdraw" and not roles.recipients:
         # "La mission de l'ONU au Mali a achevé son retrait": where the body is posted is what
         # it leaves

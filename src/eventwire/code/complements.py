@@ -115,6 +115,12 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
             for sub in child.children:
                 if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in grammar_of(sub)["recipient_case"]:
                     found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
+                # "a menacé d'imposer des droits de douane de 60 % sur les produits chinois":
+                # whose goods the threatened levy would fall on
+                found.extend((c, f"obl:{case_of(c)} of '{child.text}' (levied on)") for c in (sub, *sub.children)
+                             if child.lemma_.lower() in grammar_of(child)["levy_verb"]
+                             and sub.dep_ in ("obj", *OBLIQUE_DEPS) and c.dep_ in OBLIQUE_DEPS
+                             and case_of(c) in grammar_of(c)["levy_case"])
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
