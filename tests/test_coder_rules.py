@@ -1527,3 +1527,35 @@ def test_a_topic_after_a_forbidden_act_is_no_levy() -> None:
     found = events("Le tribunal a interdit à la campagne de partager des informations sur les réseaux "
                    "sociaux chinois.", "fr")
     assert all("CHN" not in countries(e["recipient"]) for e in found), found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'accord entre la Chine et le Japon a été signé mardi.", "fr"),
+    ("The agreement between China and Japan was signed on Tuesday.", "en"),
+])
+def test_an_agreement_signed_in_the_passive_is_signed_by_the_sides_it_names(text: str, lang: str) -> None:
+    assert countries(first_event(text, lang, "AGREE")["actor"]) == {"CHN", "JPN"}
+
+
+def test_the_agent_of_the_act_praised_is_whom_the_praise_is_for() -> None:
+    # "par le Conseil" hangs on "se félicite", which is not passive: the adoption's agent
+    praise = first_event("Paris se félicite de l'adoption par le Conseil de sécurité d'une résolution "
+                         "sur Gaza.", "fr", "SUPPORT")
+    assert countries(praise["actor"]) == {"FRA"} and countries(praise["recipient"]) == {"IGO"}
+
+
+@pytest.mark.parametrize("text", [
+    "L'Iran a prévenu qu'il riposterait à toute attaque américaine.",
+    "Pékin a averti qu'il répondrait par la force à toute provocation de Taïwan.",
+])
+def test_a_warning_of_a_riposte_is_a_threat_to_whom_it_would_answer(text: str) -> None:
+    threat = first_event(text, "fr", "THREATEN")
+    assert threat["status"] == "occurred"
+    assert len(countries(threat["actor"])) == 1 and len(countries(threat["recipient"])) == 1
+    assert countries(threat["actor"]) != countries(threat["recipient"])
+
+
+def test_medicine_carried_to_a_country_is_aid() -> None:
+    aid = first_event("L'Organisation mondiale de la santé a acheminé des médicaments en Afghanistan.",
+                      "fr", "AID")
+    assert countries(aid["actor"]) == {"IGO"} and countries(aid["recipient"]) == {"AFG"}

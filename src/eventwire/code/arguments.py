@@ -297,6 +297,10 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             # the agent of this very verb: "le plan rejeté par le collectif")
             roles.recipients = make_args(patient, "passive subject") + [
                 a for author, how in authors(patient) if author.head.i != verb.i for a in make_args(author, how)]
+            # "L'accord entre la Chine et le Japon a été signé": the sides named inside it (the
+            # phrase as a whole would resolve to the first country it names)
+            roles.recipients[:0] = [a for side in sides_in_object(patient)
+                                    for a in make_args(side, f"nmod:{case_of(side)} in the passive subject")]
     else:
         for head, how in recipient_heads(verb):
             # (without the verb, when the parser hung it inside the phrase: "une décision
@@ -788,6 +792,14 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles.recipients = [a for act in after for c in act.children if c.dep_ == "nmod"
                             and case_of(c) in grammar_of(token)["genitive"] and c.pos_ in ("NOUN", "PROPN")
                             for a in make_args(c, "author of the act it answers")]
+    if trigger.type == "THREATEN" and not roles.recipients and token.pos_ == "VERB":
+        # "L'Iran a prévenu qu'il riposterait à toute attaque américaine": a warning is aimed
+        # at whom the act it announces would answer
+        # (or hung on the means: "répondrait par la force[obl] à toute déclaration d'indépendance")
+        roles.recipients = [a for clause in token.children if clause.dep_ == "ccomp"
+                            for node in (clause, *(c for c in clause.children if c.dep_.startswith("obl")))
+                            for h in obliques(node, "dative_case") + obliques(node, "recipient_case")
+                            for a in make_args(h, f"obl:{case_of(h)} of '{clause.text}'")]
     if trigger.roles == "sym":
         _drop_mediators(roles, token)
     if trigger.type == "SANCTION" and token.pos_ == "VERB":

@@ -51,6 +51,11 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     found.extend((o, f"'{p.text}' obj") for head, _ in list(found) for p in head.children
                  if p.dep_ == "acl" and p.lemma_.lower() in target for o in p.children if o.dep_ == "obj")
     found.extend(lost_objects(verb))
+    if not any(c.dep_ == "aux:pass" for c in verb.children):
+        # "salue l'adoption[obj] par le Conseil[obl:agent of 'salue']": an active verb has no
+        # agent; the parser took the agent of the act its object names
+        found.extend((a, "agent of the object (parse repair)") for a in verb.children if a.dep_ == "obl:agent"
+                     and any(o.dep_ in ("obj", "obl:arg") and o.pos_ == "NOUN" and o.i < a.i for o in verb.children))
     found.extend((sub, f"nmod:{case_of(sub)}{IN_OBJECT}") for sub in _datives_in_object(verb))
     if denies(verb):
         dative = grammar_of(verb)["dative_case"]
