@@ -1559,3 +1559,15 @@ def test_medicine_carried_to_a_country_is_aid() -> None:
     aid = first_event("L'Organisation mondiale de la santé a acheminé des médicaments en Afghanistan.",
                       "fr", "AID")
     assert countries(aid["actor"]) == {"IGO"} and countries(aid["recipient"]) == {"AFG"}
+
+
+@pytest.mark.parametrize("verb", ["accusé", "dénoncé"])
+def test_a_charge_quoted_before_its_attribution_is_aimed_at_its_subject(verb: str) -> None:
+    charge = first_event(f"« Kiev a délibérément bombardé des quartiers résidentiels », a {verb} le "
+                         "porte-parole du Kremlin.", "fr", "ACCUSE")
+    assert countries(charge["actor"]) == {"RUS"} and countries(charge["recipient"]) == {"UKR"}
+
+
+def test_the_end_of_a_quote_begun_before_is_still_no_act() -> None:
+    found = events("Le ministre a critiqué la décision. « C'est inacceptable », a-t-il dénoncé.", "fr")
+    assert len([e for e in found if e["type"] == "ACCUSE"]) <= 1, found

@@ -49,6 +49,7 @@ from eventwire.code.complements import (
     describing_participles,
     lost_objects,
     obliques,
+    quoted_clause,
     recipient_heads,
     sides_in_object,
 )
@@ -784,6 +785,12 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
             c for obj in token.children if obj.dep_ == "obj" for c in obliques(obj, "source_case")
             if c.dep_ == "nmod" and trigger.mode == "withdraw"]
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
+    if trigger.type == "ACCUSE" and trigger.roles == "dir" and not roles.recipients and token.pos_ == "VERB":
+        # "« Kiev a bombardé des quartiers résidentiels », a accusé le porte-parole du Kremlin":
+        # the charge quoted before the verb names whom it is aimed at
+        quoted = quoted_clause(token)
+        subj = child_of(quoted, *SUBJECT_DEPS) if quoted is not None else None
+        roles.recipients = make_args(subj, "subject of the quoted charge") if subj is not None else []
     if trigger.type == "ACCUSE" and trigger.roles == "dir" and not roles.recipients:
         # "Pékin a exprimé son mécontentement après la visite du Premier ministre japonais au
         # sanctuaire": displeasure voiced after an act is aimed at who did it

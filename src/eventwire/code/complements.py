@@ -345,3 +345,16 @@ def agent_of(verb: Token) -> Token | None:
         if child.dep_.startswith("obl") and case_of(child) in grammar_of(child)["agent_case"]:
             return child
     return None
+
+
+def quoted_clause(verb: Token) -> Token | None:
+    """ "« Kiev a bombardé des quartiers résidentiels », a accusé le porte-parole": the clause
+    quoted whole before the verb that attributes it (not the end of a quote begun before: "»,
+    a-t-il demandé")."""
+    quotes = grammar_of(verb)["quote_mark"]
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "parataxis")]
+    if verb.dep_ == "parataxis":
+        clauses.append(verb.head)  # (or the attribution hung on the quote: "dénoncé[parataxis]")
+    return next((c for c in clauses if c.i < verb.i and c.pos_ in ("VERB", "AUX")
+                 and verb.doc[c.left_edge.i].text in quotes), None)
+

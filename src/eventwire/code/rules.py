@@ -15,7 +15,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import sovereigns
-from eventwire.code.complements import object_taken_before, obliques
+from eventwire.code.complements import object_taken_before, obliques, quoted_clause
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg, case_of
@@ -64,6 +64,8 @@ def bare_speech(match: TriggerMatch) -> bool:
         return False
     if any(c.lower_ in grammar_of(c)["inverted_clitic"] for c in token.children):
         return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
+    if match.trigger.type == "ACCUSE" and quoted_clause(token) is not None:
+        return False  # "« Kiev a bombardé des quartiers », a accusé le Kremlin": the charge quoted
     if hung_on_its_object(token):
         return False  # "accused Washington", parsed as an adjective of "Washington"
     if obliques(token, "recipient_case"):
