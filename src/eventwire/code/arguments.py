@@ -785,42 +785,67 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
             c for obj in token.children if obj.dep_ == "obj" for c in obliques(obj, "source_case")
             if c.dep_ == "nmod" and trigger.mode == "withdraw"]
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
-    if trigger.type == "ACCUSE" and trigger.roles == "dir" and not roles.recipients and token.pos_ == "VERB":
-        # "« Kiev a bombardé des quartiers résidentiels », a accusé le porte-parole du Kremlin":
-        # the charge quoted before the verb names whom it is aimed at
-        quoted = quoted_clause(token)
-        subj = child_of(quoted, *SUBJECT_DEPS) if quoted is not None else None
-        roles.recipients = make_args(subj, "subject of the quoted charge") if subj is not None else []
-    if trigger.type == "ACCUSE" and trigger.roles == "dir" and not roles.recipients:
-        # "Pékin a exprimé son mécontentement après la visite du Premier ministre japonais au
-        # sanctuaire": displeasure voiced after an act is aimed at who did it
-        verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)[0]
-        after = obliques(verb, "sequence_case") if verb is not None else []
-        roles.recipients = [a for act in after for c in act.children if c.dep_ == "nmod"
-                            and case_of(c) in grammar_of(token)["genitive"] and c.pos_ in ("NOUN", "PROPN")
-                            for a in make_args(c, "author of the act it answers")]
-    if trigger.type == "THREATEN" and not roles.recipients and token.pos_ == "VERB":
-        # "L'Iran a prévenu qu'il riposterait à toute attaque américaine": a warning is aimed
-        # at whom the act it announces would answer
-        # (or hung on the means: "répondrait par la force[obl] à toute déclaration d'indépendance")
-        roles.recipients = [a for clause in token.children if clause.dep_ == "ccomp"
-                            for node in (clause, *(c for c in clause.children if c.dep_.startswith("obl")))
-                            for h in obliques(node, "dative_case") + obliques(node, "recipient_case")
-                            for a in make_args(h, f"obl:{case_of(h)} of '{clause.text}'")]
     if trigger.roles == "sym":
         _drop_mediators(roles, token)
     if trigger.type == "SANCTION" and token.pos_ == "VERB":
-        # "a imposé des droits de douane de 60 % sur les produits chinois": a levy is aimed at
-        # whose goods it falls on, wherever the parser hung "sur" in the verb's complements
-        levy = grammar_of(token)["levy_case"]
-        roles.recipients += [a for c in token.children if c.dep_ in ("obj", *OBLIQUE_DEPS)
-                            for sub in (c, *c.children) if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in levy
-                            for a in make_args(sub, f"obl:{case_of(sub)} (levied on)")]
-    if trigger.mode == "withdraw" and not roles.recipients:
-        # "La mission de l'ONU au Mali a achevé son retrait": where the body is posted is what
-        # it leaves
-        posted = grammar_of(token)["place_case"]
-        roles.recipients = [a for actor in roles.actors for t in actor.span if t.dep_ == "nmod"
-                            and t.pos_ == "PROPN" and case_of(t) in posted
-                            for a in make_args(t, "where it is posted (left)")]
+        roles.recipients += _levied_on(token)
+    if not roles.recipients:
+        roles.recipients = _recipients_from_context(token, trigger, roles)
     return roles
+
+def _recipients_from_context(token: Token, trigger: Trigger, roles: Roles) -> list[Arg]:
+    """Whom an act with no recipient in its own phrase is aimed at, told around it."""
+    verb = token.pos_ == "VERB"
+    if trigger.type == "ACCUSE" and trigger.roles == "dir":
+        return (_quoted_charge_subject(token) if verb else []) or _answered_act_authors(token)
+    if trigger.type == "THREATEN" and verb:
+        return _warned(token)
+    if trigger.mode == "withdraw":
+        return _posted_at(token, roles.actors)
+    return []
+
+
+def _quoted_charge_subject(verb: Token) -> list[Arg]:
+    """ "« Kiev a bombardé des quartiers résidentiels », a accusé le porte-parole du Kremlin":
+    the charge quoted before the verb names whom it is aimed at."""
+    quoted = quoted_clause(verb)
+    subj = child_of(quoted, *SUBJECT_DEPS) if quoted is not None else None
+    return make_args(subj, "subject of the quoted charge") if subj is not None else []
+
+
+def _answered_act_authors(token: Token) -> list[Arg]:
+    """ "Pékin a exprimé son mécontentement après la visite du Premier ministre japonais au
+    sanctuaire": displeasure voiced after an act is aimed at who did it."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)[0]
+    after = obliques(verb, "sequence_case") if verb is not None else []
+    genitive = grammar_of(token)["genitive"]
+    return [a for act in after for c in act.children if c.dep_ == "nmod" and case_of(c) in genitive
+            and c.pos_ in ("NOUN", "PROPN") for a in make_args(c, "author of the act it answers")]
+
+
+def _warned(verb: Token) -> list[Arg]:
+    """ "L'Iran a prévenu qu'il riposterait à toute attaque américaine": a warning is aimed at
+    whom the act it announces would answer (also hung on the means: "répondrait par la
+    force[obl] à toute provocation")."""
+    return [a for clause in verb.children if clause.dep_ == "ccomp"
+            for node in (clause, *(c for c in clause.children if c.dep_.startswith("obl")))
+            for h in obliques(node, "dative_case") + obliques(node, "recipient_case")
+            for a in make_args(h, f"obl:{case_of(h)} of '{clause.text}'")]
+
+
+def _levied_on(verb: Token) -> list[Arg]:
+    """ "a imposé des droits de douane de 60 % sur les produits chinois": a levy is aimed at
+    whose goods it falls on, wherever the parser hung "sur" in the verb's complements."""
+    levy = grammar_of(verb)["levy_case"]
+    return [a for c in verb.children if c.dep_ in ("obj", *OBLIQUE_DEPS)
+            for sub in (c, *c.children) if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in levy
+            for a in make_args(sub, f"obl:{case_of(sub)} (levied on)")]
+
+
+def _posted_at(token: Token, actors: list[Arg]) -> list[Arg]:
+    """ "La mission de l'ONU au Mali a achevé son retrait": where the withdrawing body is
+    posted is what it leaves."""
+    posted = grammar_of(token)["place_case"]
+    return [a for actor in actors for t in actor.span if t.dep_ == "nmod" and t.pos_ == "PROPN"
+            and case_of(t) in posted for a in make_args(t, "where it is posted (left)")]
+
