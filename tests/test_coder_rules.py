@@ -1571,3 +1571,20 @@ def test_a_charge_quoted_before_its_attribution_is_aimed_at_its_subject(verb: st
 def test_the_end_of_a_quote_begun_before_is_still_no_act() -> None:
     found = events("Le ministre a critiqué la décision. « C'est inacceptable », a-t-il dénoncé.", "fr")
     assert len([e for e in found if e["type"] == "ACCUSE"]) <= 1, found
+
+
+def test_a_headline_verb_tagged_as_a_pronoun_is_the_verb() -> None:
+    expulsion = first_event("L'Algérie expulse douze agents de l'ambassade de France\n\n"
+                            "La décision a été annoncée lundi à Alger.", "fr", "SANCTION")
+    assert countries(expulsion["actor"]) == {"DZA"} and countries(expulsion["recipient"]) == {"FRA"}
+
+
+def test_suspended_tariffs_are_a_concession_to_whose_goods_they_fell_on() -> None:
+    found = events("Washington a suspendu une partie de ses droits de douane sur les produits chinois.", "fr")
+    assert [(e["type"], countries(e["recipient"])) for e in found if e["status"] == "occurred"] == [
+        ("CONCEDE", {"CHN"})], found
+
+
+def test_strikes_on_a_capital_are_aimed_at_its_country() -> None:
+    strike = first_event("Des frappes russes sur Kiev ont fait trois morts mardi.", "fr", "ASSAULT")
+    assert countries(strike["actor"]) == {"RUS"} and countries(strike["recipient"]) == {"UKR"}

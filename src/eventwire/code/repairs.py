@@ -24,7 +24,7 @@ from eventwire.code.tables import on_clear
 # Where a parser hangs a finite verb whose subject it lost (the verb then has none).
 REPAIR_DEPS = ("amod", "xcomp", "acl", "acl:relcl", "compound")
 # What a tagger may call a present-tense verb in a clause it found no verb in.
-MISREAD_VERB_POS = ("NOUN", "ADJ", "ADV")
+MISREAD_VERB_POS = ("NOUN", "ADJ", "ADV", "PRON")  # (PRON: "L'Algérie expulse[PRON] douze agents")
 # How far back a relative pronoun may be for the clause's last word to be read as its verb.
 RELATIVE_REACH = 6
 

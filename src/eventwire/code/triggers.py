@@ -38,7 +38,7 @@ _POS = {
 }
 MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
 NESTED_CASES = ("case", "mark")
-_CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"})
+_CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV", "PRON"})  # (PRON: a misread headline verb)
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
 # clauses that are no complement ("a averti Téhéran qu'il paierait le prix" is one)
 ADJUNCT_CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis"})
