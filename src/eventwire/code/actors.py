@@ -537,4 +537,3 @@ def _capitalised_noun(ent: Span) -> bool:
     only for that, which the recogniser took for an organisation."""
     token = ent[0]
     return len(ent) == 1 and token.pos_ == "NOUN" and bool(token.is_sent_start)
-

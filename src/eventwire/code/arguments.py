@@ -47,6 +47,7 @@ from eventwire.code.complements import (
     datives_below,
     denies,
     describing_participles,
+    levied_on,
     lost_objects,
     obliques,
     quoted_clause,
@@ -727,7 +728,8 @@ def _names_topic(arg: Arg) -> bool:
 def _drop_mediators(roles: Roles, token: Token) -> None:
     """ "ont scellé leur réconciliation sous l'égide de la Turquie": who brings the sides
     together is no side of what they agree or discuss (``mediator_noun``)."""
-    mediators = [t for t in token.sent if t.i != token.i and t.lemma_.lower() in grammar_of(token)["mediator_noun"]]
+    nouns = grammar_of(token)["mediator_noun"]
+    mediators = [t for t in token.sent if t.i != token.i and t.lemma_.lower() in nouns]
     if not mediators:
         return
 
@@ -788,10 +790,12 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
     if trigger.roles == "sym":
         _drop_mediators(roles, token)
     if trigger.type == "SANCTION" and token.pos_ == "VERB":
-        roles.recipients += _levied_on(token)
+        # "a imposé des droits de douane sur les produits chinois": aimed at whose goods they hit
+        roles.recipients += [a for h in levied_on(token) for a in make_args(h, f"obl:{case_of(h)} (levied on)")]
     if not roles.recipients:
         roles.recipients = _recipients_from_context(token, trigger, roles)
     return roles
+
 
 def _recipients_from_context(token: Token, trigger: Trigger, roles: Roles) -> list[Arg]:
     """Whom an act with no recipient in its own phrase is aimed at, told around it."""
@@ -833,19 +837,9 @@ def _warned(verb: Token) -> list[Arg]:
             for a in make_args(h, f"obl:{case_of(h)} of '{clause.text}'")]
 
 
-def _levied_on(verb: Token) -> list[Arg]:
-    """ "a imposé des droits de douane de 60 % sur les produits chinois": a levy is aimed at
-    whose goods it falls on, wherever the parser hung "sur" in the verb's complements."""
-    levy = grammar_of(verb)["levy_case"]
-    return [a for c in verb.children if c.dep_ in ("obj", *OBLIQUE_DEPS)
-            for sub in (c, *c.children) if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in levy
-            for a in make_args(sub, f"obl:{case_of(sub)} (levied on)")]
-
-
 def _posted_at(token: Token, actors: list[Arg]) -> list[Arg]:
     """ "La mission de l'ONU au Mali a achevé son retrait": where the withdrawing body is
     posted is what it leaves."""
     posted = grammar_of(token)["place_case"]
     return [a for actor in actors for t in actor.span if t.dep_ == "nmod" and t.pos_ == "PROPN"
             and case_of(t) in posted for a in make_args(t, "where it is posted (left)")]
-

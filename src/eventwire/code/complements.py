@@ -115,17 +115,15 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
     if denies(verb):
         return found
     for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in grammar_of(child)["levy_verb"]:
+            # "a menacé d'imposer des droits de douane de 60 % sur les produits chinois":
+            # whose goods the threatened levy would fall on
+            found.extend((c, f"obl:{case_of(c)} of '{child.text}' (levied on)") for c in levied_on(child))
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
             for sub in child.children:
                 if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in grammar_of(sub)["recipient_case"]:
                     found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
-                # "a menacé d'imposer des droits de douane de 60 % sur les produits chinois":
-                # whose goods the threatened levy would fall on
-                found.extend((c, f"obl:{case_of(c)} of '{child.text}' (levied on)") for c in (sub, *sub.children)
-                             if child.lemma_.lower() in grammar_of(child)["levy_verb"]
-                             and sub.dep_ in ("obj", *OBLIQUE_DEPS) and c.dep_ in OBLIQUE_DEPS
-                             and case_of(c) in grammar_of(c)["levy_case"])
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
@@ -358,3 +356,10 @@ def quoted_clause(verb: Token) -> Token | None:
     return next((c for c in clauses if c.i < verb.i and c.pos_ in ("VERB", "AUX")
                  and verb.doc[c.left_edge.i].text in quotes), None)
 
+
+def levied_on(verb: Token) -> list[Token]:
+    """ "a imposé des droits de douane de 60 % sur les produits chinois": what a levy falls on
+    (``levy_case``), wherever the parser hung it among the verb's complements."""
+    levy = grammar_of(verb)["levy_case"]
+    return [sub for c in verb.children if c.dep_ in ("obj", *OBLIQUE_DEPS)
+            for sub in (c, *c.children) if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in levy]

@@ -42,8 +42,9 @@ KINDS = frozenset(
         "state_case", "target_verb", "belief_case",
         "duration_unit", "host_verb", "side_count",
         "first_person_possessive", "facing_case", "poll_noun", "denial_verb",
-        "pledge_verb", "sequence_noun", "broker_verb", "site_noun", "topic_verb", "purpose_case", "levy_case", "levy_verb", "mediator_noun", "quote_mark",
-        "office_adjective",
+        "pledge_verb", "sequence_noun", "broker_verb", "site_noun",
+        "topic_verb", "office_adjective", "purpose_case", "levy_case", "levy_verb",
+        "mediator_noun", "quote_mark",
     }
 )
 

@@ -38,7 +38,7 @@ _POS = {
 }
 MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
 NESTED_CASES = ("case", "mark")
-_CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV", "PRON"})  # (PRON: a misread headline verb)
+_CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
 # clauses that are no complement ("a averti Téhéran qu'il paierait le prix" is one)
 ADJUNCT_CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "parataxis"})
@@ -234,8 +234,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     words = [t for t in sent if t.is_alpha]
     title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
     for token in sent:
-        if token.pos_ not in _CONTENT_POS or len(token.text) < 3 or _in_a_name(token, sent, title_case):
-            continue  # articles, prepositions, pronouns, punctuation, names never trigger
+        content = token.pos_ in _CONTENT_POS or (token.pos_ == "PRON" and after_name_with_verb_ending(token))
+        if not content or len(token.text) < 3 or _in_a_name(token, sent, title_case):
+            # articles, prepositions, pronouns, punctuation, names never trigger (but a verb the
+            # tagger read as a pronoun after a name: "L'Algérie expulse[PRON] douze agents")
+            continue
         match = match_token(token, lexicon)
         if match is not None:
             found.append(match)
