@@ -1593,3 +1593,162 @@ def test_suspended_tariffs_are_a_concession_to_whose_goods_they_fell_on() -> Non
 def test_strikes_on_a_capital_are_aimed_at_its_country() -> None:
     strike = first_event("Des frappes russes sur Kiev ont fait trois morts mardi.", "fr", "ASSAULT")
     assert sides(strike) == ({"RUS"}, {"UKR"})
+
+
+@pytest.mark.parametrize(("text", "lang", "member"), [
+    ("Le Burkina Faso a annoncé son retrait de l'OTAN.", "fr", "BFA"),
+    ("Le Tchad a annoncé mardi qu'il se retirait de la Cédéao.", "fr", "TCD"),
+    ("Niger announced on Monday its withdrawal from ECOWAS.", "en", "NER"),
+])
+def test_leaving_any_international_organisation_is_a_withdrawal(text: str, lang: str, member: str) -> None:
+    withdrawal = first_event(text, lang, "SANCTION")
+    assert withdrawal["mode"] == "withdraw"
+    assert sides(withdrawal) == ({member}, {"IGO"})
+
+
+def test_every_name_of_a_list_joined_by_commas_and_et_is_a_side() -> None:
+    charge = first_event("Le Mali, le Burkina Faso et le Niger ont accusé le Tchad.", "fr", "ACCUSE")
+    assert sides(charge) == ({"MLI", "BFA", "NER"}, {"TCD"})
+
+
+def test_a_two_word_capital_after_et_is_one_side() -> None:
+    # the parser hangs "New" on "Paris" as if coordinated, and makes "Delhi" the subject
+    deal = first_event("Paris et New Delhi ont conclu un accord de défense.", "fr", "AGREE")
+    assert countries(deal["actor"]) | countries(deal["recipient"]) == {"FRA", "IND"}
+
+
+def test_an_object_the_parser_gave_to_the_incise_is_the_verbs() -> None:
+    expulsion = first_event("La France a expulsé jeudi un diplomate russe soupçonné d'espionnage, "
+                            "a-t-on appris de source diplomatique.", "fr", "SANCTION")
+    assert sides(expulsion) == ({"FRA"}, {"RUS"})
+
+
+@pytest.mark.parametrize("text", [
+    "Le Venezuela a rejeté, dans un communiqué publié mardi, le rapport de l'ONU.",
+    "Le Venezuela a rejeté, dans un communiqué lu à la télévision, les conclusions du rapport de l'ONU.",
+])
+def test_an_object_after_an_adjunct_set_off_by_commas_is_the_verbs(text: str) -> None:
+    assert sides(first_event(text, "fr", "REJECT")) == ({"VEN"}, {"IGO"})
+
+
+def test_a_conditional_past_reports_what_happened_but_a_modal_one_does_not() -> None:
+    massed = first_event("Selon la presse, Moscou aurait massé des troupes à la frontière.", "fr", "MOBILIZE")
+    assert massed["status"] == "occurred"
+    could = events("L'armée russe aurait pu bombarder Kharkiv.", "fr")
+    assert all(e["status"] == "hypothetical" for e in could), could
+
+
+def test_a_fronted_participle_is_not_the_subject() -> None:
+    deal = first_event("Réunis à Washington sous l'égide du président américain, les dirigeants arménien "
+                       "et azerbaïdjanais ont paraphé un accord de paix.", "fr", "AGREE")
+    assert countries(deal["actor"]) | countries(deal["recipient"]) == {"ARM", "AZE"}
+
+
+def test_who_announces_the_release_of_its_own_national_did_not_release_him() -> None:
+    release = first_event("Un journaliste français détenu en Iran a été libéré mardi, a annoncé le "
+                          "gouvernement français.", "fr", "RETREAT")
+    assert sides(release) == ({"IRN"}, {"FRA"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Deux soldats maliens ont été tués par une frappe de drone attribuée à l'armée algérienne.", "fr"),
+    ("Two Malian soldiers were killed in a drone strike attributed to the Algerian army.", "en"),
+])
+def test_a_killing_in_a_strike_attributed_to_someone_is_one_attack_by_them(text: str, lang: str) -> None:
+    attacks = [e for e in events(text, lang) if e["type"] == "ASSAULT"]
+    assert [sides(e) for e in attacks] == [({"DZA"}, {"MLI"})], attacks
+
+
+def test_an_act_named_as_a_charge_is_not_reported_and_the_charge_has_its_author() -> None:
+    found = events("Moscou rejette les accusations d'agression portées par Kiev.", "fr")
+    assert [(e["type"], sides(e)) for e in found if e["status"] == "occurred"] == [
+        ("REJECT", ({"RUS"}, {"UKR"}))], found
+
+
+def test_a_second_subject_after_the_verb_is_its_object() -> None:
+    # the parser reads "Emmanuel Macron" as a second subject of "a rencontré"
+    talks = first_event("Lula a rencontré Emmanuel Macron à Paris.", "fr", "CONSULT")
+    assert countries(talks["actor"]) | countries(talks["recipient"]) == {"BRA", "FRA"}
+
+
+def test_a_name_coordinated_with_a_country_of_two_words_is_a_side() -> None:
+    # "l'Iran" hangs on "Nord", inside "la Corée du Nord"
+    charge = first_event("La Corée du Nord et l'Iran ont accusé Israël.", "fr", "ACCUSE")
+    assert sides(charge) == ({"PRK", "IRN"}, {"ISR"})
+    # but "de la Chine", with its own preposition, is the minister's
+    charge = first_event("Le ministre de l'Économie de la Russie et de la Chine a accusé Israël.", "fr", "ACCUSE")
+    assert countries(charge["recipient"]) == {"ISR"}
+
+
+def test_blame_of_an_act_goes_to_whoever_did_it_not_to_whom_it_was_done() -> None:
+    charge = first_event("L'ONU a dénoncé les exécutions de prisonniers ukrainiens par les forces russes.",
+                         "fr", "ACCUSE")
+    assert sides(charge) == ({"IGO"}, {"RUS"})
+
+
+def test_him_after_a_meeting_is_the_other_side_of_it() -> None:
+    found = events("Le président chinois a reçu lundi son homologue russe à Pékin. Il lui a assuré "
+                   "du soutien de la Chine.", "fr")
+    support = next(e for e in found if e["type"] == "SUPPORT")
+    assert sides(support) == ({"CHN"}, {"RUS"})
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Séoul et Washington ont entamé lundi leurs manœuvres militaires annuelles.", "fr", "COOPERATE"),
+    ("La Chine et la Russie ont organisé des exercices navals en mer du Japon.", "fr", "COOPERATE"),
+    # one side's exercise, or two sides' weapons tests, are not done together
+    ("La Chine a organisé des exercices navals en mer du Japon.", "fr", "MOBILIZE"),
+    ("La Corée du Nord et l'Iran ont procédé à des essais de missiles balistiques.", "fr", "MOBILIZE"),
+])
+def test_military_exercises_of_two_sides_are_joint(text: str, lang: str, expected: str) -> None:
+    assert [e["type"] for e in events(text, lang) if e["status"] == "occurred"] == [expected]
+
+
+def test_a_possible_act_is_not_reported() -> None:
+    found = events("Les ministres ont évoqué la possibilité d'une visite du président à Moscou.", "fr")
+    assert not [e for e in found if e["status"] == "occurred"], found
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Canada a expulsé lundi six diplomates indiens, dont le haut-commissaire, les accusant d'être "
+     "liés au meurtre d'un militant.", "fr"),
+    ("Canada expelled six Indian diplomats on Monday, accusing them of links to the murder of an activist.", "en"),
+])
+def test_a_detached_participle_has_the_clauses_subject_and_object(text: str, lang: str) -> None:
+    # the French parser hangs "accusant" on "haut-commissaire"; the rule of the detached
+    # participle gives it the subject of "a expulsé", and "les" its object
+    charge = first_event(text, lang, "ACCUSE")
+    assert sides(charge) == ({"CAN"}, {"IND"})
+
+
+def test_an_object_read_as_a_time_adjunct_is_still_the_object() -> None:
+    found = events("La junte au pouvoir à Niamey a rejeté l'ultimatum lancé par la Cédéao.", "fr")
+    assert ("REJECT", ({"NER"}, {"IGO"})) in [(e["type"], sides(e)) for e in found], found
+
+
+def test_noting_a_growing_closeness_is_no_agreement() -> None:
+    assert not events("Le ministre a souligné l'approfondissement des relations entre le Vietnam et le Laos.", "fr")
+    agreed = first_event("Le Vietnam et le Laos ont convenu de l'approfondissement de leurs relations.", "fr", "AGREE")
+    assert countries(agreed["actor"]) == {"VNM", "LAO"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre allemand des Finances a été contraint de démissionner.", "fr"),
+    ("The German finance minister was forced to resign on Monday.", "en"),
+])
+def test_a_resignation_one_was_forced_into_happened(text: str, lang: str) -> None:
+    assert first_event(text, lang, "RETREAT")["status"] == "occurred"
+
+
+def test_a_duration_before_a_possessive_is_no_long_process() -> None:
+    # "d'un an ses sanctions": the parser hangs "sanctions" on "an", as in "des décennies de combats"
+    sanction = first_event("L'Union européenne a prolongé d'un an ses sanctions contre le régime syrien.", "fr",
+                           "SANCTION")
+    assert sides(sanction) == ({"IGO"}, {"SYR"})
+
+
+def test_a_number_in_words_is_not_the_union_it_names_with_capitals() -> None:
+    found = events("La Cour suprême brésilienne a condamné l'ancien président à vingt-sept ans de prison.", "fr")
+    assert all("IGO" not in countries(e["actor"]) | countries(e["recipient"]) for e in found), found
+    eu = first_event("Les Vingt-Sept ont adopté de nouvelles sanctions contre la Russie.", "fr", "SANCTION")
+    assert sides(eu) == ({"IGO"}, {"RUS"})

@@ -97,6 +97,14 @@ def org_table(lang: str) -> dict[tuple[str, ...], Org]:
 
 
 @lru_cache(maxsize=8)
+def igo_heads(lang: str) -> frozenset[tuple[str, ...]]:
+    """The folded first word of every international organisation's name ("otan", "cedeao",
+    "organisation", "conseil"): what the lexicon's ``@igo`` word stands for ("se retirer de
+    l'OTAN" leaves an organisation, "se retirer de Kherson" a place)."""
+    return frozenset(words[:1] for words, org in org_table(lang).items() if words and org.country == "IGO")
+
+
+@lru_cache(maxsize=8)
 def term_table(lang: str) -> dict[tuple[str, ...], Term]:
     terms: dict[tuple[str, ...], Term] = {}
     rows = load_table(f"{lang}/sectors.tsv", ("term", "sector", "priority", "kind", "flags"),
@@ -151,7 +159,8 @@ def sovereigns() -> dict[str, str]:
 
 def clear_caches() -> None:
     """Forget loaded actor tables (after changing ``EVENTWIRE_DATA``)."""
-    for cached in (country_tables, namesakes, org_table, term_table, people_table, actor_words, sovereigns):
+    for cached in (country_tables, namesakes, org_table, igo_heads, term_table, people_table, actor_words,
+                   sovereigns):
         cached.cache_clear()
 
 

@@ -231,6 +231,8 @@ class ActorResolver:
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
             if org is not None and n == 1 and not written[:1].isupper() and fold_key(written) != fold_key(org.alias):
                 org = None  # "their common border" does not name the Commons (but "the pope" the Pope)
+            if org is not None and tokens[0].pos_ == "NUM" and not written[:1].isupper():
+                org = None  # "vingt-sept ans de prison" are no Vingt-Sept (the EU)
             if org is not None and (not org.acronym or written.isupper() or written[:1].isupper()):
                 if not org.acronym or any(t.text.isupper() for t in tokens):
                     return Hit("org", i, i + n, org.country, org.sector, 4, written, locative,

@@ -61,12 +61,15 @@ from eventwire.code.phrases import (
     Arg,
     case_of,
     child_of,
+    conjuncts,
     has_possessive,
     make_args,
     phrase_span,
 )
 from eventwire.code.repairs import (
+    FRONTED_PARTICIPLE_RULE,
     clause_start,
+    detached_participle_verb,
     headline_verb,
     hung_on_its_object,
     is_finite,
@@ -133,8 +136,8 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
     if len(segment) > MAX_PHRASE // 2 or any(t.pos_ in ("VERB", "SCONJ") or t.dep_ == "cc" or (
             {"Rel", "Int"} & set(t.morph.get("PronType", []))) for t in segment):
         return []  # a clause, or coordinated actors ("le Canada et l'UE"): the parse knows better
-    if any(c.dep_ == "conj" and c.i > subj.i for c in subj.children):
-        return []  # "X of Nigeria and Y of Benin signed": the coordination is the subject
+    if len(conjuncts(subj)) > 1 or any(c.dep_ == "conj" and c.i > subj.i for c in subj.children):
+        return []  # "X of Nigeria and Y of Benin signed", "Benin, Nigeria join": the coordination is the subject
     return [Arg(segment, "last apposition before the verb", group=-segment.start - 1)]
 
 
@@ -374,8 +377,13 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
     patient_first = trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw"
     patient_first = patient_first or case_of(noun) in g["stance_case"]  # "in support of X"
-    for head in agents:
-        roles.actors.extend(make_args(head, "agent"))
+    # "une frappe imputée à Israël", "a strike attributed to Israel": whom the act is put down to
+    # (or on its complement: "une frappe de drone[nmod] attribuée[acl of 'drone'] à l'armée")
+    described = [noun, *(c for c in noun.children if c.dep_ == "nmod")]
+    attributed = [a for n in described for c in n.children if c.dep_ == "acl"
+                  and c.lemma_.lower() in g["attribution_verb"] for a in obliques(c, "dative_case")]
+    for head in agents + attributed:
+        roles.actors.extend(make_args(head, "agent" if head in agents else "attributed to"))
     # "la visite de travail de la délégation russe": the agent may sit one "de" further down.
     nested = [
         g for head in list(genitive) for g in head.children
@@ -430,8 +438,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "a condamné l'attaque": who condemns did not attack. The subject of the governing verb
     # acts in the noun's event only when that verb is not an event of its own.
     # (or "a protesté contre l'expulsion": what is opposed)
+    # (an object the parser hung elsewhere too: "a condamné, la semaine dernière, les sanctions")
     own_event = verb is not None and verb.i in others and (
-        below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"]) \
+        below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"]
+        or any(h.i == below.i for h, _ in lost_objects(verb))) \
         and verb.lemma_.lower() not in g["order_verb"]  # "a ordonné le déploiement": his own act
     if own_event and has_possessive(noun):
         own_event = False  # "pledged its support to X": the one who pledges supports
@@ -491,7 +501,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     aimed.extend(h for h in datives_below([c for c in noun.children if c.dep_ == "nmod"] + phrase)
                  if h not in aimed)
     if verb is not None and verb.lemma_.lower() in g["pledge_verb"] and (
-            (below.i == noun.i and below.dep_.startswith("obl"))
+            (below.i == noun.i and (below.dep_.startswith("obl") or case_of(noun)))  # ("du soutien"[obj])
             or (below.dep_ == "obj" and noun.head.i == below.i)):  # (hung on the object)
         # "l'a assuré de son soutien", "assured him of its support": whom the verb addresses
         roles.recipients.extend(a for head, how in recipient_heads(verb)
@@ -694,8 +704,9 @@ def _first_verb_other(token: Token) -> list[Arg]:
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)[0]
     if verb is None:
         return []
-    first = verb.head
-    if verb.dep_ != "conj" or first.pos_ not in ("VERB", "AUX"):
+    detached = detached_participle_verb(verb)  # (", les accusant de ...": the clause's verb)
+    first = detached or verb.head
+    if (verb.dep_ != "conj" and detached is None) or first.pos_ not in ("VERB", "AUX"):
         return []
     partner = grammar_of(verb)["partner_case"]
     # (the parser may hang the partner on the manner: "spoke by phone with X")
@@ -734,8 +745,10 @@ def _drop_mediators(roles: Roles, token: Token) -> None:
         return
 
     def kept(args: list[Arg]) -> list[Arg]:
-        return [_without(a, mediators) for a in args
-                if not any(m.i == a.span.root.i or m.is_ancestor(a.span.root) for m in mediators)]
+        # (the subject after "Réunis sous l'égide du président, les dirigeants ...", which the
+        # parser put in the mediator's phrase, is not in it)
+        return [_without(a, mediators) for a in args if FRONTED_PARTICIPLE_RULE in a.rule
+                or not any(m.i == a.span.root.i or m.is_ancestor(a.span.root) for m in mediators)]
 
     roles.actors, roles.recipients, roles.partners = kept(roles.actors), kept(roles.recipients), kept(roles.partners)
 

@@ -63,6 +63,7 @@ from eventwire.code.rules import (
     kind_of_weapon,
     long_process,
     manner_of_event,
+    noted_process,
     orders_own_act,
     own_government,
     passive,
@@ -92,6 +93,10 @@ from eventwire.document import Document, Part
 from eventwire.event import Entity, Event
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+# An act of one side that, done by two sides or more together (as actors, not one on the
+# other: an interception is no joint act), is a joint act: military exercises (CAMEO 150)
+# held together are military cooperation (062).
+JOINT_FORMS: dict[tuple[str, str | None], tuple[str, str]] = {("MOBILIZE", "150"): ("COOPERATE", "062")}
 STORY_PARTS = 4  # the headline, the dateline and the lead say where a story happens
 AIMED_TYPES = frozenset({"COERCE"})
 OVER_A_PLACE_MODES = frozenset({"restrict"})  # a curfew is imposed on a place, not on someone
@@ -361,7 +366,7 @@ class Coder:
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
             long_process(match) or habitual(match.token) or orders_own_act(match, others)
             or war_toll(match) or manner_of_event(match, others) or undergoers_named(match, others)
-            or kind_of_weapon(match, others)
+            or kind_of_weapon(match, others) or noted_process(match)
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -416,6 +421,10 @@ class Coder:
             home = story_country_of(unit)
         # "21 de ses membres ont été arrêtés": someone was acted upon, even if of no known country.
         patient = recipients or any(a.rule == "passive subject" for a in roles.recipients)
+        if _by_authorities(trigger) and passive(match) and _reports_own(actors, recipients, actor_rule):
+            # "un Suédois détenu en Iran a été libéré, a annoncé le gouvernement suédois": the
+            # side that reports what its own underwent did not do it (the holder did)
+            actors, actor_rule = [], None
         if _by_authorities(trigger) and not actors and patient and home and passive(match):
             # "Elle a été arrêtée", "Il est accusé de corruption": by the authorities of the place.
             actors = [Entity(country=home, sector=None, name=None)]
@@ -444,10 +453,9 @@ class Coder:
                     actor_rule = f"{actor_rule}; country of the story"
                 else:
                     recipient_rule = f"{recipient_rule}; country of the story"
-        if trigger.type == "ASSAULT" and actor_rule and "reported speech" in actor_rule and (
-                {e.country for e in actors} == {e.country for e in recipients}):
-            # "Vingt soldats maliens ont été tués, a annoncé l'état-major": the side that
-            # reports the attack it underwent did not make it
+        if trigger.type == "ASSAULT" and _reports_own(actors, recipients, actor_rule):
+            # "Vingt soldats maliens ont été tués, a annoncé l'état-major" (of the story's
+            # country, found above): the side that reports the attack it underwent did not make it
             actors, actor_rule = [], None
         if not recipients:
             recipients, recipient_rule = self._place_receiver(trigger, place, actors) or (
@@ -491,7 +499,11 @@ class Coder:
             date_rule = "the day the previous sentence gave the same actor" if date else None
         if background(date, date_end, unit.anchor):
             return None  # recalled from well before the story (FORMAT.md rule 11)
-        cameo, score = lookup(trigger.type, trigger.mode, trigger.cameo)
+        type_, mode, cameo = trigger.type, trigger.mode, trigger.cameo
+        if _joint(trigger, actors):
+            # "La Chine et la Russie ont organisé des exercices navals": done together
+            (type_, cameo), mode = JOINT_FORMS[(type_, cameo)], None
+        cameo, score = lookup(type_, mode, cameo)
         if trigger.type == "ACCUSE" and status == "occurred":
             unit.accusations.append((actors, recipients))
         # (a mediator's sides are the meeting's; he is none: "sous la médiation de X")
@@ -500,8 +512,8 @@ class Coder:
             unit.meeting = sides
             unit.talks = trigger.type == "CONSULT"
         return Event(
-            type=trigger.type,
-            mode=trigger.mode,
+            type=type_,
+            mode=mode,
             actor=actors,
             recipient=recipients,
             date=date,
@@ -604,7 +616,10 @@ class Coder:
             if counterpart is None or not (counterpart.country or counterpart.sector):
                 return []
             salient = self._salient(unit)
-            return [replace(salient)] if salient is not None and not same_entity(salient, [counterpart]) else []
+            if salient is not None and same_entity(salient, [counterpart]):
+                # "X a reçu son homologue. Il lui a assuré ...": the other side of the meeting
+                salient = next((e for e in unit.meeting if not same_entity(e, [counterpart])), None)
+            return [replace(salient)] if salient is not None else []
         if not (arg.pronoun and arg.rule.startswith(SUBJECT_RULES)):
             return []  # "l'" object clitics are not the last subject
         text = arg.span.text.lower()
@@ -756,6 +771,18 @@ def _inside(mention: PlaceMention, args: list[Arg], sent: Span) -> bool:
     start = mention.start + sent.start_char
     return any(a.span.start_char <= start < a.span.end_char
                and (mention.kind == "country" or a.rule.startswith("dative")) for a in args)
+
+
+def _joint(trigger: Trigger, actors: list[Entity]) -> bool:
+    """An act of one side (no mode: not a weapons test) that two sides or more do together."""
+    return ((trigger.type, trigger.cameo) in JOINT_FORMS and trigger.roles == "self" and trigger.mode is None
+            and len({e.country for e in actors if e.country}) >= 2)
+
+
+def _reports_own(actors: list[Entity], recipients: list[Entity], actor_rule: str | None) -> bool:
+    """The actor is only who tells the act, and of the country of those it was done to."""
+    return bool(actor_rule) and "reported speech" in str(actor_rule) and (
+        {e.country for e in actors} == {e.country for e in recipients})
 
 
 def _by_authorities(trigger: Trigger) -> bool:

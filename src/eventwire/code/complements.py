@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.code.date_patterns import norm
+from eventwire.code.date_patterns import words as date_words
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import case_of, child_of
+from eventwire.code.phrases import after_comma, case_of, child_of
 
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
@@ -50,7 +52,10 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     target = grammar_of(verb)["target_verb"]
     found.extend((o, f"'{p.text}' obj") for head, _ in list(found) for p in head.children
                  if p.dep_ == "acl" and p.lemma_.lower() in target for o in p.children if o.dep_ == "obj")
-    found.extend(lost_objects(verb))
+    lost = lost_objects(verb)
+    found.extend(lost)
+    # (and their authors, as an object's: "a rejeté l'ultimatum[obl:mod] lancé par la Cédéao")
+    found.extend(author for head, _ in lost for author in authors(head) if author not in found)
     if not any(c.dep_ == "aux:pass" for c in verb.children):
         # "salue l'adoption[obj] par le Conseil[obl:agent of 'salue']": an active verb has no
         # agent; the parser took the agent of the act its object names
@@ -71,6 +76,11 @@ def _object_heads(verb: Token) -> list[tuple[Token, str]]:
             # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
             # (the phrase as a whole would resolve to the first country it names)
             found.extend((c, f"nmod:{case_of(c)}{IN_OBJECT}") for c in sides_in_object(child))
+            # "a dénoncé les exécutions de prisonniers par les forces russes": who did the act
+            # the object names, before those it was done to
+            # (or on its complement, where the parser hangs it: "de prisonniers par les forces")
+            found.extend((a, f"agent of '{child.text}'") for n in (child, *(c for c in child.children if c.dep_ == "nmod"))
+                         for a in obliques(n, "agent_case") if a.i > n.i)
             found.append((child, child.dep_))
             found.extend(authors(child))
             if child.pos_ == "PRON":
@@ -199,6 +209,17 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # deux diplomates[nmod] russes": or its number)
     taken = object_taken_before(verb)
     found = [(taken, "object hung before the verb (parse repair)")] if taken is not None else []
+    found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb)]
+    # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
+    # the verb, read as a time adjunct, when it names no time
+    found += [(c, "object read as an adjunct (parse repair)") for c in verb.children
+              if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and 0 < c.left_edge.i - verb.i <= 2 and not case_of(c)
+              and any(d.dep_ == "det" for d in c.children) and not _names_time(c)]
+    if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        # "Lula a rencontré Emmanuel[nsubj] Macron": a second subject after the verb, where the
+        # clause has its own before it, is the object
+        found += [(c, "second subject after the verb (parse repair)") for c in verb.children
+                  if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
     # ("a visité Hanoï[obl:mod]": a bare name read as a time or manner adjunct)
     found += [(c, "object (parse repair)") for c in verb.children
              if c.dep_ in ("nmod", "obl", "xcomp", "obl:mod") and c.i > verb.i and not case_of(c) and (
@@ -214,7 +235,17 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
                      or (sub.dep_ == "nmod" and not case_of(sub) and (
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
                          or any(d.dep_ == "det" for d in sub.children))))
+    units = grammar_of(verb)["duration_unit"]
     if not any(c.dep_ == "obj" for c in verb.children):
+        # "a rejeté, dans un communiqué, les conclusions du rapport": the object after an
+        # adjunct set off by commas, read as the adjunct's apposition
+        # (or the verb's adjunct, with an article and no preposition: "..., le rapport[obl:mod]")
+        past_adjunct = [sub for oblique in verb.children if oblique.dep_ in ("obl", "obl:mod") and oblique.i > verb.i
+                       for sub in (oblique, *(c for c in oblique.children if c.dep_ == "appos" and c.i > oblique.i))
+                       if after_comma(sub) and not case_of(sub)
+                       and any(d.dep_ == "det" for d in sub.children) and sub.pos_ == "NOUN"
+                       and sub.lemma_.lower() not in units]
+        found.extend((sub, f"object after the adjunct before '{sub.text}'") for sub in past_adjunct)
         # "ont frappé dans la nuit des infrastructures ukrainiennes": the object's article
         # "des" read as the preposition of a complement of the time phrase
         found.extend((sub, f"object hung on '{oblique.text}'") for oblique in verb.children
@@ -224,6 +255,28 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
                              # ("sous la médiation du président": "du" is a preposition there)
                              and "Plur" in c.morph.get("Number", []) for c in sub.children))
     return found
+
+
+def _names_time(noun: Token) -> bool:
+    """ "la semaine dernière", "ce mardi", "le 12 mars": a noun phrase of time."""
+    calendar = date_words(noun.doc.lang_).by_kind
+    kinds = ("month", "weekday", "daypart", "unit_day", "unit_week", "unit_month", "unit_year")
+    return noun.lemma_.lower() in grammar_of(noun)["duration_unit"] or any(
+        t.like_num or any(norm(t.text) in calendar.get(k, {}) for k in kinds) for t in noun.subtree)
+
+
+def _taken_by_incise(verb: Token) -> list[Token]:
+    """ "La France a expulsé un diplomate[nsubj of 'appris'] russe, a-t-on appris": a verb that
+    the parser hung on the incise after it, whose object it made the incise's second subject
+    (the incise has its own, inverted after its auxiliary or verb)."""
+    incise = verb.head
+    if verb.dep_ not in ("advcl", "ccomp", "parataxis") or incise.i <= verb.i:
+        return []
+    subjects = [c for c in incise.children if c.dep_ == "nsubj"]
+    verb_start = min([incise.i] + [a.i for a in incise.children if a.dep_.startswith("aux") and a.i > verb.i])
+    if not any(s.i > verb_start for s in subjects):
+        return []
+    return [s for s in subjects if verb.i < s.i < verb_start and s.pos_ in ("NOUN", "PROPN")]
 
 
 def _named_by(clause: Token) -> list[tuple[Token, str]]:
@@ -302,11 +355,20 @@ def datives_below(nodes: list[Token]) -> list[Token]:
 def describing_participles(noun: Token) -> list[Token]:
     """Participles that describe a noun and have their own agent ("imposées par X")."""
     agent = grammar_of(noun)["agent_case"]
+    # (or hung on the noun's complement, agreeing with the noun and not with it: "les
+    # accusations[Fem,Plur] d'agression[Sing] portées[Fem,Plur] par Kiev")
+    hung_low = [c for m in noun.children if m.dep_ == "nmod" and not _agrees(m, noun)
+                for c in m.children if c.i > m.i and _agrees(c, noun) and not _agrees(c, m)]
     return [
-        c for c in noun.children
+        c for c in [*noun.children, *hung_low]
         if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
         and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
     ]
+
+
+def _agrees(word: Token, noun: Token) -> bool:
+    """Whether ``word`` has the gender and number of ``noun`` (both marked)."""
+    return all(word.morph.get(f, []) and word.morph.get(f, []) == noun.morph.get(f, []) for f in ("Gender", "Number"))
 
 
 def authors(noun: Token) -> list[tuple[Token, str]]:

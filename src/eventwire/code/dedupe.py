@@ -17,6 +17,7 @@ from __future__ import annotations
 from eventwire.event import Entity, Event
 
 _POSITIVE = ("occurred", "future")
+_HALVED_TYPES = ("ASSAULT", "COERCE")  # acts told as a passive and as the noun of its means
 GENERIC_PROTEST = "demo"  # the mode a word for protesters gives; a riot or a strike is more precise
 HOST_CAMEO = "043"  # receiving a guest (the host's side of a visit)
 
@@ -63,6 +64,15 @@ def _purpose_of_meeting(a: Event, b: Event) -> bool:
     return a.type == "CONSULT" and None in modes and "visit" not in modes and _same_sentence(a, b)
 
 
+def _halves(a: Event, b: Event) -> bool:
+    """ "tué à Téhéran dans une frappe imputée à Israël": one mention says whom it was done to,
+    another in the same sentence who did it: two halves of one act."""
+    (a_act, a_rec), (b_act, b_rec) = _sides(a), _sides(b)
+    return _same_sentence(a, b) and a.type in _HALVED_TYPES and (
+        (not a_act and bool(a_rec) and bool(b_act) and not b_rec)
+        or (bool(a_act) and not a_rec and not b_act and bool(b_rec)))
+
+
 def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or _unit(a) != _unit(b) or not _dates_compatible(a, b):
         return False
@@ -79,6 +89,8 @@ def same_event(a: Event, b: Event) -> bool:
     if (a_act, a_rec) == (b_act, b_rec):
         return True
     a_all, b_all = a_act | a_rec, b_act | b_rec
+    if _halves(a, b):
+        return True
     if a_all == b_all and (not a_rec or not b_rec):
         return True  # "les deux parties ont eu un entretien" and "X s'est entretenu avec Y"
     if a.mode in ("visit", "phone") and (a_all <= b_all or b_all <= a_all):
@@ -117,7 +129,12 @@ def _merge_into(kept: Event, other: Event) -> None:
     kept_actor, other_actor = _countries(kept.actor), _countries(other.actor)
     fuller = (not _countries(kept.recipient) and _countries(other.recipient)) or (
         not kept_actor and other_actor and _countries(other.recipient))
-    if len(other_sides) > len(kept_sides) or (other_sides == kept_sides and fuller):
+    if _halves(kept, other):
+        if not _countries(kept.actor):
+            kept.actor = other.actor
+        if not _countries(kept.recipient):
+            kept.recipient = other.recipient
+    elif len(other_sides) > len(kept_sides) or (other_sides == kept_sides and fuller):
         # (the same sides, but one telling says who did it to whom: "Poland and Belarus expel
         # each other's diplomats", then "Poland expelled two Belarusian diplomats"; "un opposant
         # condamné", then "un tribunal a condamné l'opposant")

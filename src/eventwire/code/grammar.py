@@ -44,7 +44,8 @@ KINDS = frozenset(
         "first_person_possessive", "facing_case", "poll_noun", "denial_verb",
         "pledge_verb", "sequence_noun", "broker_verb", "site_noun",
         "topic_verb", "office_adjective", "purpose_case", "levy_case", "levy_verb",
-        "mediator_noun", "quote_mark",
+        "mediator_noun", "quote_mark", "participle_ending",
+        "attribution_verb", "detached_participle_ending", "noting_verb",
     }
 )
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.tables import on_clear
@@ -46,8 +46,12 @@ def case_of(token: Token) -> str:
 
 def _coordinated(conj: Token) -> bool:
     """A ``conj`` with "et" / "ou" is coordination; with a comma only, it is an apposition
-    ("Le chef de la diplomatie, le ministre X")."""
-    return any(c.dep_ == "cc" for c in conj.children)
+    ("Le chef de la diplomatie, le ministre X"), unless a later one of the list has the "et"
+    ("le Mali, le Burkina Faso et le Niger")."""
+    if any(c.dep_ == "cc" for c in conj.children):
+        return True
+    return any(other.dep_ == "conj" and other.i > conj.i and any(c.dep_ == "cc" for c in other.children)
+               for other in conj.head.children)
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -61,11 +65,23 @@ def phrase_tokens(head: Token) -> list[Token]:
             and not (c.dep_ == "conj" and _nominal(c) and _coordinated(c)))
         or _misread_compound(c, head)
     ]
+    apart = set(_hung_on_complement(head))
     while stack:
         tok = stack.pop()
         kept.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ in NP_DEPS)
+        stack.extend(c for c in tok.children if c.dep_ in NP_DEPS and c not in apart)
     return kept
+
+
+def _hung_on_complement(head: Token) -> list[Token]:
+    """ "La Corée du Nord[nmod] et l'Iran[conj of 'Nord']", "le président du Sénégal et son
+    homologue": a phrase coordinated with no preposition of its own, that the parser hung on
+    the head's "de" complement, is coordinated with the head ("de la Russie et de la Chine",
+    with its own "de", is the complement's)."""
+    genitive = grammar_of(head)["genitive"]
+    return [g for child in head.children if child.dep_ == "nmod" and case_of(child) in genitive
+            for g in child.children if g.dep_ == "conj" and _nominal(g) and any(c.dep_ == "cc" for c in g.children)
+            and not any(c.dep_ == "case" for c in g.children)]
 
 
 def _misread_compound(child: Token, head: Token) -> bool:
@@ -93,6 +109,7 @@ def phrase_span(head: Token) -> Span:
     # "New Delhi" tagged as foreign words, "New" hung elsewhere: the name's capitalised words
     while start > 0 and head.pos_ == "X" and _foreign_name(doc[start - 1]):
         start -= 1
+    start = _name_start(doc, start)
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     while end < len(doc) and _stray_adjective(doc[end], head):
@@ -100,6 +117,19 @@ def phrase_span(head: Token) -> Span:
     if end - start > MAX_PHRASE:
         start, end = max(start, head.i - MAX_PHRASE // 2), min(end, head.i + MAX_PHRASE // 2)
     return doc[start:end]
+
+
+def _name_start(doc: Doc, start: int) -> int:
+    """ "Paris et New[conj] Delhi[nsubj]": the first word of a name the parser hung on the
+    phrase before, as if it were coordinated with it (a capitalised word whose only child is
+    the "et")."""
+    while start > 0 and start < len(doc) and doc[start].text[:1].isupper():
+        before = doc[start - 1]
+        if not (before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "conj"
+                and before.head.i < before.i and all(c.dep_ == "cc" for c in before.children)):
+            break
+        start -= 1
+    return start
 
 
 def _foreign_name(token: Token) -> bool:
@@ -119,6 +149,8 @@ def conjuncts(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "conj" and _nominal(child) and _coordinated(child):
             found.extend(conjuncts(child))
+    for other in _hung_on_complement(head):
+        found.extend(conjuncts(other))
     if len(found) == 1 and case_of(head) in grammar_of(head)["between_case"]:
         found.extend(_second_side(head))
     if len(found) == 1 and head.dep_ in ("nsubj", "nsubj:pass"):
@@ -151,9 +183,11 @@ def _first_side(subject: Token) -> list[Token]:
     """ "Paris et Berlin ont signé" when the parser made "Paris" the root and "Berlin" the
     subject: the name before the "et" that opens the subject phrase."""
     doc = subject.doc
-    start = min(t.i for t in subject.subtree)
+    start = _name_start(doc, min(t.i for t in subject.subtree))
     if start < 2 or doc[start - 1].dep_ != "cc":
         return []
+    if doc[start].dep_ == "conj" and doc[start].pos_ == "PROPN" and doc[start].head.pos_ == "PROPN":
+        return [doc[start].head]  # "Paris[obl:mod] et New[conj] Delhi[nsubj] ont conclu"
     first = doc[start - 2]
     while first.dep_ != "ROOT" and first.head.i < first.i:
         first = first.head  # "La Corée du Sud[nmod] et l'Australie": up to the name's head
@@ -203,6 +237,12 @@ def make_args(head: Token, rule: str) -> list[Arg]:
             )
         )
     return args
+
+
+def after_comma(phrase: Token) -> bool:
+    """Whether the first word of ``phrase`` comes right after a comma (its own or not)."""
+    first = next(t for t in phrase.subtree if not t.is_punct or t.i == phrase.i)
+    return first.i > 0 and phrase.doc[first.i - 1].text == ","
 
 
 def child_of(token: Token, *deps: str) -> Token | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from eventwire.code.complements import agent_of, object_taken_before
 from eventwire.code.grammar import grammar, grammar_of
-from eventwire.code.phrases import Arg, case_of
+from eventwire.code.phrases import Arg, after_comma, case_of
 from eventwire.code.tables import on_clear
 
 # Where a parser hangs a finite verb whose subject it lost (the verb then has none).
@@ -132,6 +132,40 @@ def unmarked_clause(verb: Token) -> bool:
     """ "X, nommé à vie, a démissionné": a finite verb the parser hung as an adverbial clause
     without a conjunction ("quand", "parce que") is the sentence's own verb."""
     return verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children) and is_finite(verb)
+
+
+FRONTED_PARTICIPLE_RULE = "subject after a fronted participle (parse repair)"
+
+
+def detached_participle_verb(verb: Token) -> Token | None:
+    """ "Le Canada a expulsé six diplomates, les accusant[acl of 'diplomates'] de ...": a present
+    participle set off by a comma, with no subject of its own, has the subject of the clause's
+    verb (French grammar's rule of the detached participle, whatever noun the parser hung it
+    on); that verb, if the sentence has one."""
+    if verb.dep_ not in ("acl", "advcl") or not verb.lower_.endswith(
+            grammar(verb.doc.lang_).endings("detached_participle_ending")):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not after_comma(verb):
+        return None
+    main = verb.sent.root
+    return main if main.pos_ in ("VERB", "AUX") and main.i < verb.i else None
+
+
+def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
+    """ "Réunis[nsubj] à Washington, les dirigeants[appos] ont paraphé un accord": a participle
+    opening the sentence, with a complement of its own and a comma after it, that the parser
+    made the subject; the subject is the first bare noun after that comma."""
+    if subj.i != subj.sent.start or subj.i >= verb.i or subj.ent_type_ or not subj.text[:1].isupper():
+        return None
+    if not subj.lower_.endswith(grammar(subj.doc.lang_).endings("participle_ending")):
+        return None
+    if not any(c.dep_.startswith("obl") or c.dep_ == "advmod" for c in subj.children):
+        return None
+    commas = [t.i for t in subj.doc[subj.i + 1 : verb.i] if t.text == ","]
+    if not commas:
+        return None
+    return next((t for t in subj.doc[commas[0] + 1 : verb.i]
+                 if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children)), None)
 
 
 def preverbal_subject(verb: Token) -> tuple[Token | None, str]:

@@ -21,6 +21,7 @@ from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg, case_of
 from eventwire.code.places import PlaceMention
 from eventwire.code.repairs import (
+    detached_participle_verb,
     hung_on_its_object,
     misread_object,
     misread_present,
@@ -33,6 +34,7 @@ from eventwire.event import Entity, Evidence
 # Sectors of actors who, unnamed and of no stated country, belong to the story's country.
 DOMESTIC = frozenset("GOV MIL COP JUD LEG PTY REB OPP CVL LAB BUS JRN EDU MED SPY".split())
 NOT_DOMESTIC = frozenset({"REL", "NGO", "IGO"})
+INTENT_CAMEO = "030"  # CAMEO: express intent to cooperate (a process of growing closer, not a signature)
 BACKGROUND_DAYS = 45  # FORMAT.md rule 11: "more than about a month earlier" is background
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT"})
 COMPLEMENT_DEPS = frozenset(
@@ -56,6 +58,7 @@ def bare_speech(match: TriggerMatch) -> bool:
         and not sentence_verb_on_noun(token)
         and not _fronted(token)
         and not misread_present(token)  # "Le Premier ministre reproche[Part, acl] à l'Égypte"
+        and detached_participle_verb(token) is None  # "..., accusing them of": the subject's act
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
@@ -212,11 +215,26 @@ def long_process(match: TriggerMatch) -> bool:
     longues heures de négociations" is the story itself."""
     token = match.token
     head = token.head
+    # (the noun's own "de": "a prolongé d'un an[obl] ses sanctions[nmod of 'an']" is no process
+    # of a year)
     return (
         token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "nmod"
         and head.lemma_.lower() in grammar_of(head)["long_unit"]
+        and bool(case_of(token))
     )
+
+
+def noted_process(match: TriggerMatch) -> bool:
+    """ "a souligné l'approfondissement des relations Vietnam-Laos": a process of growing closer
+    (an intent line, CAMEO 030), named as what a verb of noting observes, is a state of the
+    relations (FORMAT.md rule 11), not an agreement."""
+    token = match.token
+    if match.trigger.cameo != INTENT_CAMEO or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "soulignant les réalisations ... et l'approfondissement[conj] des relations"
+    return token.dep_ == "obj" and token.head.lemma_.lower() in grammar_of(token)["noting_verb"]
 
 
 def is_the_country(span: Span) -> bool:

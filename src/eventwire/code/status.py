@@ -39,7 +39,8 @@ SUSPENDING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 KINDS = frozenset(
     {"negator", "negative_det", "without", "cancelling", "planning", "future_modifier", "suspending",
      "condition", "future_aux", "conditional_aux", "future_ending", "conditional_ending", "obligation",
-     "destined_aux", "infinitive_mark", "future_mark", "habitual_det", "habitual_adverb"}
+     "destined_aux", "infinitive_mark", "future_mark", "habitual_det", "habitual_adverb", "hearsay_aux",
+     "modal", "suspending_noun"}
 )
 
 
@@ -169,7 +170,7 @@ def _tense(verb: Token) -> tuple[bool, bool]:
                 and w.ends("future_ending", tok):
             future = True
         if ("Cnd" in _morph(tok, "Mood") or _infinitive_stem(tok, w, "conditional_ending")) \
-                and w.ends("conditional_ending", tok):
+                and w.ends("conditional_ending", tok) and not _hearsay(tok, verb, w):
             cond = True
         if tok.i != verb.i and w.fits("future_aux", tok, tok.lemma_.lower()):
             future = True  # "va rendre", "will visit"
@@ -178,6 +179,15 @@ def _tense(verb: Token) -> tuple[bool, bool]:
     if cond and verb.lemma_ in w["obligation"]:
         return True, False  # "devraient signer": expected, not a mere possibility
     return future or _destined(verb, w), cond
+
+
+def _hearsay(aux: Token, verb: Token, w: StatusWords) -> bool:
+    """ "selon le Pentagone, l'interception aurait été conduite ...": a past the reporter has not
+    confirmed (the conditional of the tense auxiliary), from a source the sentence names, still
+    reports that it happened; "aurait pu signer", "aurait dû" do not."""
+    return (aux.i != verb.i and aux.dep_ == "aux:tense" and aux.lemma_.lower() in w["hearsay_aux"]
+            and "Part" in _morph(verb, "VerbForm") and verb.lemma_.lower() not in w["modal"]
+            and any(t.lower_ in grammar_of(verb)["according_case"] for t in verb.sent))
 
 
 def _reported_in_past(verb: Token) -> bool:
@@ -228,8 +238,9 @@ def _past(verb: Token) -> bool:
 
 
 def _done(verb: Token) -> bool:
-    """ "a dû démissionner": "devoir" in a past tense asserts that it was done."""
-    return verb.lemma_ in _words(verb)["obligation"] and any(c.dep_ == "aux:tense" for c in verb.children)
+    """ "a dû démissionner", "a été contraint de démissionner": "devoir" or "contraindre" in a
+    past tense asserts that it was done."""
+    return verb.lemma_ in _words(verb)["obligation"] and _past(verb)
 
 
 def _cancelling(verb: Token) -> bool:
@@ -240,6 +251,18 @@ def _cancelling(verb: Token) -> bool:
 
 def _planning(verb: Token) -> bool:
     return _words(verb).fits("planning", verb, verb.lemma_.lower())
+
+
+def _suspended_by_noun(token: Token, verb: Token, w: StatusWords) -> bool:
+    """ "le crime d'expulsion", "les accusations d'agression", "la possibilité d'une visite": an
+    act named as what a charge or a possibility is of (a noun between the trigger noun and its
+    clause's verb) is charged or possible, not reported."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        node = node.head
+        if node.i != verb.i and node.lemma_.lower() in w["suspending_noun"]:
+            return True
+    return False
 
 
 def _suspending(verb: Token) -> bool:
@@ -280,6 +303,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             return "negated"
         if any(c.dep_ == "case" and _low(c) in w["without"] for c in token.children):
             return "negated"
+        if _suspended_by_noun(token, verb, w):
+            return "hypothetical"
     if is_negated(verb):
         return "negated"
     if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb):
@@ -320,8 +345,9 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         governs = node.dep_ in COMPLEMENT_DEPS and not (
             node.dep_ in ("advcl", "obl:mod") and node.i < head.i
         )
-        if governs and not _own_coordinated_act(node, head) and (head.i in governors or (
+        if governs and not _own_coordinated_act(node, head) and not _done(head) and (head.i in governors or (
                 _suspending(head) and head.i != token.i and (namer is None or head.i != namer.i))):
+            # ("a été contraint de démissionner": forced, in the past, he did resign)
             if _planning(head):
                 future = True
             else:
@@ -341,7 +367,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         future = True
     if cond and not judgement and _reported_in_past(verb) and not _aux(verb):
         # "a annoncé qu'il se rendrait en Chine": the future seen from the past of the report,
-        # not a possibility (but "aurait attaqué" may be a claim not confirmed)
+        # not a possibility
         cond, future = False, True
     if cond:
         return "hypothetical"

@@ -16,8 +16,11 @@ from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import case_of, child_of
 from eventwire.code.repairs import (
+    FRONTED_PARTICIPLE_RULE,
     REPAIR_DEPS,
     coordinated_head,
+    detached_participle_verb,
+    fronted_participle_subject,
     headline_verb,
     is_finite,
     misread_name,
@@ -118,6 +121,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 return verb.head, "relative"
             antecedent = noun_before(subj)
             return (antecedent, "relative") if antecedent is not None else (None, "")
+        after_participle = fronted_participle_subject(subj, verb)
+        if after_participle is not None:
+            return after_participle, FRONTED_PARTICIPLE_RULE
         return subj, "nsubj"
     inverted = _inverted_subject(verb)
     if inverted is not None:
@@ -162,6 +168,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if gov is not None:
             subj, rule = clause_subject(gov, depth + 1)
             return subj, ("control" if rule else "")
+    main = detached_participle_verb(verb)
+    if main is not None:
+        subj, rule = clause_subject(main, depth + 1)
+        return subj, ("detached participle" if rule else "")
     if verb.dep_ in ("acl", "acl:relcl") and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in grammar_of(verb)["document_noun"]:
             # "a adopté une résolution condamnant X": the text condemns what its authors do

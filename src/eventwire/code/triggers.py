@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.code.actor_tables import igo_heads, words_of
 from eventwire.code.complements import object_taken_before
 from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
@@ -37,6 +38,7 @@ _POS = {
     "ADV": {"ADV"},  # "ont démantelé conjointement": the manner makes the act joint
 }
 MODAL_SUBJECTS = ("nsubj", "nsubj:pass")
+IGO_WORD = "@igo"  # a lexicon word that any international organisation's name fills
 NESTED_CASES = ("case", "mark")
 _CONTENT_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV"})
 _AUX_DEPS = {"aux", "aux:pass", "aux:tense", "aux:caus", "cop"}
@@ -153,9 +155,12 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
             near.append(taken)
             near.extend(taken.children)
     reflexive = grammar_of(token)["reflexive"]
+    organisations = igo_heads(token.doc.lang_)
     for other in near:
         words.add(other.lemma_.lower())
         words.add(other.lower_)
+        if other.text[:1].isupper() and words_of(other.text)[:1] in organisations:
+            words.add(IGO_WORD)  # "se retirer de l'OTAN": an organisation, whatever its name
         if other.lower_ in reflexive and other.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl"):
             words.add("se")
     return words
