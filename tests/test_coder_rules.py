@@ -1752,3 +1752,49 @@ def test_a_number_in_words_is_not_the_union_it_names_with_capitals() -> None:
     assert all("IGO" not in countries(e["actor"]) | countries(e["recipient"]) for e in found), found
     eu = first_event("Les Vingt-Sept ont adopté de nouvelles sanctions contre la Russie.", "fr", "SANCTION")
     assert sides(eu) == ({"IGO"}, {"RUS"})
+
+
+def test_a_subject_with_an_adjective_before_its_relative_clause_acts_in_both_clauses() -> None:
+    # the parser makes the relative clause the root and hangs the main verb on it
+    found = events("Le chancelier allemand, qui effectue sa première visite en Pologne, s'est entretenu "
+                   "avec le président polonais.", "fr")
+    assert {(e["type"], e["mode"], frozenset(countries(e["actor"]) | countries(e["recipient"])))
+            for e in found} == {("CONSULT", "visit", frozenset({"DEU", "POL"})),
+                                ("CONSULT", None, frozenset({"DEU", "POL"}))}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'Arménie et l'Azerbaïdjan ont paraphé vendredi à la Maison Blanche un accord de paix.", "fr"),
+    ("Armenia and Azerbaijan initialled a peace agreement at the White House on Friday.", "en"),
+])
+def test_the_seat_where_sides_sign_is_no_side(text: str, lang: str) -> None:
+    deal = first_event(text, lang, "AGREE")
+    assert countries(deal["actor"]) | countries(deal["recipient"]) == {"ARM", "AZE"}
+
+
+def test_acts_judged_by_someone_are_not_the_judges() -> None:
+    found = events("Le chef de l'ONU a jugé « inacceptables » les frappes israéliennes sur des écoles de Gaza.", "fr")
+    strikes = next(e for e in found if e["type"] == "ASSAULT")
+    assert countries(strikes["actor"]) == {"ISR"}
+
+
+def test_condemning_executions_is_no_sentence() -> None:
+    found = events("The UN human rights office condemned the executions of Ukrainian prisoners by Russian forces.",
+                   "en")
+    assert [(e["type"], sides(e)) for e in found] == [("ACCUSE", ({"IGO"}, {"RUS"}))], found
+    sentence = first_event("A court in Tehran condemned the journalist to death.", "en", "SANCTION")
+    assert sentence["mode"] == "convict"
+
+
+def test_a_crowd_counted_in_tens_of_thousands_is_the_subject_of_its_verb() -> None:
+    # (in the body: a headline is parsed otherwise)
+    protest = first_event("World news\n\nTens of thousands of people rallied in Belgrade on Saturday against "
+                          "the government.", "en", "PROTEST")
+    assert sides(protest) == ({"SRB"}, {"SRB"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Moscow warned that supplying long-range missiles to Kyiv would be a dangerous escalation.", "en"),
+])
+def test_an_act_as_the_subject_of_a_judgement_is_not_done(text: str, lang: str) -> None:
+    assert all(e["status"] == "hypothetical" for e in events(text, lang) if e["type"] == "AID")

@@ -439,7 +439,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # acts in the noun's event only when that verb is not an event of its own.
     # (or "a protesté contre l'expulsion": what is opposed)
     # (an object the parser hung elsewhere too: "a condamné, la semaine dernière, les sanctions")
-    own_event = verb is not None and verb.i in others and (
+    # (or a verb of judging with its judgement: "a jugé « inacceptables » les frappes israéliennes")
+    judging = verb is not None and verb.lemma_.lower() in g["naming_verb"] and any(
+        c.i in others and c.i != below.i for c in verb.children)
+    own_event = verb is not None and (verb.i in others or judging) and (
         below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"]
         or any(h.i == below.i for h, _ in lost_objects(verb))) \
         and verb.lemma_.lower() not in g["order_verb"]  # "a ordonné le déploiement": his own act
@@ -718,6 +721,12 @@ def _first_verb_other(token: Token) -> list[Arg]:
     return []
 
 
+def _at_a_seat(head: Token) -> bool:
+    """ "à la Maison Blanche", "at the Kremlin": the seat of a body, as where something is done."""
+    g = grammar_of(head)
+    return case_of(head) in g["place_case"] and head.lemma_.lower() in g["seat_noun"]
+
+
 def _condition_subjects(threat: Token) -> list[Arg]:
     """ "a menacé de prendre des mesures si Manille poursuivait ses patrouilles", "threatened
     countermeasures if Manila continued": the one whose act the threat is about, the subject of
@@ -786,9 +795,13 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
             [*named, replace(arg, rule=PERSON_PRONOUN_RULE)] if arg.pronoun and arg.rule in ("obj", "iobj")
             else [arg])]
     if trigger.roles == "sym":
-        # "talks with X on the EU-Mercosur deal": what they are about is no side
-        topic = grammar_of(token)["topic_case"]
-        roles.recipients = [a for a in roles.recipients if case_of(a.span.root) not in topic]
+        # "talks with X on the EU-Mercosur deal": what they are about is no side; nor the seat
+        # where they sign ("ont paraphé à la Maison Blanche un accord": the host is no side)
+        g = grammar_of(token)
+        topic = g["topic_case"]
+        roles.recipients = [a for a in roles.recipients if case_of(a.span.root) not in topic
+                            and not _at_a_seat(a.span.root)]
+        roles.actors = [a for a in roles.actors if not _at_a_seat(a.span.root)]
         if token.lemma_.lower() in grammar_of(token)["topic_verb"]:
             # "ont discuté des relations entre la Libye et la Turquie": nor what is discussed
             roles.recipients = [a for a in roles.recipients if not _names_topic(a)]

@@ -256,6 +256,9 @@ def sentence_verb_on_noun(verb: Token) -> bool:
     bare = grammar_of(verb)["bare_passive_dep"]
     # (its noun may be the apposition of a fronted phrase: "In a statement, the EU called on")
     noun = verb.head
+    quantity = grammar_of(verb)["quantity_noun"]
+    while noun.dep_ == "nmod" and noun.head.lemma_.lower() in quantity:
+        noun = noun.head  # "Tens[ROOT] of thousands of people[nmod] rallied[acl]"
     at_root = noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and any(
         t.text == "," for t in verb.doc[noun.head.i : noun.i])) or _last_of_root_coordination(noun)
     # "Estimates indicate one million people marched[acl] in London": the verb of a clause

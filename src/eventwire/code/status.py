@@ -307,6 +307,10 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             return "hypothetical"
     if is_negated(verb):
         return "negated"
+    if verb.dep_ == "csubj" and any(c.dep_ == "cop" for c in verb.head.children):
+        # "supplying missiles to Kyiv would be an escalation", "attaquer des civils serait un
+        # crime": an act as the subject of a judgement is a kind of act, not one done
+        return "hypothetical"
     if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb):
         return "negated"  # "suspendre les bombardements": what is suspended does not happen
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise

@@ -188,6 +188,8 @@ def noun_before(token: Token) -> Token | None:
     """The noun a relative pronoun follows ("l'Allemagne, qui exige"), skipping punctuation."""
     for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
         tok = token.doc[i]
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "Le chancelier allemand, qui effectue ...": the noun the adjective is on
         if tok.pos_ in ("NOUN", "PROPN"):
             while tok.dep_ in ("flat:name", "amod") and tok.head.i < tok.i:
                 tok = tok.head
