@@ -1798,3 +1798,40 @@ def test_a_crowd_counted_in_tens_of_thousands_is_the_subject_of_its_verb() -> No
 ])
 def test_an_act_as_the_subject_of_a_judgement_is_not_done(text: str, lang: str) -> None:
     assert all(e["status"] == "hypothetical" for e in events(text, lang) if e["type"] == "AID")
+
+
+def headline_events(headline: str, lang: str) -> list[dict]:
+    """The events of a headline above a body that states none."""
+    body = "Le texte suit." if lang == "fr" else "The text follows."
+    return events(f"{headline}\n\n{body}", lang)
+
+
+@pytest.mark.parametrize(("headline", "lang", "expected"), [
+    ("Iran : l'Union européenne adopte de nouvelles sanctions", "fr", ("SANCTION", ({"IGO"}, {"IRN"}))),
+    ("Venezuela : Washington allège ses sanctions pétrolières", "fr", ("CONCEDE", ({"USA"}, {"VEN"}))),
+    ("Niger : la junte expulse l'ambassadeur de France", "fr", ("SANCTION", ({"NER"}, {"FRA"}))),
+    ("Corée du Nord : nouveau tir de missile balistique", "fr", ("MOBILIZE", ({"PRK"}, set()))),
+])
+def test_a_headlines_topic_is_whom_its_act_aims_at_or_who_does_it(
+        headline: str, lang: str, expected: tuple[str, tuple[set[str], set[str]]]) -> None:
+    found = headline_events(headline, lang)
+    assert expected in [(e["type"], sides(e)) for e in found], found
+
+
+def test_a_headlines_topic_gives_no_side_to_an_act_of_no_one() -> None:
+    found = headline_events("Mali : attaque à Tombouctou sur la MINUSMA", "fr")
+    assert all("MLI" not in countries(e["actor"]) for e in found), found
+
+
+def test_a_capital_after_a_plan_is_its_author() -> None:
+    rejection = first_event("Moscou a rejeté le plan de paix de Kiev.", "fr", "REJECT")
+    assert sides(rejection) == ({"RUS"}, {"UKR"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La Russie et l'Ukraine ont procédé samedi à un échange de prisonniers.", "fr"),
+    ("Russia and Ukraine carried out a prisoner swap on Saturday.", "en"),
+])
+def test_a_prisoner_exchange_is_a_release_by_both_sides(text: str, lang: str) -> None:
+    exchange = first_event(text, lang, "RETREAT")
+    assert countries(exchange["actor"]) | countries(exchange["recipient"]) == {"RUS", "UKR"}

@@ -73,6 +73,7 @@ from eventwire.code.repairs import (
     headline_verb,
     hung_on_its_object,
     is_finite,
+    misread_present,
     object_after,
     subject_before,
 )
@@ -277,11 +278,14 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         # "Le Mali expulse l'ambassadeur de France": a headline's verb hung on its subject,
         # which the parser made the subject of the object
         roles.recipients = make_args(verb.head.head, "object (parse repair)")
-    if verb.dep_ in ("acl", "amod") and is_finite(verb) and verb.head.dep_ == "ROOT" and not roles.recipients:
+    if verb.dep_ in ("acl", "amod") and (is_finite(verb) or misread_present(verb)) \
+            and _at_the_root(verb.head) and not roles.recipients:
         # "Moscou[ROOT] expulse[amod] un diplomate[conj of 'Moscou'] estonien": a headline's
-        # verb hung on its subject, and the object coordinated with the subject
-        roles.recipients = [a for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i
-                            and c.pos_ in ("NOUN", "PROPN") for a in make_args(c, "object (parse repair)")]
+        # verb hung on its subject, and the object coordinated with the subject (or hung on it
+        # with its article: "La junte[ROOT] expulse[acl] l'ambassadeur[nmod] de France")
+        roles.recipients = [a for c in verb.head.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and (
+            c.dep_ == "conj" or (c.dep_ == "nmod" and not case_of(c) and any(d.dep_ == "det" for d in c.children)))
+            for a in make_args(c, "object (parse repair)")]
     if is_passive(verb) and not roles.actors:
         # "L'ambassadeur a été convoqué au ministère algérien des Affaires étrangères", "a été
         # condamné au tribunal de Paris": with no agent, the body where it was done did it
@@ -719,6 +723,13 @@ def _first_verb_other(token: Token) -> list[Arg]:
                 child.dep_ in ("obj", "iobj") or case_of(child) in partner):
             return make_args(child, f"{child.dep_} of '{first.text}' (what the pronoun stands for)")
     return []
+
+
+def _at_the_root(noun: Token) -> bool:
+    """The sentence's root, or the first noun after a headline's topic and its colon, which the
+    parser hangs on the topic ("Niger[ROOT] : la junte[nmod] expulse ...")."""
+    return noun.dep_ == "ROOT" or (noun.head.dep_ == "ROOT" and noun.head.i < noun.i and any(
+        t.text == ":" for t in noun.doc[noun.head.i : noun.i]))
 
 
 def _at_a_seat(head: Token) -> bool:

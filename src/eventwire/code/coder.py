@@ -48,7 +48,7 @@ from eventwire.code.earlier import described_before, latter_before, named_before
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
 from eventwire.code.namesakes import settle_namesakes
-from eventwire.code.phrases import Arg, case_of, has_possessive, phrase_span
+from eventwire.code.phrases import Arg, case_of, has_possessive, make_args, phrase_span
 from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
 from eventwire.code.reference import main_clause_subject, owner_country, reporter_of
@@ -93,6 +93,12 @@ from eventwire.document import Document, Part
 from eventwire.event import Entity, Event
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+# Acts aimed at someone that a headline may name only by its topic ("Iran : l'UE adopte de
+# nouvelles sanctions"); a topic is at most this many words before its colon.
+TOPIC_AIMED_TYPES = frozenset({"SANCTION", "REQUEST", "THREATEN", "CONCEDE", "AID", "ACCUSE", "REJECT", "SUPPORT"})
+TOPIC_WORDS = 5
+# Acts whose doer a verbless headline may name only by its topic ("Corée du Nord : nouveau tir").
+TOPIC_ACTOR_TYPES = frozenset({"MOBILIZE"})
 # An act of one side that, done by two sides or more together (as actors, not one on the
 # other: an interception is no joint act), is a joint act: military exercises (CAMEO 150)
 # held together are military cooperation (062).
@@ -400,6 +406,14 @@ class Coder:
             if sides:
                 actors = union(actors, sides)
                 actor_rule = f"{actor_rule}; {rule}" if actor_rule else rule
+        if (trigger.roles == "sym" and len({e.country for e in actors if e.country}) < 2) or (
+                trigger.type in TOPIC_ACTOR_TYPES and not any(e.country for e in actors)):
+            # "Éthiopie et Somalie : accord de réconciliation signé", "Corée du Nord : nouveau
+            # tir de missile": a verbless headline's sides are its topic
+            sides = [e for e in self._topic_sides(sent, unit) if not same_entity(e, actors)]
+            if sides:
+                actors = union(actors, sides)
+                actor_rule = f"{actor_rule}; the headline's topic" if actor_rule else "the headline's topic"
         if trigger.roles == "recv" and not actors:
             return None  # "recevoir" a thing, not a guest
         if recipient_rule and trigger.mode != "visit" and trigger.roles != "sym":
@@ -460,6 +474,10 @@ class Coder:
         if not recipients:
             recipients, recipient_rule = self._place_receiver(trigger, place, actors) or (
                 recipients, recipient_rule)
+        if any(e.country for e in actors) and not any(e.country for e in recipients) and (
+                trigger.type in TOPIC_AIMED_TYPES or trigger.mode == "withdraw"):
+            # "Iran : l'Union européenne adopte de nouvelles sanctions": aimed at the headline's topic
+            recipients, recipient_rule = self._topic_receiver(sent, unit, actors) or (recipients, recipient_rule)
         own = {e.country for e in actors if e.country}
         if trigger.type in JUDGEMENT_TYPES and not {e.country for e in recipients if e.country} - own:
             # (also when it names only the judge's own: "proteste contre l'expulsion de ses
@@ -536,6 +554,26 @@ class Coder:
                 "date_rule": date_rule,
             },
         )
+
+    def _topic_receiver(self, sent: Span, unit: Unit, actors: list[Entity]) -> tuple[list[Entity], str] | None:
+        """The country a headline's topic names, when it is not the actor's."""
+        topic = next(iter(self._topic_sides(sent, unit)), None)
+        if topic is None or topic.country in {a.country for a in actors}:
+            return None
+        return [topic], "the headline's topic"
+
+    def _topic_sides(self, sent: Span, unit: Unit) -> list[Entity]:
+        """The countries a headline's topic names ("Iran : ...", "Éthiopie et Somalie : ...": the
+        names before a colon that opens the sentence)."""
+        colon = next((t for t in sent[:TOPIC_WORDS] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start:
+            return []
+        topic = sent.doc[sent.start : colon.i]
+        # (each side's phrase cut at the colon: the parser may hang the headline's noun on the topic)
+        spans = [sent.doc[max(a.span.start, topic.start) : min(a.span.end, topic.end)]
+                 for a in make_args(topic.root, "topic") if topic.start <= a.span.root.i < topic.end]
+        sides = [unit.actors.resolve(span) for span in spans if len(span)]
+        return [Entity(country=e.country, sector="GOV", name=None) for e in sides if e is not None and e.country]
 
     def _place_receiver(
         self, trigger: Trigger, place: Place | None, actors: list[Entity]
