@@ -140,8 +140,8 @@ FRONTED_PARTICIPLE_RULE = "subject after a fronted participle (parse repair)"
 def detached_participle_verb(verb: Token) -> Token | None:
     """ "Le Canada a expulsé six diplomates, les accusant[acl of 'diplomates'] de ...": a present
     participle set off by a comma, with no subject of its own, has the subject of the clause's
-    verb (French grammar's rule of the detached participle, whatever noun the parser hung it
-    on); that verb, if the sentence has one."""
+    verb (the rule of the detached participle, in French as in English, whatever noun the
+    parser hung it on); that verb, if the sentence has one."""
     if verb.dep_ not in ("acl", "advcl") or not verb.lower_.endswith(
             grammar(verb.doc.lang_).endings("detached_participle_ending")):
         return None

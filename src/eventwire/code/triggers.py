@@ -155,15 +155,23 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
             near.append(taken)
             near.extend(taken.children)
     reflexive = grammar_of(token)["reflexive"]
-    organisations = igo_heads(token.doc.lang_)
     for other in near:
         words.add(other.lemma_.lower())
         words.add(other.lower_)
-        if other.text[:1].isupper() and words_of(other.text)[:1] in organisations:
+        if other.text[:1].isupper() and _names_igo(token.doc.lang_, other.text):
             words.add(IGO_WORD)  # "se retirer de l'OTAN": an organisation, whatever its name
         if other.lower_ in reflexive and other.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl"):
             words.add("se")
     return words
+
+
+@lru_cache(maxsize=65536)
+def _names_igo(lang: str, text: str) -> bool:
+    """Whether a capitalised word is the first of an international organisation's name."""
+    return words_of(text)[:1] in igo_heads(lang)
+
+
+on_clear(_names_igo.cache_clear)
 
 
 @dataclass(frozen=True)
