@@ -1835,3 +1835,18 @@ def test_a_capital_after_a_plan_is_its_author() -> None:
 def test_a_prisoner_exchange_is_a_release_by_both_sides(text: str, lang: str) -> None:
     exchange = first_event(text, lang, "RETREAT")
     assert countries(exchange["actor"]) | countries(exchange["recipient"]) == {"RUS", "UKR"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La police kényane a dispersé des milliers de manifestants à Nairobi.", "fr"),
+    ("Kenyan police dispersed thousands of protesters in Nairobi with tear gas.", "en"),
+])
+def test_protesters_dispersed_before_any_protest_is_told_are_protesting(text: str, lang: str) -> None:
+    types = {e["type"] for e in events(f"{'Actualité' if lang == 'fr' else 'World news'}\n\n{text}", lang)}
+    assert types == {"ASSAULT", "PROTEST"}
+
+
+def test_protesters_arrested_after_their_protest_are_no_second_protest() -> None:
+    found = events("Actualité\n\nDes milliers de manifestants ont défilé mardi à Nairobi. La police a "
+                   "dispersé des centaines de manifestants.", "fr")
+    assert [e["type"] for e in found].count("PROTEST") == 1, found

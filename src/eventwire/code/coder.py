@@ -97,6 +97,7 @@ MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
 # nouvelles sanctions"); a topic is at most this many words before its colon.
 TOPIC_AIMED_TYPES = frozenset({"SANCTION", "REQUEST", "THREATEN", "CONCEDE", "AID", "ACCUSE", "REJECT", "SUPPORT"})
 TOPIC_WORDS = 5
+CROWD_CONTROL = "crowd-control"  # the ASSAULT mode of dispersing a crowd
 # Acts whose doer a verbless headline may name only by its topic ("Corée du Nord : nouveau tir").
 TOPIC_ACTOR_TYPES = frozenset({"MOBILIZE"})
 # An act of one side that, done by two sides or more together (as actors, not one on the
@@ -331,6 +332,17 @@ class Coder:
             return None
         return [Entity(country=country, sector="GOV", name=None)], "the country that held the vote (the story's)"
 
+    def _protest_first_told(self, match: TriggerMatch, unit: Unit) -> bool:
+        """ "La police a dispersé des milliers de manifestants": protesters dispersed, where the
+        unit has told no protest yet, are protesting then (those arrested or dispersed after
+        a protest told before are its patients, not a second protest)."""
+        token = match.token
+        while token.dep_ == "nmod" and token.head.lemma_.lower() in self.grammar["quantity_noun"]:
+            token = token.head  # "des milliers de manifestants"
+        found = match_token(token.head, self.lexicon)
+        return (found is not None and found.trigger.mode == CROWD_CONTROL
+                and not any(e.type == "PROTEST" for _, e in unit.history.recent))
+
     def _protesters(self, roles: Roles) -> bool:
         """Whether the actor is a word that names protesters ("des manifestants"): what they
         denounce is their protest, coded on that word."""
@@ -371,7 +383,8 @@ class Coder:
         trigger = match.trigger
         if (bare_speech(match) and not headline_participle(match, part)) or anaphoric(match) or (
             long_process(match) or habitual(match.token) or orders_own_act(match, others)
-            or war_toll(match) or manner_of_event(match, others) or undergoers_named(match, others)
+            or war_toll(match) or manner_of_event(match, others)
+            or (undergoers_named(match, others) and not self._protest_first_told(match, unit))
             or kind_of_weapon(match, others) or noted_process(match)
         ):
             return None
