@@ -63,6 +63,7 @@ from eventwire.code.phrases import (
     child_of,
     conjuncts,
     has_possessive,
+    headline_topic,
     make_args,
     phrase_span,
 )
@@ -147,8 +148,7 @@ def _topic(subj: Token) -> list[Arg]:
     gives its country to a subject that names none (after the subject itself, which may name
     its own: "Soudan : le Conseil de sécurité adopte une résolution")."""
     span, sent = phrase_span(subj), subj.sent
-    colon = next((t for t in subj.doc[sent.start : span.start] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start:
+    if headline_topic(sent, span.start) is None:
         return []
     return [Arg(subj.doc[sent.start : span.end], "the subject with the headline's topic", group=-sent.start - 1)]
 

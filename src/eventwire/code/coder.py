@@ -48,7 +48,15 @@ from eventwire.code.earlier import described_before, latter_before, named_before
 from eventwire.code.grammar import grammar
 from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
 from eventwire.code.namesakes import settle_namesakes
-from eventwire.code.phrases import Arg, case_of, has_possessive, make_args, phrase_span
+from eventwire.code.phrases import (
+    Arg,
+    case_of,
+    counted_whole,
+    has_possessive,
+    headline_topic,
+    make_args,
+    phrase_span,
+)
 from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
 from eventwire.code.reference import main_clause_subject, owner_country, reporter_of
@@ -336,10 +344,7 @@ class Coder:
         """ "La police a dispersé des milliers de manifestants": protesters dispersed, where the
         unit has told no protest yet, are protesting then (those arrested or dispersed after
         a protest told before are its patients, not a second protest)."""
-        token = match.token
-        while token.dep_ == "nmod" and token.head.lemma_.lower() in self.grammar["quantity_noun"]:
-            token = token.head  # "des milliers de manifestants"
-        found = match_token(token.head, self.lexicon)
+        found = match_token(counted_whole(match.token).head, self.lexicon)  # "des milliers de manifestants"
         return (found is not None and found.trigger.mode == CROWD_CONTROL
                 and not any(e.type == "PROTEST" for _, e in unit.history.recent))
 
@@ -578,10 +583,9 @@ class Coder:
     def _topic_sides(self, sent: Span, unit: Unit) -> list[Entity]:
         """The countries a headline's topic names ("Iran : ...", "Éthiopie et Somalie : ...": the
         names before a colon that opens the sentence)."""
-        colon = next((t for t in sent[:TOPIC_WORDS] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start:
+        topic = headline_topic(sent, sent.start + TOPIC_WORDS)
+        if topic is None:
             return []
-        topic = sent.doc[sent.start : colon.i]
         # (each side's phrase cut at the colon: the parser may hang the headline's noun on the topic)
         spans = [sent.doc[max(a.span.start, topic.start) : min(a.span.end, topic.end)]
                  for a in make_args(topic.root, "topic") if topic.start <= a.span.root.i < topic.end]

@@ -81,7 +81,7 @@ def _hung_on_complement(head: Token) -> list[Token]:
     genitive = grammar_of(head)["genitive"]
     return [g for child in head.children if child.dep_ == "nmod" and case_of(child) in genitive
             for g in child.children if g.dep_ == "conj" and _nominal(g) and any(c.dep_ == "cc" for c in g.children)
-            and not any(c.dep_ == "case" for c in g.children)]
+            and not case_of(g)]
 
 
 def _misread_compound(child: Token, head: Token) -> bool:
@@ -237,6 +237,24 @@ def make_args(head: Token, rule: str) -> list[Arg]:
             )
         )
     return args
+
+
+def counted_whole(token: Token) -> Token:
+    """ "une dizaine de manifestants", "tens of thousands of people": the quantity word a counted
+    noun hangs on (``quantity_noun``), which the parser makes the phrase's head."""
+    quantity = grammar_of(token)["quantity_noun"]
+    while token.dep_ == "nmod" and token.head.lemma_.lower() in quantity:
+        token = token.head
+    return token
+
+
+def headline_topic(sent: Span, end: int) -> Span | None:
+    """ "Iran : l'UE adopte ...": the words before a colon that comes before token ``end`` (a
+    headline's topic), if the sentence opens with some."""
+    colon = next((t for t in sent.doc[sent.start : min(end, sent.end)] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    return sent.doc[sent.start : colon.i]
 
 
 def after_comma(phrase: Token) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from eventwire.code.complements import agent_of, object_taken_before
 from eventwire.code.grammar import grammar, grammar_of
-from eventwire.code.phrases import Arg, after_comma, case_of
+from eventwire.code.phrases import Arg, after_comma, case_of, counted_whole
 from eventwire.code.tables import on_clear
 
 # Where a parser hangs a finite verb whose subject it lost (the verb then has none).
@@ -164,8 +164,7 @@ def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
     commas = [t.i for t in subj.doc[subj.i + 1 : verb.i] if t.text == ","]
     if not commas:
         return None
-    return next((t for t in subj.doc[commas[0] + 1 : verb.i]
-                 if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children)), None)
+    return next((t for t in subj.doc[commas[0] + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not case_of(t)), None)
 
 
 def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
@@ -255,10 +254,7 @@ def sentence_verb_on_noun(verb: Token) -> bool:
     first noun states an act in the active voice; it is no description of that noun."""
     bare = grammar_of(verb)["bare_passive_dep"]
     # (its noun may be the apposition of a fronted phrase: "In a statement, the EU called on")
-    noun = verb.head
-    quantity = grammar_of(verb)["quantity_noun"]
-    while noun.dep_ == "nmod" and noun.head.lemma_.lower() in quantity:
-        noun = noun.head  # "Tens[ROOT] of thousands of people[nmod] rallied[acl]"
+    noun = counted_whole(verb.head)  # "Tens[ROOT] of thousands of people[nmod] rallied[acl]"
     at_root = noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and any(
         t.text == "," for t in verb.doc[noun.head.i : noun.i])) or _last_of_root_coordination(noun)
     # "Estimates indicate one million people marched[acl] in London": the verb of a clause

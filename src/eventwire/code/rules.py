@@ -18,7 +18,7 @@ from eventwire.code.actor_tables import sovereigns
 from eventwire.code.complements import object_taken_before, obliques, quoted_clause
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import Arg, case_of
+from eventwire.code.phrases import Arg, case_of, counted_whole
 from eventwire.code.places import PlaceMention
 from eventwire.code.repairs import (
     detached_participle_verb,
@@ -148,10 +148,7 @@ def undergoers_named(match: TriggerMatch, others: frozenset[int]) -> bool:
     told elsewhere."""
     if match.trigger.roles != "agent":
         return False
-    token = match.token
-    quantity = grammar_of(token)["quantity_noun"]
-    while token.dep_ == "nmod" and token.head.lemma_.lower() in quantity:
-        token = token.head  # "une dizaine de manifestants"
+    token = counted_whole(match.token)  # "une dizaine de manifestants"
     return token.dep_ in ("obj", "nsubj:pass", "iobj") and token.head.i in others
 
 
