@@ -2,7 +2,8 @@
 come out right (the event type, with the countries of actor and recipient together).
 
 The sentences are in tests/data/phrasings.tsv (type "-": no event may be coded from the
-sentence, which is negated, conditional, habitual or a description). A row marked ``coded`` must stay right
+sentence, which is negated, conditional, habitual or a description; part "headline": the
+sentence is coded as an article's headline, where verbless and topic-first forms are read). A row marked ``coded`` must stay right
 (tests/test_phrasings.py checks it); ``open`` rows are known misses, the to-do list of
 rules of the language that the corpus does not show. ``--update`` rewrites the status
 column from today's results.
@@ -19,15 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TABLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "phrasings.tsv"
-HEADER = ["lang", "status", "type", "countries", "sentence"]
+HEADER = ["lang", "status", "part", "type", "countries", "sentence"]
+PARTS = ("body", "headline")
 NONE = "-"  # the type of a sentence that states no event that occurred or is announced
 HEADLINE = {"fr": "Actualité internationale", "en": "World news"}
+BODY = {"fr": "Le texte suit.", "en": "The text follows."}  # under a headline row
 
 
 @dataclass
 class Phrasing:
     lang: str
     status: str
+    part: str
     type: str
     countries: frozenset[str]
     sentence: str
@@ -42,8 +46,10 @@ def load(path: Path = TABLE) -> tuple[list[str], list[Phrasing]]:
     for number, row in enumerate(csv.DictReader(body, delimiter="\t"), start=len(comments) + 2):
         if row["status"] not in ("coded", "open") or not row["sentence"]:
             raise ValueError(f"{path}:{number}: status must be 'coded' or 'open', with a sentence")
+        if row["part"] not in PARTS:
+            raise ValueError(f"{path}:{number}: part must be one of {', '.join(PARTS)}")
         countries = frozenset(c for c in row["countries"].split("|") if c)
-        rows.append(Phrasing(row["lang"], row["status"], row["type"], countries, row["sentence"]))
+        rows.append(Phrasing(row["lang"], row["status"], row["part"], row["type"], countries, row["sentence"]))
     return comments, rows
 
 
@@ -52,9 +58,13 @@ def coded(phrasing: Phrasing) -> list[tuple[str, frozenset[str]]]:
     from eventwire.document import Document, Metadata
     from eventwire.pipeline import extract_document
 
-    # Under a neutral headline, so that the sentence is read as running text (a lone line
-    # would be the headline, where other rules apply: "Trois journalistes arrêtés").
-    raw = f"{HEADLINE[phrasing.lang]}\n\n{phrasing.sentence}\n"
+    # A body row goes under a neutral headline, so that it is read as running text (a lone
+    # line would be the headline, where other rules apply: "Trois journalistes arrêtés"); a
+    # headline row heads a neutral body line.
+    if phrasing.part == "headline":
+        raw = f"{phrasing.sentence}\n\n{BODY[phrasing.lang]}\n"
+    else:
+        raw = f"{HEADLINE[phrasing.lang]}\n\n{phrasing.sentence}\n"
     doc = Document(source="phrasing", name="phrasing", raw=raw,
                    meta=Metadata(published="2024-03-07", lang=phrasing.lang))
     record = extract_document(doc)
@@ -75,7 +85,9 @@ def right(phrasing: Phrasing, events: list[tuple[str, frozenset[str]]]) -> bool:
 
 def save(comments: list[str], rows: list[Phrasing], path: Path = TABLE) -> None:
     lines = [*comments, "\t".join(HEADER)]
-    lines += ["\t".join([r.lang, r.status, r.type, "|".join(sorted(r.countries)), r.sentence]) for r in rows]
+    lines += [
+        "\t".join([r.lang, r.status, r.part, r.type, "|".join(sorted(r.countries)), r.sentence]) for r in rows
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -1855,3 +1855,61 @@ def test_protesters_arrested_after_their_protest_are_no_second_protest() -> None
     found = events("Actualité\n\nDes milliers de manifestants ont défilé mardi à Nairobi. La police a "
                    "dispersé des centaines de manifestants.", "fr")
     assert [e["type"] for e in found].count("PROTEST") == 1, found
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a verbless topic before the colon stays in the headline's sentence
+    ("Éthiopie et Somalie : accord de réconciliation signé à Ankara", ("AGREE", ({"ETH", "SOM"}, set()))),
+    # a participle hung on the topic is a bare passive; a name read as an adverb its subject
+    ("Inde : Emmanuel Macron reçu par Narendra Modi à New Delhi", ("CONSULT", ({"FRA"}, {"IND"}))),
+    ("Chine : Lula reçu par Xi Jinping à Pékin", ("CONSULT", ({"BRA"}, {"CHN"}))),
+    # the act's target hung on the topic
+    ("Ukraine : nouvelle vague de frappes russes sur Kiev", ("ASSAULT", ({"RUS"}, {"UKR"}))),
+    # the subject of a verb read as a noun starts after the topic
+    ("Philippines : le Japon livre des radars de surveillance côtière", ("AID", ({"JPN"}, {"PHL"}))),
+    # a finite verb the parser hung like a noun, with coordinated subjects
+    ("Caucase : Erevan et Bakou paraphent un accord de paix", ("AGREE", ({"ARM", "AZE"}, set()))),
+    ("Pyongyang menace Washington de « représailles »", ("THREATEN", ({"PRK"}, {"USA"}))),
+    # a state's act on its own ground with no doer named: the topic did it
+    ("Mali : l'ambassadeur de France expulsé", ("SANCTION", ({"MLI"}, {"FRA"}))),
+    ("Iran : libération de deux journalistes français", ("RETREAT", ({"IRN"}, {"FRA"}))),
+])
+def test_a_headline_after_its_topic_is_read_whole(headline: str, expected: tuple) -> None:
+    found = headline_events(headline, "fr")
+    assert expected in [(e["type"], sides(e)) for e in found], found
+
+
+@pytest.mark.parametrize(("text", "may_split"), [
+    ("Éthiopie et Somalie : accord de réconciliation signé à Ankara", False),
+    ("Le ministre a déclaré : la France soutiendra l'Ukraine.", True),  # a verb: no topic
+])
+def test_only_a_short_verbless_topic_keeps_its_colon_inside_the_sentence(text: str, may_split: bool) -> None:
+    from eventwire.parse import SENTENCE_BOUNDS, load_pipeline
+
+    nlp = load_pipeline("fr")
+    before = nlp.pipe_names[: nlp.pipe_names.index(SENTENCE_BOUNDS) + 1]
+    with nlp.select_pipes(enable=before):
+        doc = nlp(text)
+    after_colon = next(t for t in doc if t.i > 0 and doc[t.i - 1].text == ":")
+    assert (after_colon.is_sent_start is not False) == may_split
+
+
+def test_those_released_are_the_recipient_even_when_the_lexicon_line_names_them() -> None:
+    release = first_event("Actualité\n\nL'Iran a annoncé la libération de deux journalistes français.", "fr", "RETREAT")
+    assert sides(release) == ({"IRN"}, {"FRA"})
+
+
+def test_a_guest_received_with_no_host_named_is_received_by_the_place() -> None:
+    visit = first_event("Pologne : le chancelier allemand reçu à Varsovie\n\nLe texte suit.", "fr", "CONSULT")
+    assert sides(visit) == ({"DEU"}, {"POL"})
+
+
+def test_a_crowd_given_its_country_by_the_topic_still_protests() -> None:
+    protest = first_event("Israel: thousands protest against judicial overhaul in Tel Aviv\n\nThe text follows.",
+                          "en", "PROTEST")
+    assert countries(protest["actor"]) == {"ISR"}
+
+
+def test_a_public_broadcaster_has_its_country() -> None:
+    ban = first_event("Actualité\n\nLe Burkina Faso a suspendu la diffusion de RFI.", "fr", "COERCE")
+    assert sides(ban) == ({"BFA"}, {"FRA"})

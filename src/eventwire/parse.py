@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.document import Document, Part
 
@@ -71,6 +71,7 @@ def sentence_bounds(doc: Doc) -> Doc:
     that follows neither sentence-final punctuation nor a line break is marked so.
     """
     allowed = True
+    start = 0  # where the current sentence may have started
     for token in doc:
         text = token.text
         if token.is_space:
@@ -79,11 +80,24 @@ def sentence_bounds(doc: Doc) -> Doc:
         closer = all(c in CLOSERS for c in text)  # « ... . » : the sentence ends after it
         if token.i > 0 and (closer or not allowed):
             token.is_sent_start = False
-        if "\n" in token.whitespace_ or text[-1] in SENTENCE_END:
+        elif allowed:
+            start = token.i
+        if "\n" in token.whitespace_ or (text[-1] in SENTENCE_END and not _topic_colon(doc, start, token)):
             allowed = True
         elif not closer:
             allowed = False
     return doc
+
+
+TOPIC_WORDS = 5  # the most words of a headline's topic before its colon ("Mer de Chine méridionale :")
+
+
+def _topic_colon(doc: Doc, start: int, token: Token) -> bool:
+    """ "Éthiopie et Somalie : accord signé à Ankara": a colon after a few words with no verb
+    gives the topic of what follows, in the same sentence, not a sentence of its own."""
+    if token.text != ":" or not 0 < token.i - start <= TOPIC_WORDS or not doc.has_annotation("POS"):
+        return False  # (untagged, a verb could not be told)
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[start : token.i])
 
 
 @lru_cache(maxsize=8)

@@ -64,6 +64,7 @@ from eventwire.code.phrases import (
     conjuncts,
     has_possessive,
     headline_topic,
+    hung_on_topic,
     make_args,
     phrase_span,
 )
@@ -75,6 +76,7 @@ from eventwire.code.repairs import (
     hung_on_its_object,
     is_finite,
     misread_present,
+    name_read_as_adverb,
     object_after,
     subject_before,
 )
@@ -86,6 +88,8 @@ PERSON_PRONOUN_RULE = "object pronoun (a person)"
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
+PATIENT_GENITIVE_MODES = frozenset({"release"})  # "la libération des otages"
+TOPIC_SUBJECT_RULE = "the subject with the headline's topic"
 
 
 @dataclass
@@ -150,7 +154,7 @@ def _topic(subj: Token) -> list[Arg]:
     span, sent = phrase_span(subj), subj.sent
     if headline_topic(sent, span.start) is None:
         return []
-    return [Arg(subj.doc[sent.start : span.end], "the subject with the headline's topic", group=-sent.start - 1)]
+    return [Arg(subj.doc[sent.start : span.end], TOPIC_SUBJECT_RULE, group=-sent.start - 1)]
 
 
 def _undergoer(noun: Token) -> Token | None:
@@ -292,7 +296,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         roles.actors = [a for h in obliques(verb, "dative_case") if h.lemma_.lower() in g["seat_noun"]
                         for a in make_args(h, f"obl:{case_of(h)} (where a passive was done)")]
     if is_passive(verb):
-        patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)
+        patient = child_of(verb, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS) or name_read_as_adverb(verb)
         if patient is None and verb.dep_ == "acl":
             patient = verb.head
         if patient is None and verb.dep_ == "advcl":
@@ -379,7 +383,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     agents += [a for c in genitive for a in c.children
                if a.dep_ in ("nmod", "obl:agent") and case_of(a) in g["agent_case"]]
     # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
-    patient_first = trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw"
+    patient_first = (trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw") \
+        or trigger.mode in PATIENT_GENITIVE_MODES
     patient_first = patient_first or case_of(noun) in g["stance_case"]  # "in support of X"
     # "une frappe imputée à Israël", "a strike attributed to Israel": whom the act is put down to
     # (or on its complement: "une frappe de drone[nmod] attribuée[acl of 'drone'] à l'armée")
@@ -411,7 +416,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     else:
         genitive += nested
     lexical = set().union(*trigger.requires) if trigger.requires else set()
-    genitive = [g for g in genitive if g.lemma_.lower() not in lexical]  # "mandat d'arrêt"
+    # "mandat d'arrêt international": a word of the line that says the act's kind (but with an
+    # article or a number it is who undergoes it: "la libération des otages")
+    genitive = [g for g in genitive if g.lemma_.lower() not in lexical or _determined(g)]
     for head in genitive:
         if patient_first and head.lemma_.lower() not in g["instrument"]:
             roles.recipients.extend(make_args(head, "de (patient)"))
@@ -487,6 +494,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             else:
                 roles.actors.extend(args)
     aimed = list(obliques(noun, "recipient_case"))
+    if hung_on_topic(noun):
+        # "Mali : attaque contre une base de l'ONU": the parser hangs the act's complements on
+        # the headline's topic too
+        aimed.extend(h for h in obliques(noun.head, "recipient_case") if h.i > noun.i)
     if trigger.type == "SUPPORT":  # "sa confiance dans la capacité de la Grèce"
         aimed.extend(h for h in obliques(noun, "belief_case") if h not in aimed)
     # "une enquête visant des soldats russes", "an investigation targeting Russian soldiers"
@@ -594,6 +605,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     return _by_roles(roles, trigger)
 
 
+def _determined(noun: Token) -> bool:
+    """A noun with an article (its own or in its preposition: "des") or a number."""
+    return any(c.dep_ in ("det", "nummod") or "Art" in c.morph.get("PronType", []) for c in noun.children)
+
+
 def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
     """Rearrange found phrases by the lexicon line's roles."""
     if trigger.roles == "from":
@@ -689,10 +705,17 @@ def _headline_roles(verb: Token) -> Roles:
     act on those after it, or on the names among them when the whole names no one else
     ("Kenya recalls envoy to Somalia")."""
     doc, start = verb.doc, clause_start(verb)
+    topic = headline_topic(verb.sent, verb.i)
+    if start == verb.sent.start and topic is not None:
+        start = topic.end + 1  # "Philippines : le Japon livre ...": not the topic, which is no doer
     after = doc[verb.i + 1 : verb.sent.end]
     names = [Arg(phrase_span(t), "name in the headline object (parse repair)", group=t.i)
              for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
-    actors = [Arg(doc[start : verb.i], "headline subject (parse repair)")]
+    subject = doc[start : verb.i]
+    actors = [Arg(subject, "headline subject (parse repair)")]
+    if len(subject) and any(c.dep_ == "conj" and c.i < verb.i for c in subject.root.children):
+        # "Erevan et Bakou paraphent ...": each side of the subject
+        actors = make_args(subject.root, "headline subject (parse repair)")
     recipients = [Arg(after, "headline object (parse repair)"), *names] if len(after) else []
     if denies(verb):
         recipients = []  # whose claim it denies, not those it names

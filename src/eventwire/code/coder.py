@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
-from eventwire.code.arguments import PERSON_PRONOUN_RULE, Roles, find_roles
+from eventwire.code.arguments import PERSON_PRONOUN_RULE, TOPIC_SUBJECT_RULE, Roles, find_roles
 from eventwire.code.complements import IN_OBJECT
 from eventwire.code.context import (
     DIALOGUE_TYPES,
@@ -99,15 +99,18 @@ from eventwire.code.triggers import TriggerMatch, counted, match_token, sentence
 from eventwire.code.unit import Unit, story_country_of
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Event
+from eventwire.parse import TOPIC_WORDS
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
 # Acts aimed at someone that a headline may name only by its topic ("Iran : l'UE adopte de
-# nouvelles sanctions"); a topic is at most this many words before its colon.
-TOPIC_AIMED_TYPES = frozenset({"SANCTION", "REQUEST", "THREATEN", "CONCEDE", "AID", "ACCUSE", "REJECT", "SUPPORT"})
-TOPIC_WORDS = 5
+# nouvelles sanctions"); a topic is at most TOPIC_WORDS words before its colon.
+TOPIC_AIMED_TYPES = frozenset({"SANCTION", "REQUEST", "THREATEN", "CONCEDE", "AID", "ACCUSE", "REJECT", "SUPPORT", "ASSAULT"})
 CROWD_CONTROL = "crowd-control"  # the ASSAULT mode of dispersing a crowd
 # Acts whose doer a verbless headline may name only by its topic ("Corée du Nord : nouveau tir").
 TOPIC_ACTOR_TYPES = frozenset({"MOBILIZE"})
+# Acts a state does on its own ground, whose doer a headline may likewise name only by its topic
+# ("Mali : l'ambassadeur de France expulsé", "Iran : libération de deux journalistes").
+TOPIC_DOER_MODES = frozenset({"expel", "arrest", "convict", "release"})
 # An act of one side that, done by two sides or more together (as actors, not one on the
 # other: an interception is no joint act), is a joint act: military exercises (CAMEO 150)
 # held together are military cooperation (062).
@@ -413,7 +416,8 @@ class Coder:
             actor_rule = "; ".join(r for r in (actor_rule, partner_rule, recipient_rule) if r) or None
         else:
             recipients = [r for r in recipients if not same_entity(r, actors)]
-        if trigger.type == "PROTEST" and actors and all(e.sector == "GOV" and not e.name for e in actors):
+        if trigger.type == "PROTEST" and actors and all(e.sector == "GOV" and not e.name for e in actors) \
+                and actor_rule != TOPIC_SUBJECT_RULE:  # (the topic gives "thousands protest" a country only)
             # "La Chine proteste contre les manœuvres philippines": a state protests by a
             # note, not in the street (FORMAT.md rule 6: a government's formal protest)
             trigger = replace(trigger, type="ACCUSE", mode="disapprove", cameo=STATE_PROTEST_CAMEO)
@@ -425,7 +429,8 @@ class Coder:
                 actors = union(actors, sides)
                 actor_rule = f"{actor_rule}; {rule}" if actor_rule else rule
         if (trigger.roles == "sym" and len({e.country for e in actors if e.country}) < 2) or (
-                trigger.type in TOPIC_ACTOR_TYPES and not any(e.country for e in actors)):
+                (trigger.type in TOPIC_ACTOR_TYPES or trigger.mode in TOPIC_DOER_MODES)
+                and not any(e.country for e in actors)):
             # "Éthiopie et Somalie : accord de réconciliation signé", "Corée du Nord : nouveau
             # tir de missile": a verbless headline's sides are its topic
             sides = [e for e in self._topic_sides(sent, unit) if not same_entity(e, actors)]
@@ -583,7 +588,7 @@ class Coder:
     def _topic_sides(self, sent: Span, unit: Unit) -> list[Entity]:
         """The countries a headline's topic names ("Iran : ...", "Éthiopie et Somalie : ...": the
         names before a colon that opens the sentence)."""
-        topic = headline_topic(sent, sent.start + TOPIC_WORDS)
+        topic = headline_topic(sent, sent.start + TOPIC_WORDS + 1)
         if topic is None:
             return []
         # (each side's phrase cut at the colon: the parser may hang the headline's noun on the topic)
@@ -602,6 +607,9 @@ class Coder:
             return None
         if trigger.mode == "visit":
             return [Entity(country=place.country, sector="GOV", name=None)], "host country of the visit's place"
+        if trigger.type == "CONSULT" and trigger.roles == "recv":
+            # "Le chancelier allemand reçu à Varsovie": received by the place's country
+            return [Entity(country=place.country, sector="GOV", name=None)], "host country of the place received in"
         if trigger.type == "AID" and self.gazetteer.country_of(place.name) == place.country:
             return [Entity(country=place.country, sector=None, name=None)], "the country the aid goes to"
         if trigger.type == "ASSAULT" and trigger.roles == "dir" and not actors:

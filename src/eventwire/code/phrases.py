@@ -257,6 +257,13 @@ def headline_topic(sent: Span, end: int) -> Span | None:
     return sent.doc[sent.start : colon.i]
 
 
+def hung_on_topic(token: Token) -> bool:
+    """Whether the parser hung ``token``, after a headline's colon, on the topic before it
+    ("Inde : Macron reçu[parataxis of 'Inde'] par Modi")."""
+    topic = headline_topic(token.sent, token.i)
+    return topic is not None and topic.start <= token.head.i < topic.end
+
+
 def after_comma(phrase: Token) -> bool:
     """Whether the first word of ``phrase`` comes right after a comma (its own or not)."""
     first = next(t for t in phrase.subtree if not t.is_punct or t.i == phrase.i)

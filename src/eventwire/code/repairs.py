@@ -220,6 +220,12 @@ def misread_name(token: Token) -> bool:
             and token.head.i > token.i)
 
 
+def name_read_as_adverb(verb: Token) -> Token | None:
+    """ "Chine : Lula[PROPN, advmod] reçu par Xi Jinping": a name before the verb that the
+    parser made its adverb stands where its subject would."""
+    return next((c for c in verb.lefts if c.dep_ == "advmod" and c.pos_ == "PROPN" and c.ent_type_), None)
+
+
 def hung_on_its_object(verb: Token) -> bool:
     """A finite verb the parser made a modifier of the noun after it: that noun is its object."""
     return (
@@ -283,7 +289,7 @@ def headline_verb(token: Token) -> bool:
     ce que l'Azerbaïdjan dément"). So is a root "noun" or "adjective" with an object after the
     nouns it heads ("The US president vetoed[NOUN] a resolution", "Tehran denied[ADJ] supplying
     drones"): nouns and adjectives take no object."""
-    if _root_with_name_and_object(token):
+    if _root_with_name_and_object(token) or _verb_hung_as_a_word(token):
         return True
     if not after_name_with_verb_ending(token):
         return False
@@ -293,6 +299,18 @@ def headline_verb(token: Token) -> bool:
     # Bogota de droits de douane si elle refuse ...")
     return (token.i > max(start, sent.start) or start > sent.start) and not any(
         t.pos_ in ("VERB", "AUX") and not _subordinate(t) for t in token.doc[start : sent.end])
+
+
+# Where the parser may hang a headline's finite verb as if it were a noun or a mark
+# ("Pyongyang[ROOT] menace[nmod] Washington", "Erevan et Bakou paraphent[punct] un accord")
+HUNG_AS_A_WORD = frozenset({"punct", "nmod", "flat:name", "appos", "amod", "compound"})
+
+
+def _verb_hung_as_a_word(token: Token) -> bool:
+    """A finite verb right after a name, with no subject, that the parser hung like a noun."""
+    return (token.pos_ == "VERB" and token.dep_ in HUNG_AS_A_WORD and token.i > 0
+            and token.doc[token.i - 1].text[:1].isupper() and "Fin" in token.morph.get("VerbForm", [])
+            and not any(c.dep_.startswith("nsubj") for c in token.children))
 
 
 def _subordinate(word: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import case_of, child_of
+from eventwire.code.phrases import case_of, child_of, hung_on_topic
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
     REPAIR_DEPS,
@@ -66,9 +66,14 @@ def is_passive(verb: Token) -> bool:
         and not misread_present(verb)
     if sentence_verb_on_noun(verb):
         return False
-    if participle and dep in bare & {"acl", "root"}:
+    if participle and (dep in bare & {"acl", "root"} or _after_the_topic(verb)):
         return True
     return "Pass" in verb.morph.get("Voice", []) and dep in bare
+
+
+def _after_the_topic(verb: Token) -> bool:
+    """ "Inde : Macron reçu par Modi": a headline's clause the parser hung on its topic."""
+    return verb.dep_ in ("parataxis", "dep") and hung_on_topic(verb)
 
 
 def _after_topic(verb: Token, subj: Token | None) -> Token | None:

@@ -141,6 +141,9 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
             near.append(token.head.head)  # the verb of an amount: "pledged 50 million dollars in aid"
     if token.dep_ in ("acl", "acl:relcl") and token.head.pos_ in ("NOUN", "PROPN"):
         near.append(token.head)  # the noun a participle describes: "les sanctions imposées par X"
+        if token.head.dep_ == "nmod":
+            # hung on the noun's complement: "un accord de paix[head] signé à Doha"
+            near.append(token.head.head)
     elif hung_on_its_object(token):
         near.append(token.head)  # "Norway delivered[amod] tanks": the parser's object
     if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
