@@ -1913,3 +1913,31 @@ def test_a_crowd_given_its_country_by_the_topic_still_protests() -> None:
 def test_a_public_broadcaster_has_its_country() -> None:
     ban = first_event("Actualité\n\nLe Burkina Faso a suspendu la diffusion de RFI.", "fr", "COERCE")
     assert sides(ban) == ({"BFA"}, {"FRA"})
+
+
+def test_a_complement_the_parser_hung_on_a_day_is_the_verbs() -> None:
+    closing = first_event("Actualité\n\nLa Lituanie a fermé jeudi deux postes-frontières avec la Biélorussie.",
+                          "fr", "COERCE")
+    assert sides(closing) == ({"LTU"}, {"BLR"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les marines indonésienne et australienne ont mené des patrouilles coordonnées en mer de Timor.", "fr"),
+])
+def test_coordinated_patrols_are_a_joint_act(text: str, lang: str) -> None:
+    patrol = first_event(f"Actualité\n\n{text}", lang, "COOPERATE")
+    assert countries(patrol["actor"]) == {"AUS", "IDN"}
+
+
+def test_a_lifted_embargo_is_aimed_at_whose_goods_it_hit() -> None:
+    lifting = first_event("World news\n\nWarsaw lifted its embargo on Ukrainian grain.", "en", "CONCEDE")
+    assert sides(lifting) == ({"POL"}, {"UKR"})
+
+
+@pytest.mark.parametrize(("text", "lang", "month"), [
+    ("The European Union sanctioned Iran earlier in the month.", "en", "2024-03"),
+    ("L'Union européenne a sanctionné l'Iran plus tôt dans le mois.", "fr", "2024-03"),
+])
+def test_earlier_in_the_month_dates_to_the_month_of_the_article(text: str, lang: str, month: str) -> None:
+    sanction = first_event(f"{'Actualité' if lang == 'fr' else 'World news'}\n\n{text}", lang, "SANCTION")
+    assert sanction["date"] == month

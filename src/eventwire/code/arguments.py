@@ -849,8 +849,9 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles.recipients = [a for h in extra for a in make_args(h, "source (left)")] + roles.recipients
     if trigger.roles == "sym":
         _drop_mediators(roles, token)
-    if trigger.type == "SANCTION" and token.pos_ == "VERB":
+    if trigger.type in ("SANCTION", "CONCEDE") and token.pos_ == "VERB":
         # "a imposé des droits de douane sur les produits chinois": aimed at whose goods they hit
+        # (or lifted: "lifted its embargo on Ukrainian grain")
         roles.recipients += [a for h in levied_on(token) for a in make_args(h, f"obl:{case_of(h)} (levied on)")]
     if not roles.recipients:
         roles.recipients = _recipients_from_context(token, trigger, roles)

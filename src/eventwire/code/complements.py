@@ -99,6 +99,10 @@ def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     # entre X et Y": the sides of what a prepositional argument or adjunct names
     found.extend((c, f"nmod:{case_of(c)}{IN_ARGUMENT}") for child in verb.children
                  if child.dep_ in ("obl:arg", "obl:mod", "obl") for c in sides_in_object(child))
+    # "a fermé jeudi[obl:mod] deux postes-frontières avec la Biélorussie": the parser hangs
+    # what follows a day on the day
+    found.extend((c, f"obl:{case_of(c)}") for t in verb.children if t.dep_ == "obl:mod" and t.i > verb.i
+                 and _is_calendar_word(t) for c in obliques(t, "recipient_case") if c.i > t.i)
     # "detained around[case] forty people": a number's approximation read as a preposition
     found.extend((c, "obj (approximate number)") for c in obliques(verb, "approximate_case") if c.i > verb.i)
     # "a salué l'accord de paix entre X et Y": the parser may hang the sides on the verb
@@ -255,6 +259,12 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
                              # ("sous la médiation du président": "du" is a preposition there)
                              and "Plur" in c.morph.get("Number", []) for c in sub.children))
     return found
+
+
+def _is_calendar_word(noun: Token) -> bool:
+    """ "jeudi", "mars", "matin": a word that names a day, a month or a part of a day itself."""
+    calendar = date_words(noun.doc.lang_).by_kind
+    return any(norm(noun.text) in calendar.get(k, {}) for k in ("month", "weekday", "daypart"))
 
 
 def _names_time(noun: Token) -> bool:
