@@ -898,6 +898,20 @@ def test_on_a_visit_the_subject_visits() -> None:
     assert countries(event["recipient"]) == {"KEN"}
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe Premier ministre portugais a rendu visite à son homologue marocain et ils "
+     "ont discuté de la coopération énergétique.", "fr"),
+    ("World news\n\nThe Portuguese prime minister visited his Moroccan counterpart and they "
+     "discussed energy cooperation.", "en"),
+])
+def test_talks_told_in_the_sentence_of_a_visit_are_the_visit(text: str, lang: str) -> None:
+    # FORMAT.md rule 4: talks are their own event only when told as a meeting of their own
+    meetings = [e for e in events(text, lang) if e["type"] == "CONSULT"]
+    assert len(meetings) == 1, meetings
+    assert meetings[0]["mode"] == "visit"
+    assert sides(meetings[0]) == ({"PRT"}, {"MAR"})
+
+
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
     event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
     assert countries(event["recipient"]) == {"MLI"}

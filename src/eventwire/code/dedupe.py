@@ -58,10 +58,15 @@ def _hosting(a: Event, b: Event) -> bool:
 
 def _purpose_of_meeting(a: Event, b: Event) -> bool:
     """ "gathered in Cairo to discuss the crisis": talks in the sentence that tells the
-    meeting they are held at are that meeting (the word for talks has no mode). Not a visit:
-    talks held during it are their own event (FORMAT.md rule 4)."""
+    meeting they are held at are that meeting (the word for talks has no mode)."""
     modes = {a.mode, b.mode}
     return a.type == "CONSULT" and None in modes and "visit" not in modes and _same_sentence(a, b)
+
+
+def _talks_during_visit(a: Event, b: Event) -> bool:
+    """ "a rendu visite à son homologue et ils ont discuté de coopération": talks told in the
+    sentence of the visit, with no date of their own, are the visit (FORMAT.md rule 4)."""
+    return a.type == "CONSULT" and {a.mode, b.mode} == {"visit", None} and _same_sentence(a, b)
 
 
 def _halves(a: Event, b: Event) -> bool:
@@ -81,7 +86,7 @@ def same_event(a: Event, b: Event) -> bool:
     if a.type == "PROTEST" and _same_sentence(a, b) and _countries(a.actor) == _countries(b.actor):
         return True  # "des manifestants se sont heurtés à la police": one protest, not a demo and a riot
     if a.mode != b.mode and (a.type == "CONSULT" or (a.mode and b.mode)) and not (
-            _hosting(a, b) or _purpose_of_meeting(a, b)):
+            _hosting(a, b) or _purpose_of_meeting(a, b) or _talks_during_visit(a, b)):
         return False  # talks held during a visit are their own event (FORMAT.md rule 4)
     if a.type == "AGREE" and a.cameo and b.cameo and a.cameo != b.cameo:
         return False  # signing a text and agreeing to cooperate are two events
@@ -145,11 +150,17 @@ def _merge_into(kept: Event, other: Event) -> None:
 def dedupe(events: list[Event]) -> list[Event]:
     """The events of one document with mentions of the same event merged, in text order."""
     kept: list[Event] = []
+    mentions: list[list[Event]] = []  # each kept event's tellings, the kept one first
     for event in events:
-        for earlier in kept:
-            if same_event(earlier, event):
+        for earlier, told in zip(kept, mentions, strict=True):
+            if same_event(earlier, event) or any(
+                    _talks_during_visit(mention, event) and same_event(mention, event)
+                    for mention in told[1:]):
+                # (the talks may be in the sentence of a later telling of the visit)
                 _merge_into(earlier, event)
+                told.append(event)
                 break
         else:
             kept.append(event)
+            mentions.append([event])
     return kept
