@@ -912,6 +912,43 @@ def test_talks_told_in_the_sentence_of_a_visit_are_the_visit(text: str, lang: st
     assert sides(meetings[0]) == ({"PRT"}, {"MAR"})
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mer Baltique : accord entre la Suède et la Finlande sur la surveillance des câbles\n\n"
+     "Les deux pays coopèrent depuis longtemps.", "fr"),
+    ("Actualité\n\nUn accord de cessez-le-feu entre le Soudan et le Tchad est entré en vigueur lundi.", "fr"),
+    ("Ceasefire deal between Sudan and Chad takes effect\n\nThe truce began on Monday.", "en"),
+])
+def test_an_agreement_between_two_sides_told_as_news_is_their_agreement(text: str, lang: str) -> None:
+    agreement = first_event(text, lang, "AGREE")
+    assert parties(agreement) in ({"SWE", "FIN"}, {"SDN", "TCD"})
+    assert agreement["recipient"] == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLe Soudan a violé l'accord entre le Soudan et le Tchad.", "fr"),
+    ("Actualité\n\nLes ministres ont parlé de l'application de l'accord entre le Soudan et le Tchad.", "fr"),
+    ("World news\n\nThe summit deemed the agreement between Sudan and Chad void.", "en"),
+])
+def test_an_agreement_named_as_background_is_no_new_agreement(text: str, lang: str) -> None:
+    assert [e for e in events(text, lang) if e["type"] == "AGREE"] == []
+
+
+def test_the_author_of_a_judged_act_hung_on_the_verb_is_the_recipient() -> None:
+    # the parser hangs "par les forces X" on the active verb: the agent of the act it judges
+    text = "Actualité\n\nBakou a dénoncé une violation de la trêve par les forces arméniennes."
+    assert sides(first_event(text, "fr", "ACCUSE")) == ({"AZE"}, {"ARM"})
+
+
+def test_a_passive_agent_hung_on_the_place_before_it_is_the_agent() -> None:
+    text = "World news\n\nThe Kenyan president was received at the Elysée by Emmanuel Macron on Friday."
+    assert parties(first_event(text, "en", "CONSULT")) == {"KEN", "FRA"}
+
+
+def test_a_headline_verb_tagged_as_a_base_form_is_the_headline_verb() -> None:
+    text = "Armenia and Azerbaijan sign peace deal\n\nThe two countries ended a long dispute."
+    assert parties(first_event(text, "en", "AGREE")) == {"ARM", "AZE"}
+
+
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
     event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
     assert countries(event["recipient"]) == {"MLI"}

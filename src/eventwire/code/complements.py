@@ -58,8 +58,11 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     found.extend(author for head, _ in lost for author in authors(head) if author not in found)
     if not any(c.dep_ == "aux:pass" for c in verb.children):
         # "salue l'adoption[obj] par le Conseil[obl:agent of 'salue']": an active verb has no
-        # agent; the parser took the agent of the act its object names
-        found.extend((a, "agent of the object (parse repair)") for a in verb.children if a.dep_ == "obl:agent"
+        # agent; the parser took the agent of the act its object names (or hung that "par X"
+        # on the verb as an adjunct: "a dénoncé une violation du cessez-le-feu par les forces X")
+        agent_case = grammar_of(verb)["agent_case"]
+        found.extend((a, "agent of the object (parse repair)") for a in verb.children
+                     if (a.dep_ == "obl:agent" or (a.dep_ in ("obl", "obl:mod") and case_of(a) in agent_case))
                      and any(o.dep_ in ("obj", "obl:arg") and o.pos_ == "NOUN" and o.i < a.i for o in verb.children))
     found.extend((sub, f"nmod:{case_of(sub)}{IN_OBJECT}") for sub in _datives_in_object(verb))
     if denies(verb):
@@ -411,10 +414,13 @@ def agent_of(verb: Token) -> Token | None:
     agent = child_of(verb, "obl:agent")
     if agent is not None:
         return agent
+    agent_case = grammar_of(verb)["agent_case"]
     for child in verb.children:
-        if child.dep_.startswith("obl") and case_of(child) in grammar_of(child)["agent_case"]:
+        if child.dep_.startswith("obl") and case_of(child) in agent_case:
             return child
-    return None
+    # "was received at the Elysée by Emmanuel Macron": the agent hung on the place before it
+    return next((g for child in verb.children if child.dep_.startswith("obl") and child.i > verb.i
+                 for g in child.children if g.dep_ == "nmod" and case_of(g) in agent_case), None)
 
 
 def quoted_clause(verb: Token) -> Token | None:

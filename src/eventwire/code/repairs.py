@@ -309,8 +309,15 @@ HUNG_AS_A_WORD = frozenset({"punct", "nmod", "flat:name", "appos", "amod", "comp
 def _verb_hung_as_a_word(token: Token) -> bool:
     """A finite verb right after a name, with no subject, that the parser hung like a noun."""
     return (token.pos_ == "VERB" and token.dep_ in HUNG_AS_A_WORD and token.i > 0
-            and token.doc[token.i - 1].text[:1].isupper() and "Fin" in token.morph.get("VerbForm", [])
+            and token.doc[token.i - 1].text[:1].isupper() and _finite_form(token)
             and not any(c.dep_.startswith("nsubj") for c in token.children))
+
+
+def _finite_form(verb: Token) -> bool:
+    """Finite, or a bare form with no auxiliary or mark: "Armenia and Azerbaijan sign[VB]
+    peace deal" is the plural present the tagger took for the base form."""
+    form = verb.morph.get("VerbForm", [])
+    return "Fin" in form or ("Inf" in form and not any(c.dep_ in ("aux", "mark") for c in verb.children))
 
 
 def _subordinate(word: Token) -> bool:
