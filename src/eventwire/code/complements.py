@@ -98,6 +98,12 @@ def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     for child in obliques(verb, "recipient_case"):
         found.append((child, f"obl:{case_of(child)}"))
         found.extend(authors(child))
+    # "s'est prononcé en faveur du plan marocain": a noun that makes a preposition with its own
+    # ("en faveur de", "à l'encontre de") hands the verb its complement
+    nouns = grammar_of(verb)["preposition_noun"]
+    found.extend((c, f"obl:{case_of(child)} {child.text} {case_of(c)}") for child in verb.children
+                 if child.dep_.startswith("obl") and child.lemma_.lower() in nouns
+                 for c in child.children if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["genitive"])
     # "s'est félicité de l'accord conclu entre X et Y", "a salué un tournant dans les relations
     # entre X et Y": the sides of what a prepositional argument or adjunct names
     found.extend((c, f"nmod:{case_of(c)}{IN_ARGUMENT}") for child in verb.children
@@ -241,7 +247,8 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
                      if (sub.dep_ == "obj" and oblique.pos_ == "NOUN" and sub.pos_ in ("NOUN", "PROPN"))
                      or (sub.dep_ == "nmod" and not case_of(sub) and (
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
-                         or any(d.dep_ == "det" for d in sub.children))))
+                         # (with its article or its number: "a remis en liberté six citoyens")
+                         or any(d.dep_ in ("det", "nummod") for d in sub.children))))
     units = grammar_of(verb)["duration_unit"]
     if not any(c.dep_ == "obj" for c in verb.children):
         # "a rejeté, dans un communiqué, les conclusions du rapport": the object after an
@@ -370,13 +377,21 @@ def describing_participles(noun: Token) -> list[Token]:
     agent = grammar_of(noun)["agent_case"]
     # (or hung on the noun's complement, agreeing with the noun and not with it: "les
     # accusations[Fem,Plur] d'agression[Sing] portées[Fem,Plur] par Kiev")
-    hung_low = [c for m in noun.children if m.dep_ == "nmod" and not _agrees(m, noun)
-                for c in m.children if c.i > m.i and _agrees(c, noun) and not _agrees(c, m)]
+    # (or with a bare complement, which only classifies the noun: "une campagne de
+    # désinformation orchestrée par Moscou" is one thing, whichever word the participle agrees with)
+    hung_low = [c for m in noun.children if m.dep_ == "nmod"
+                for c in m.children if c.i > m.i and _agrees(c, noun)
+                and (_bare(m) or (not _agrees(m, noun) and not _agrees(c, m)))]
     return [
         c for c in [*noun.children, *hung_low]
         if c.dep_ == "acl" and c.pos_ in ("VERB", "ADJ")
         and any(g.dep_ in OBLIQUE_DEPS and case_of(g) in agent for g in c.children)
     ]
+
+
+def _bare(complement: Token) -> bool:
+    """A noun complement with a preposition and no determiner ("de désinformation")."""
+    return bool(case_of(complement)) and not any(c.dep_ in ("det", "nummod") for c in complement.children)
 
 
 def _agrees(word: Token, noun: Token) -> bool:
