@@ -69,6 +69,12 @@ def test_future_weekday_goes_forward() -> None:
     assert dates("Le ministre se rendra à Kiev mardi.", future=True) == [("2017-01-24", None)]
 
 
+def test_a_day_without_year_is_on_or_before_the_anchor_unless_told_as_future() -> None:
+    # (the anchor is 21 January 2017: 3 May is nearer ahead, but a past act was last May)
+    assert dates("Le ministre s'est rendu à Kiev le 3 mai.") == [("2016-05-03", None)]
+    assert dates("Le ministre se rendra à Kiev le 3 mai.", future=True) == [("2017-05-03", None)]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -252,7 +258,7 @@ def en(text: str, anchor: Anchor = THU, future: bool = False) -> list[tuple[str,
         ("The envoy landed on 6 March in Rome.", [("2019-03-06", None)]),
         ("The envoy landed on the 6th of March.", [("2019-03-06", None)]),
         ("The envoy landed on March 1st.", [("2019-03-01", None)]),
-        ("The envoy landed on Jan. 3 and left on Sept. 9.", [("2019-01-03", None), ("2019-09-09", None)]),
+        ("The envoy landed on Jan. 3 and left on Sept. 9.", [("2019-01-03", None), ("2018-09-09", None)]),  # (a past act: last September)
         ("On Tuesday, March 12, 2019, the envoy resigned.", [("2019-03-12", None)]),
         ("The fair ran March 6-8.", [("2019-03-06", "2019-03-08")]),
         ("The fair ran 21–24 October 2018.", [("2018-10-21", "2018-10-24")]),

@@ -92,7 +92,7 @@ from eventwire.code.scene import (
     paragraph_date,
     then_across,
 )
-from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual
+from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual, told_in_future
 from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold_key
 from eventwire.code.triggers import TriggerMatch, counted, match_token, sentence_triggers
@@ -267,7 +267,7 @@ class Coder:
                     threat=match.trigger.type == "THREATEN",
                 )
                 found = dates
-                if status == "future" and dates:
+                if dates and (status == "future" or told_in_future(match.token)):
                     found = find_dates(sent.text, unit.anchor, self.lang, future=True)
                 elsewhere = asked_elsewhere(found, sent, match, governors, others)
                 found = [d for d in found if d not in elsewhere]

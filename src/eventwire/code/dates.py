@@ -239,7 +239,9 @@ def _resolve(
     if kind == "day":
         month, day = int(w.value("month", g["m1"])), _day(g["d1"])
         weekday = int(w.value("weekday", g["wd"])) if g.get("wd") else None
-        iso = _year_less(day, month, g.get("y1"), weekday, anchor, direction)
+        # (a clause not told as future speaks of a day on or before the anchor: "a critiqué le
+        # 3 août" in a March article is last August's)
+        iso = _year_less(day, month, g.get("y1"), weekday, anchor, direction or ("future" if future else "past"))
         return DateMention(0, 0, iso, None, "day") if iso else None
     if kind == "numeric":  # 2016-03-06 or 06/03/2016 (day first, as French writes it)
         y, mo, d = (g["y1"], g["m1"], g["d1"]) if g.get("y1") else (g["y2"], g["m2"], g["d2"])

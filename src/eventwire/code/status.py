@@ -181,6 +181,12 @@ def _tense(verb: Token) -> tuple[bool, bool]:
     return future or _destined(verb, w), cond
 
 
+def told_in_future(token: Token) -> bool:
+    """Whether the clause of a trigger is in a future tense ("cessera ses frappes le 22
+    février": a cancelled act is still dated ahead)."""
+    return _tense(_clause_verb(token))[0]
+
+
 def _hearsay(aux: Token, verb: Token, w: StatusWords) -> bool:
     """ "selon le Pentagone, l'interception aurait été conduite ...": a past the reporter has not
     confirmed (the conditional of the tense auxiliary), from a source the sentence names, still
