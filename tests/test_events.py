@@ -166,6 +166,11 @@ def _event(type_: str, actor: str, recipient: str | None, date: str | None, mode
     )
 
 
+def _in_another_sentence(event: Event) -> Event:
+    event.evidence = Evidence("y", 0, 10, 11, 10, 11)
+    return event
+
+
 def test_a_visit_and_its_host_receiving_the_guest_are_one_event() -> None:
     visit = _event("CONSULT", "RUS", "VNM", None, mode="visit")
     received = _event("CONSULT", "RUS", "VNM", "2019-10-21")
@@ -173,7 +178,10 @@ def test_a_visit_and_its_host_receiving_the_guest_are_one_event() -> None:
     assert same_event(visit, received)
     talks = _event("CONSULT", "RUS", "VNM", "2019-10-21")
     talks.cameo = "040"
-    assert not same_event(visit, talks)  # talks held during the visit (FORMAT.md rule 4)
+    # talks told in the visit's sentence are the visit (FORMAT.md rule 4) ...
+    assert same_event(visit, talks)
+    # ... talks told in a sentence of their own are a meeting of their own
+    assert not same_event(visit, _in_another_sentence(talks))
 
 
 def test_a_merged_event_keeps_who_did_it_to_whom() -> None:
@@ -196,7 +204,8 @@ def test_same_event_rules() -> None:
     assert not same_event(a, _event("SANCTION", "USA", "IRN", "2024-03-01"))  # another target
     assert same_event(a, _event("SANCTION", "USA", None, "2024-03-01"))  # told with fewer sides
     visit = _event("CONSULT", "RUS", "VNM", "2024-03-01", mode="visit")
-    assert not same_event(visit, _event("CONSULT", "RUS", "VNM", "2024-03-01"))  # talks in a visit
+    talks = _in_another_sentence(_event("CONSULT", "RUS", "VNM", "2024-03-01"))
+    assert not same_event(visit, talks)  # talks in a visit, told apart
     assert len(dedupe([a, _event("SANCTION", "USA", "RUS", None)])) == 1
 
     # "la communauté internationale a critiqué l'essai": a named actor of no known country

@@ -52,7 +52,7 @@ from eventwire.code.actor_tables import (
 )
 from eventwire.code.grammar import grammar_of
 from eventwire.code.names import Hit, Word, person_name, proper
-from eventwire.code.phrases import case_of
+from eventwire.code.phrases import adjective_read_as_clause, case_of
 from eventwire.code.places import Gazetteer
 from eventwire.code.repairs import misread_name
 from eventwire.code.spans import (
@@ -185,7 +185,8 @@ class ActorResolver:
         for tok in span:
             if tok.i == root.i or tok.head.i not in inside:
                 continue
-            if tok.dep_ in CLAUSE_DEPS or (tok.head.i == root.i and coordinated(tok)):
+            if (tok.dep_ in CLAUSE_DEPS and not adjective_read_as_clause(tok, tok.head)) or (
+                    tok.head.i == root.i and coordinated(tok)):
                 skip.update(t.i for t in tok.subtree)
         words = []
         for tok in span:

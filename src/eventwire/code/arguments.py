@@ -373,7 +373,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     genitive = [
         c for c in noun.children
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
-        and c.pos_ in ("NOUN", "PROPN") and not classifier(c)
+        and (c.pos_ in ("NOUN", "PROPN") or _noun_misread_as_adverb(c)) and not classifier(c)
     ]
     # (not "une visite de deux jours": how long it lasts)
     genitive = [c for c in genitive if not _after_place(c) and c.lemma_.lower() not in g["duration_unit"]]
@@ -386,6 +386,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     patient_first = (trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw") \
         or trigger.mode in PATIENT_GENITIVE_MODES
     patient_first = patient_first or case_of(noun) in g["stance_case"]  # "in support of X"
+    # "a réaffirmé le droit d'Israël à se défendre": whose right it is, is who is backed
+    patient_first = patient_first or noun.lemma_.lower() in g["holder_noun"]
     # "une frappe imputée à Israël", "a strike attributed to Israel": whom the act is put down to
     # (or on its complement: "une frappe de drone[nmod] attribuée[acl of 'drone'] à l'armée")
     described = [noun, *(c for c in noun.children if c.dep_ == "nmod")]
@@ -603,6 +605,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     for name in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
         roles.actors.extend(make_args(name, "name before the act (agent)"))
     return _by_roles(roles, trigger)
+
+
+def _noun_misread_as_adverb(token: Token) -> bool:
+    """ "une attaque de drones[ADV] russes": a word with a preposition and a word of its own
+    is a noun, whatever its tag."""
+    return token.pos_ == "ADV" and bool(case_of(token)) and any(c.dep_ in ("amod", "acl") for c in token.children)
 
 
 def _determined(noun: Token) -> bool:

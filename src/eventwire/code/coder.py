@@ -616,6 +616,10 @@ class Coder:
             # "Un attentat a fait quinze morts à Mogadiscio": by no one named, on the people there
             # (not fighting, between sides the sentence does not name)
             return [Entity(country=place.country, sector="CVL", name=None)], "the people of the attack's place"
+        if trigger.type == "ASSAULT" and any(a.country for a in actors):
+            # "Une frappe russe a fait trois morts dans la région d'Odessa": a foreign side's
+            # attack in a country is aimed at that country
+            return [Entity(country=place.country, sector=None, name=None)], "the country attacked in"
         if trigger.type == "THREATEN":
             # "a menacé de lancer une opération dans le nord de la Syrie"
             return [Entity(country=place.country, sector="GOV", name=None)], "the country the threatened act is in"

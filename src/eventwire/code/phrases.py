@@ -63,7 +63,7 @@ def phrase_tokens(head: Token) -> list[Token]:
             # a coordinated noun is a phrase of its own; a coordinated adjective ("vietnamiens
             # et chinois") and a comma apposition belong to this one
             and not (c.dep_ == "conj" and _nominal(c) and _coordinated(c)))
-        or _misread_compound(c, head)
+        or _misread_compound(c, head) or adjective_read_as_clause(c, head)
     ]
     apart = set(_hung_on_complement(head))
     while stack:
@@ -89,6 +89,12 @@ def _misread_compound(child: Token, head: Token) -> bool:
     parser made the subject of the noun right after it, with no copula, is its modifier."""
     return (child.dep_ == "nsubj" and child.pos_ == "NOUN" and head.pos_ in ("NOUN", "PROPN")
             and child.i == head.i - 1 and not any(c.dep_ == "cop" for c in head.children))
+
+
+def adjective_read_as_clause(child: Token, head: Token) -> bool:
+    """ "de drones russes[acl]": a bare adjective right after the noun is its modifier, whatever
+    relation the parser gave it."""
+    return child.dep_ == "acl" and child.pos_ == "ADJ" and child.i == head.i + 1 and not child.n_rights + child.n_lefts
 
 
 def _stray_adjective(token: Token, head: Token) -> bool:

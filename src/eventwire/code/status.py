@@ -262,7 +262,14 @@ def _planning(verb: Token) -> bool:
 def _suspended_by_noun(token: Token, verb: Token, w: StatusWords) -> bool:
     """ "le crime d'expulsion", "les accusations d'agression", "la possibilité d'une visite": an
     act named as what a charge or a possibility is of (a noun between the trigger noun and its
-    clause's verb) is charged or possible, not reported."""
+    clause's verb) is charged or possible, not reported; so is an infinitive the parser hung on
+    the verb after such a noun ("reconnaît le droit de l'Ukraine à frapper des cibles")."""
+    nouns = w["suspending_noun"]
+    if token.dep_ == "xcomp" and any(c.dep_ == "obj" and c.i < token.i and c.lemma_.lower() in nouns
+                                     for c in token.head.children):
+        return True
+    if token.pos_ == "VERB" and token.dep_ in ("acl", "nmod") and token.head.lemma_.lower() in nouns:
+        return True  # "la possibilité de sanctionner la Russie"
     node = token
     while node.i != verb.i and node.head.i != node.i:
         node = node.head
@@ -311,6 +318,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             return "negated"
         if _suspended_by_noun(token, verb, w):
             return "hypothetical"
+    elif _suspended_by_noun(token, verb, w):
+        return "hypothetical"  # (a verb: the infinitive of a right, a possibility)
     if is_negated(verb):
         return "negated"
     if verb.dep_ == "csubj" and any(c.dep_ == "cop" for c in verb.head.children):
