@@ -351,7 +351,8 @@ def test_a_headline_names_both_sides_of_a_joint_act(headline: str, type_: str, s
     ("Le Mali expulse l'ambassadeur de France", "SANCTION", {"MLI"}, {"FRA"}),
     ("Le Japon et l'Australie signent un pacte de défense", "AGREE", {"JPN", "AUS"}, set()),
     ("Le Kenya envoie des policiers en Haïti", "MOBILIZE", {"KEN"}, set()),
-    ("Israël frappe des cibles en Syrie", "ASSAULT", {"ISR"}, set()),
+    # a foreign side's attack on no one named is aimed at the country it strikes in
+    ("Israël frappe des cibles en Syrie", "ASSAULT", {"ISR"}, {"SYR"}),
     # the object of "accuser" does what it is accused of
     ("Moscou accuse Kiev d'avoir attaqué un pont", "ASSAULT", {"UKR"}, set()),
 ])
@@ -970,6 +971,18 @@ def test_a_foreign_attack_in_a_country_is_aimed_at_it(text: str, lang: str) -> N
     attack = first_event(text, lang, "ASSAULT")
     assert sides(attack) == ({"RUS"}, {"UKR"})
     assert attack["place"] and attack["place"]["country"] == "UKR"
+
+
+def test_a_warning_clause_the_parser_read_as_a_relative_still_warns() -> None:
+    text = ("Actualité\n\nLa Chine a prévenu les Philippines qu'elle prendrait des mesures pour défendre "
+            "sa souveraineté.")
+    assert sides(first_event(text, "fr", "THREATEN")) == ({"CHN"}, {"PHL"})
+
+
+def test_who_undergoes_an_act_is_named_without_its_agent() -> None:
+    # "de diplomates russes par la France": the agent is no part of the patient's phrase
+    text = "Expulsion de diplomates russes par la France\n\nLa décision a été annoncée mardi."
+    assert sides(first_event(text, "fr", "SANCTION")) == ({"FRA"}, {"RUS"})
 
 
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:

@@ -423,7 +423,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     genitive = [g for g in genitive if g.lemma_.lower() not in lexical or _determined(g)]
     for head in genitive:
         if patient_first and head.lemma_.lower() not in g["instrument"]:
-            roles.recipients.extend(make_args(head, "de (patient)"))
+            # (without the agent the parser hung on it: "l'expulsion de diplomates russes | par la France")
+            roles.recipients.extend(_without(arg, agents) for arg in make_args(head, "de (patient)"))
         else:  # "des tirs d'artillerie pakistanais": the weapon stands for who fires it
             roles.actors.extend(make_args(head, "de (agent)"))
     if noun.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and case_of(noun) in g["state_case"] and (

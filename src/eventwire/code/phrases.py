@@ -92,9 +92,11 @@ def _misread_compound(child: Token, head: Token) -> bool:
 
 
 def adjective_read_as_clause(child: Token, head: Token) -> bool:
-    """ "de drones russes[acl]": a bare adjective right after the noun is its modifier, whatever
-    relation the parser gave it."""
-    return child.dep_ == "acl" and child.pos_ == "ADJ" and child.i == head.i + 1 and not child.n_rights + child.n_lefts
+    """ "de drones russes[acl]": a bare adjective or participle right after the noun, with no
+    word of its own, is its modifier, whatever relation or tag the parser gave it ("des
+    diplomates russes[VERB]")."""
+    return (child.dep_ == "acl" and child.pos_ in ("ADJ", "VERB") and child.i == head.i + 1
+            and not child.n_rights + child.n_lefts)
 
 
 def _stray_adjective(token: Token, head: Token) -> bool:

@@ -212,6 +212,17 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def complement_read_as_relative(clause: Token) -> bool:
+    """ "a prévenu les Philippines qu'elle prendrait des mesures": a "que" read as the object of
+    a relative clause on the verb's object, where the clause has an object of its own, is the
+    conjunction of the verb's complement clause."""
+    if clause.dep_ != "acl:relcl" or clause.head.dep_ != "obj":
+        return False
+    objects = [c for c in clause.children if c.dep_ == "obj"]
+    return any(c.i < clause.i and "Rel" in c.morph.get("PronType", []) or c.lower_ in ("qu'", "qu’", "que")
+               for c in objects) and any(c.i > clause.i and c.pos_ in ("NOUN", "PROPN") for c in objects)
+
+
 def misread_name(token: Token) -> bool:
     """ "Chad severed relations": a capitalised word the tagger made a verb's auxiliary (or
     its adverb or subject: "Taipei[VERB, advmod] condemned")."""

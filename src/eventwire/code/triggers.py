@@ -22,6 +22,7 @@ from eventwire.code.phrases import case_of
 from eventwire.code.repairs import (
     MISREAD_VERB_POS,
     after_name_with_verb_ending,
+    complement_read_as_relative,
     headline_verb,
     hung_on_its_object,
     misread_object,
@@ -135,6 +136,8 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
         near.extend(counted(child))
+        # the verb's complement clause read as a relative on its object
+        near.extend(c for rel in child.children if complement_read_as_relative(rel) for c in rel.children)
     if (token.pos_ in ("NOUN", "PROPN") or reading.noun) and token.head.i != token.i:
         near.append(token.head)  # the light verb: "apporter une aide", "ouvrir le feu"
         if any(c.dep_ == "nummod" for c in token.head.children) and token.head.head.pos_ in ("VERB", "AUX"):
