@@ -985,6 +985,21 @@ def test_who_undergoes_an_act_is_named_without_its_agent() -> None:
     assert sides(first_event(text, "fr", "SANCTION")) == ({"FRA"}, {"RUS"})
 
 
+@pytest.mark.parametrize(("text", "lang", "type_", "expected"), [
+    ("Actualité\n\nLe Soudan a fait l'objet de nouvelles sanctions européennes.", "fr", "SANCTION", ({"IGO"}, {"SDN"})),
+    ("Actualité\n\nLa Slovaquie a voté contre le pacte européen sur l'asile.", "fr", "REJECT", ({"SVK"}, {"IGO"})),
+    ("World news\n\nSudan was hit with new European sanctions.", "en", "SANCTION", ({"IGO"}, {"SDN"})),
+])
+def test_a_union_adjective_on_a_public_act_names_the_union(
+        text: str, lang: str, type_: str, expected: tuple[set[str], set[str]]) -> None:
+    assert sides(first_event(text, lang, type_)) == expected
+
+
+def test_a_union_adjective_on_people_names_no_one() -> None:
+    found = events("Actualité\n\nLes dirigeants européens ont condamné les sanctions américaines.", "fr")
+    assert all("IGO" not in parties(e) for e in found), found
+
+
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
     event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
     assert countries(event["recipient"]) == {"MLI"}

@@ -150,6 +150,9 @@ class ActorResolver:
             words = self._words(sibling) + words
         hits = self._scan(words)
         country, country_why = self._country(words, hits, span)
+        union = self._union_of_policy(words, span) if country is None else None
+        if union is not None:  # "des sanctions européennes": the European Union's
+            country, country_why = "IGO", f"union adjective: {union}"
         sector, sector_why, titles = self._sector(hits, country, span, words)
         name, person = self._name(span, words, hits)
         head = stem(fold_key(span.root.text).replace(" ", "-"))
@@ -172,10 +175,25 @@ class ActorResolver:
                 country_why = country_why or f"people: {known[2]}"
         if country is None:
             country, country_why = self._where_posted(words, hits)
+        if union is not None and name is None:
+            name = union
         entity = Entity(country=country, sector=sector, name=name)
         home_place = self._home_place(words) if country is None else ""
         return Analysis(entity, person, head, titles, definite, counterpart, demonym,
                         [w for w in (country_why, sector_why) if w], home_place)
+
+    def _union_of_policy(self, words: list[Word], span: Span) -> str | None:
+        """ "des sanctions européennes", "l'aide européenne": a union's adjective on a noun of a
+        public act (``policy_noun``) names the union (``union_adjective``: its name); on people
+        or countries ("les dirigeants européens") it names no one."""
+        policies = self.words.get("policy_noun", {})
+        unions = self.words.get("union_adjective", {})
+        root = span.root
+        # (the phrase may be the adjective alone, as the agent of the act it qualifies)
+        noun = root if root.dep_ != "amod" else root.head
+        if stem(fold_key(noun.text)) not in policies:
+            return None
+        return next((unions[w.key] for w in words if w.key in unions and w.token.i != noun.i), None)
 
     def _words(self, span: Span) -> list[Word]:
         """Folded words of the phrase, without clauses hanging on it."""
