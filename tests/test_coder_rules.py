@@ -1000,6 +1000,16 @@ def test_a_union_adjective_on_people_names_no_one() -> None:
     assert all("IGO" not in parties(e) for e in found), found
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nLes ministres africains ont salué l'accord de paix au Soudan.", "fr"),
+    ("Actualité\n\nLes dirigeants européens ont condamné l'attaque contre Israël.", "fr"),
+])
+def test_a_group_of_a_bloc_of_countries_is_not_of_the_story_country(text: str, lang: str) -> None:
+    # "les ministres africains" are of several countries, none of them the Sudan of the story
+    found = events(text, lang)
+    assert found and all(a["country"] is None for e in found for a in e["actor"]), found
+
+
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
     event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
     assert countries(event["recipient"]) == {"MLI"}

@@ -177,10 +177,19 @@ class ActorResolver:
             country, country_why = self._where_posted(words, hits)
         if union is not None and name is None:
             name = union
+        if country is None and union is None and self._of_a_bloc(words):
+            # "les dirigeants européens", "les pays occidentaux": of several countries, none of
+            # which is the story's (no sector, so that none is given them)
+            sector, sector_why = None, "bloc adjective: of no one country"
+            name = name or " ".join(t.text for t in span if not t.is_punct and t.pos_ != "DET")
         entity = Entity(country=country, sector=sector, name=name)
         home_place = self._home_place(words) if country is None else ""
         return Analysis(entity, person, head, titles, definite, counterpart, demonym,
                         [w for w in (country_why, sector_why) if w], home_place)
+
+    def _of_a_bloc(self, words: list[Word]) -> bool:
+        blocs = self.words.get("bloc_adjective", {})
+        return any(w.key in blocs for w in words)
 
     def _union_of_policy(self, words: list[Word], span: Span) -> str | None:
         """ "des sanctions européennes", "l'aide européenne": a union's adjective on a noun of a
