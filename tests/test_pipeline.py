@@ -16,7 +16,7 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 # raise them when the coder improves, never lower them. (Direction went from 0.84 to
 # 0.83 on 2026-11-30 when key F1 rose: the new symmetric AGREE events, "des liens plus
 # étroits avec X", are matched, and the gold gives them a direction.)
-FLOOR = {"key_f1": 0.66, "event_f1": 0.62, "date": 0.82, "direction": 0.82}
+FLOOR = {"key_f1": 0.66, "event_f1": 0.62, "date": 0.82, "direction": 0.84}
 # The same for the English documents of dev (English coding began 2026-11-30). Direction
 # went from 0.88 to 0.84 when key F1 rose to 0.62: a judgement now matched ("Tom Watson
 # called ... 'lousy'") names a politician the text gives no country, and the gold gives GBR.
