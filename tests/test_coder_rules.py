@@ -1010,6 +1010,16 @@ def test_a_group_of_a_bloc_of_countries_is_not_of_the_story_country(text: str, l
     assert found and all(a["country"] is None for e in found for a in e["actor"]), found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # aid cut off is its giver's, who cuts it off; the story's topic receives it
+    ("Tchad : colère après la suspension des aides européennes\n\nLa décision a été prise mardi.",
+     ({"IGO"}, {"TCD"})),
+    ("Actualité\n\nLe Japon a annoncé la suspension de son aide budgétaire au Niger.", ({"JPN"}, {"NER"})),
+])
+def test_aid_cut_off_is_cut_off_by_its_giver(text: str, expected: tuple[set[str], set[str]]) -> None:
+    assert sides(first_event(text, "fr", "SANCTION")) == expected
+
+
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
     event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
     assert countries(event["recipient"]) == {"MLI"}

@@ -89,6 +89,7 @@ EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicat
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
 PATIENT_GENITIVE_MODES = frozenset({"release"})  # "la libération des otages"
+CUT_OFF_MODES = frozenset({"discontinue"})  # "la suspension des aides européennes": the giver cuts it off
 TOPIC_SUBJECT_RULE = "the subject with the headline's topic"
 
 
@@ -421,8 +422,16 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "mandat d'arrêt international": a word of the line that says the act's kind (but with an
     # article or a number it is who undergoes it: "la libération des otages")
     genitive = [g for g in genitive if g.lemma_.lower() not in lexical or _determined(g)]
+    givers: list[Arg] = []
     for head in genitive:
-        if patient_first and head.lemma_.lower() not in g["instrument"]:
+        adjectives = [a for a in head.children if a.dep_ == "amod" and a.pos_ == "ADJ"]
+        if trigger.mode in CUT_OFF_MODES and adjectives:
+            # "la suspension des aides européennes": what is cut off is the giver's, who cuts it
+            # off (a last candidate); it goes to whom it was given ("de l'aide au Niger")
+            givers.extend(a for adj in adjectives for a in make_args(adj, "adjective of what is cut off (its giver)"))
+            roles.recipients.extend(a for d in head.children if d.dep_ == "nmod" and case_of(d) in g["dative_case"]
+                                    for a in make_args(d, f"nmod:{case_of(d)} of what is cut off"))
+        elif patient_first and head.lemma_.lower() not in g["instrument"]:
             # (without the agent the parser hung on it: "l'expulsion de diplomates russes | par la France")
             roles.recipients.extend(_without(arg, agents) for arg in make_args(head, "de (patient)"))
         else:  # "des tirs d'artillerie pakistanais": the weapon stands for who fires it
@@ -605,6 +614,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "new EU sanctions", "US strikes": a name compounded with the act, likewise
     for name in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
         roles.actors.extend(make_args(name, "name before the act (agent)"))
+    roles.actors.extend(givers)
     return _by_roles(roles, trigger)
 
 
