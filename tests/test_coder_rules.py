@@ -1020,6 +1020,17 @@ def test_aid_cut_off_is_cut_off_by_its_giver(text: str, expected: tuple[set[str]
     assert sides(first_event(text, "fr", "SANCTION")) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a measure aimed at no one named, decried by someone else, hits the one who decries it
+    ("Actualité\n\nLa Chine a dénoncé les sanctions américaines.", ({"USA"}, {"CHN"})),
+    # (not when its target is named, nor when it is praised)
+    ("Actualité\n\nL'Iran a dénoncé les sanctions américaines contre le Venezuela.", ({"USA"}, {"VEN"})),
+    ("Actualité\n\nLes États-Unis ont salué les sanctions japonaises.", ({"JPN"}, set())),
+])
+def test_a_measure_decried_by_another_side_hits_it(text: str, expected: tuple[set[str], set[str]]) -> None:
+    assert sides(first_event(text, "fr", "SANCTION")) == expected
+
+
 def test_welcoming_an_act_is_aimed_at_who_did_it() -> None:
     event = first_event("Actualité\n\nLe Japon s'est félicité de la libération des otages par le Mali.", "fr", "SUPPORT")
     assert countries(event["recipient"]) == {"MLI"}

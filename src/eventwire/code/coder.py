@@ -93,6 +93,7 @@ from eventwire.code.scene import (
     then_across,
 )
 from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual, told_in_future
+from eventwire.code.subjects import clause_subject
 from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold_key
 from eventwire.code.triggers import TriggerMatch, counted, match_token, sentence_triggers
@@ -124,6 +125,7 @@ UNNAMED_AUTHORITY_MODES = frozenset({"release", "convict"})  # "X a été libér
 SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subject", "subject of", "reported speech")
 SPLIT_MAX_TOKENS = 8
 AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
+DECRIED_BY_TARGET_TYPES = frozenset({"SANCTION"})  # a measure decried by the one it hits
 STATE_PROTEST_CAMEO = "111"  # a government's formal protest: ACCUSE, mode disapprove
 
 
@@ -501,6 +503,10 @@ class Coder:
                 trigger.type in TOPIC_AIMED_TYPES or trigger.mode == "withdraw"):
             # "Iran : l'Union européenne adopte de nouvelles sanctions": aimed at the headline's topic
             recipients, recipient_rule = self._topic_receiver(sent, unit, actors) or (recipients, recipient_rule)
+        if trigger.type in DECRIED_BY_TARGET_TYPES and not any(e.country for e in recipients):
+            # "Le Niger a déploré la suspension de l'aide américaine": who decries a measure
+            # aimed at no one named is the one it hits
+            recipients, recipient_rule = self._decrier(match, unit, actors) or (recipients, recipient_rule)
         own = {e.country for e in actors if e.country}
         if trigger.type in JUDGEMENT_TYPES and not {e.country for e in recipients if e.country} - own:
             # (also when it names only the judge's own: "proteste contre l'expulsion de ses
@@ -802,6 +808,23 @@ class Coder:
             if len(countries) >= 2:
                 found.extend(Entity(country=c, sector="GOV", name=None) for c in sorted(countries))
         return found
+
+    def _decrier(self, match: TriggerMatch, unit: Unit, actors: list[Entity]) -> tuple[list[Entity], str] | None:
+        """The subject of the verb of blame or refusal whose object the act's noun is, when it is
+        of another country than the act's doer."""
+        noun, verb = match.token, match.token.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("obj", "obl:arg") or verb.i == noun.i:
+            return None
+        judged = match_token(verb, self.lexicon)
+        if judged is None or judged.trigger.type not in ("ACCUSE", "REJECT"):
+            return None
+        subj, _ = clause_subject(verb)
+        if subj is None:
+            return None
+        found, _ = self._resolve_first(make_args(subj, "subject"), unit, None)
+        doers = {e.country for e in actors}
+        hit = [e for e in found if e.country and e.country not in doers]
+        return (hit, f"subject of '{verb.text}' (decries the act aimed at it)") if hit else None
 
     def _resolve_first(
         self, args: list[Arg], unit: Unit, counterpart: Entity | None,
