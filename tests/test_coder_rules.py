@@ -989,6 +989,9 @@ def test_who_undergoes_an_act_is_named_without_its_agent() -> None:
     ("Actualité\n\nLe Soudan a fait l'objet de nouvelles sanctions européennes.", "fr", "SANCTION", ({"IGO"}, {"SDN"})),
     ("Actualité\n\nLa Slovaquie a voté contre le pacte européen sur l'asile.", "fr", "REJECT", ({"SVK"}, {"IGO"})),
     ("World news\n\nSudan was hit with new European sanctions.", "en", "SANCTION", ({"IGO"}, {"SDN"})),
+    # (the adjective on a public act inside the phrase: the union's foreign policy chief)
+    ("Actualité\n\nLe chef de la diplomatie européenne s'est rendu mardi au Kenya.", "fr", "CONSULT",
+     ({"IGO"}, {"KEN"})),
 ])
 def test_a_union_adjective_on_a_public_act_names_the_union(
         text: str, lang: str, type_: str, expected: tuple[set[str], set[str]]) -> None:

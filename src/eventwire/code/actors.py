@@ -192,17 +192,15 @@ class ActorResolver:
         return any(w.key in blocs for w in words)
 
     def _union_of_policy(self, words: list[Word], span: Span) -> str | None:
-        """ "des sanctions européennes", "l'aide européenne": a union's adjective on a noun of a
-        public act (``policy_noun``) names the union (``union_adjective``: its name); on people
-        or countries ("les dirigeants européens") it names no one."""
+        """ "des sanctions européennes", "le chef de la diplomatie européenne": a union's
+        adjective on a noun of a public act (``policy_noun``) names the union
+        (``union_adjective``: its name); on people or countries ("les dirigeants européens") it
+        names no one. (The phrase may be the adjective alone, as the agent of the act it
+        qualifies: its noun is outside the phrase.)"""
         policies = self.words.get("policy_noun", {})
         unions = self.words.get("union_adjective", {})
-        root = span.root
-        # (the phrase may be the adjective alone, as the agent of the act it qualifies)
-        noun = root if root.dep_ != "amod" else root.head
-        if stem(fold_key(noun.text)) not in policies:
-            return None
-        return next((unions[w.key] for w in words if w.key in unions and w.token.i != noun.i), None)
+        return next((unions[w.key] for w in words if w.key in unions and w.token.head.i != w.token.i
+                     and stem(fold_key(w.token.head.text)) in policies), None)
 
     def _words(self, span: Span) -> list[Word]:
         """Folded words of the phrase, without clauses hanging on it."""
