@@ -16,9 +16,14 @@ def events(text: str, lang: str) -> list[dict]:
     return record["events"]
 
 
+def events_of(text: str, lang: str, type_: str) -> list[dict]:
+    """The events of ``type_`` coded from ``text``."""
+    return [e for e in events(text, lang) if e["type"] == type_]
+
+
 def first_event(text: str, lang: str, type_: str) -> dict:
     """The first event of ``type_`` coded from ``text`` (one must be)."""
-    found = [e for e in events(text, lang) if e["type"] == type_]
+    found = events_of(text, lang, type_)
     assert found, events(text, lang)
     return found[0]
 
@@ -45,7 +50,7 @@ def sides(event: dict) -> tuple[set[str], set[str]]:
 ])
 def test_a_protest_without_target_is_aimed_at_the_own_government(
         text: str, lang: str, government: str) -> None:
-    protests = [e for e in events(text, lang) if e["type"] == "PROTEST"]
+    protests = events_of(text, lang, "PROTEST")
     assert protests, events(text, lang)
     assert protests[0]["recipient"] == [{"country": government, "sector": "GOV", "name": None}]
 
@@ -78,7 +83,7 @@ def test_a_trigger_under_a_modal_sees_the_object_the_parser_gave_the_modal() -> 
     ("Norway regularly provides food aid to Malawi.", "en"),
 ])
 def test_a_habit_is_not_an_event(text: str, lang: str) -> None:
-    assert not [e for e in events(text, lang) if e["type"] == "AID"]
+    assert not events_of(text, lang, "AID")
 
 
 def test_one_act_is_still_an_event() -> None:
@@ -91,7 +96,7 @@ def test_one_act_is_still_an_event() -> None:
     ("Le gouvernement danois a exprimé lundi sa profonde sympathie.", "fr"),
 ])
 def test_sympathy_aimed_at_no_one_is_not_coded(text: str, lang: str) -> None:
-    assert not [e for e in events(text, lang) if e["type"] == "SUPPORT"]
+    assert not events_of(text, lang, "SUPPORT")
 
 
 def test_praise_of_someone_is_coded() -> None:
@@ -160,7 +165,7 @@ def test_the_last_apposition_rule_leaves_clauses_and_coordinations_alone(
 ])
 def test_a_judgement_named_with_a_verb_of_asking_is_reported_not_asked(text: str, lang: str) -> None:
     """ "call X reckless" judges X: "call" asks only in "call for" / "call on"."""
-    judged = [e for e in events(text, lang) if e["type"] == "ACCUSE"]
+    judged = events_of(text, lang, "ACCUSE")
     assert judged and judged[0]["status"] == "occurred", events(text, lang)
 
 
@@ -386,8 +391,8 @@ def test_he_is_the_subject_of_a_sentence_parsed_as_a_noun_and_its_participle() -
 
 
 def test_protesters_who_clash_with_police_are_one_protest() -> None:
-    found = [e for e in events("World news\n\nProtesters clashed with police in Nairobi "
-                               "on Tuesday.", "en") if e["type"] == "PROTEST"]
+    found = events_of("World news\n\nProtesters clashed with police in Nairobi "
+                       "on Tuesday.", "en", "PROTEST")
     assert len(found) == 1, found  # "protesters" and "clashed" tell one act
     assert found[0]["mode"] == "riot"  # the word for the act, more precise than "protesters"
 
@@ -617,7 +622,7 @@ def test_migrants_arriving_are_no_visit() -> None:
      "financial aid.", "en"),
 ])
 def test_aid_goes_to_the_country_it_is_sent_to_and_more_aid_too(text: str, lang: str) -> None:
-    found = [e for e in events(text, lang) if e["type"] == "AID"]
+    found = events_of(text, lang, "AID")
     assert found and all(countries(e["recipient"]) == {"TUR"} for e in found), found
 
 
@@ -907,7 +912,7 @@ def test_on_a_visit_the_subject_visits() -> None:
 ])
 def test_talks_told_in_the_sentence_of_a_visit_are_the_visit(text: str, lang: str) -> None:
     # FORMAT.md rule 4: talks are their own event only when told as a meeting of their own
-    meetings = [e for e in events(text, lang) if e["type"] == "CONSULT"]
+    meetings = events_of(text, lang, "CONSULT")
     assert len(meetings) == 1, meetings
     assert meetings[0]["mode"] == "visit"
     assert sides(meetings[0]) == ({"PRT"}, {"MAR"})
@@ -931,7 +936,7 @@ def test_an_agreement_between_two_sides_told_as_news_is_their_agreement(text: st
     ("World news\n\nThe summit deemed the agreement between Sudan and Chad void.", "en"),
 ])
 def test_an_agreement_named_as_background_is_no_new_agreement(text: str, lang: str) -> None:
-    assert [e for e in events(text, lang) if e["type"] == "AGREE"] == []
+    assert events_of(text, lang, "AGREE") == []
 
 
 def test_the_author_of_a_judged_act_hung_on_the_verb_is_the_recipient() -> None:
@@ -1143,7 +1148,7 @@ def test_a_test_firing_is_no_attack() -> None:
 def test_homage_to_the_dead_is_no_support() -> None:
     # (as the seeds' annotators code it: part of a visit's programme, aimed at no living actor)
     text = "Actualité\n\nLa délégation russe va rendre un hommage posthume au président Hô Chi Minh en son mausolée."
-    assert not [e for e in events(text, "fr") if e["type"] == "SUPPORT"]
+    assert not events_of(text, "fr", "SUPPORT")
 
 
 def test_a_capitalised_noun_inside_a_sentence_is_a_name() -> None:
@@ -1411,7 +1416,7 @@ def test_a_place_in_a_part_of_a_country_after_a_site() -> None:
     "Le pays a commandé des fusils d'assaut et des avions de combat.",
 ])
 def test_an_attack_noun_naming_what_a_weapon_is_for_is_no_attack(text: str) -> None:
-    assert not [e for e in events(text, "fr") if e["type"] == "ASSAULT"]
+    assert not events_of(text, "fr", "ASSAULT")
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -1488,7 +1493,7 @@ GROUP = {"EGY", "GRC", "CYP", "FRA"}
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_talks_of_several_sides_are_one_meeting_not_with_what_they_discuss(lang: str) -> None:
-    talks = [e for e in events(GROUP_TALKS[lang], lang) if e["type"] == "CONSULT"]
+    talks = events_of(GROUP_TALKS[lang], lang, "CONSULT")
     assert len(talks) == 1, talks
     assert countries(talks[0]["actor"]) | countries(talks[0]["recipient"]) == GROUP
 
@@ -1796,7 +1801,7 @@ def test_who_announces_the_release_of_its_own_national_did_not_release_him() -> 
     ("Two Malian soldiers were killed in a drone strike attributed to the Algerian army.", "en"),
 ])
 def test_a_killing_in_a_strike_attributed_to_someone_is_one_attack_by_them(text: str, lang: str) -> None:
-    attacks = [e for e in events(text, lang) if e["type"] == "ASSAULT"]
+    attacks = events_of(text, lang, "ASSAULT")
     assert [sides(e) for e in attacks] == [({"DZA"}, {"MLI"})], attacks
 
 

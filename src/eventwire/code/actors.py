@@ -150,7 +150,7 @@ class ActorResolver:
             words = self._words(sibling) + words
         hits = self._scan(words)
         country, country_why = self._country(words, hits, span)
-        union = self._union_of_policy(words, span) if country is None else None
+        union = self._union_of_policy(words) if country is None else None
         if union is not None:  # "des sanctions européennes": the European Union's
             country, country_why = "IGO", f"union adjective: {union}"
         sector, sector_why, titles = self._sector(hits, country, span, words)
@@ -191,7 +191,7 @@ class ActorResolver:
         blocs = self.words.get("bloc_adjective", {})
         return any(w.key in blocs for w in words)
 
-    def _union_of_policy(self, words: list[Word], span: Span) -> str | None:
+    def _union_of_policy(self, words: list[Word]) -> str | None:
         """ "des sanctions européennes", "le chef de la diplomatie européenne": a union's
         adjective on a noun of a public act (``policy_noun``) names the union
         (``union_adjective``: its name); on people or countries ("les dirigeants européens") it

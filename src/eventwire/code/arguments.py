@@ -77,6 +77,7 @@ from eventwire.code.repairs import (
     is_finite,
     misread_present,
     name_read_as_adverb,
+    noun_read_as_adverb,
     object_after,
     subject_before,
 )
@@ -374,7 +375,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     genitive = [
         c for c in noun.children
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
-        and (c.pos_ in ("NOUN", "PROPN") or _noun_misread_as_adverb(c)) and not classifier(c)
+        and (c.pos_ in ("NOUN", "PROPN") or noun_read_as_adverb(c)) and not classifier(c)
     ]
     # (not "une visite de deux jours": how long it lasts)
     genitive = [c for c in genitive if not _after_place(c) and c.lemma_.lower() not in g["duration_unit"]]
@@ -616,12 +617,6 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         roles.actors.extend(make_args(name, "name before the act (agent)"))
     roles.actors.extend(givers)
     return _by_roles(roles, trigger)
-
-
-def _noun_misread_as_adverb(token: Token) -> bool:
-    """ "une attaque de drones[ADV] russes": a word with a preposition and a word of its own
-    is a noun, whatever its tag."""
-    return token.pos_ == "ADV" and bool(case_of(token)) and any(c.dep_ in ("amod", "acl") for c in token.children)
 
 
 def _determined(noun: Token) -> bool:

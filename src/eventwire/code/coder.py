@@ -126,6 +126,7 @@ SUBJECT_RULES = ("nsubj", "control", "coordination", "relative", "passive subjec
 SPLIT_MAX_TOKENS = 8
 AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
 DECRIED_BY_TARGET_TYPES = frozenset({"SANCTION"})  # a measure decried by the one it hits
+DECRYING_TYPES = frozenset({"ACCUSE", "REJECT"})  # blame or refusal (not praise: "a salué les sanctions")
 STATE_PROTEST_CAMEO = "111"  # a government's formal protest: ACCUSE, mode disapprove
 
 
@@ -815,8 +816,9 @@ class Coder:
         noun, verb = match.token, match.token.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("obj", "obl:arg") or verb.i == noun.i:
             return None
-        judged = match_token(verb, self.lexicon)
-        if judged is None or judged.trigger.type not in ("ACCUSE", "REJECT"):
+        # (the sentence's triggers, found once when it was parsed)
+        if not any(m.token.i == verb.i and m.trigger.type in DECRYING_TYPES
+                   for _, matches in sentence_triggers(verb.doc, self.lexicon) for m in matches):
             return None
         subj, _ = clause_subject(verb)
         if subj is None:

@@ -60,9 +60,8 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
         # "salue l'adoption[obj] par le Conseil[obl:agent of 'salue']": an active verb has no
         # agent; the parser took the agent of the act its object names (or hung that "par X"
         # on the verb as an adjunct: "a dénoncé une violation du cessez-le-feu par les forces X")
-        agent_case = grammar_of(verb)["agent_case"]
-        found.extend((a, "agent of the object (parse repair)") for a in verb.children
-                     if (a.dep_ == "obl:agent" or (a.dep_ in ("obl", "obl:mod") and case_of(a) in agent_case))
+        found.extend((a, "agent of the object (parse repair)") for a in _agent_phrases(verb)
+                     if a.dep_ in ("obl:agent", "obl", "obl:mod")
                      and any(o.dep_ in ("obj", "obl:arg") and o.pos_ == "NOUN" and o.i < a.i for o in verb.children))
     found.extend((sub, f"nmod:{case_of(sub)}{IN_OBJECT}") for sub in _datives_in_object(verb))
     if denies(verb):
@@ -426,16 +425,21 @@ def _object_relative(clause: Token) -> bool:
 
 def agent_of(verb: Token) -> Token | None:
     """The agent of a passive ("par X", "by X"), if the clause names one."""
-    agent = child_of(verb, "obl:agent")
-    if agent is not None:
-        return agent
-    agent_case = grammar_of(verb)["agent_case"]
-    for child in verb.children:
-        if child.dep_.startswith("obl") and case_of(child) in agent_case:
-            return child
+    phrases = _agent_phrases(verb)
+    if phrases:
+        return phrases[0]
     # "was received at the Elysée by Emmanuel Macron": the agent hung on the place before it
+    agent_case = grammar_of(verb)["agent_case"]
     return next((g for child in verb.children if child.dep_.startswith("obl") and child.i > verb.i
                  for g in child.children if g.dep_ == "nmod" and case_of(g) in agent_case), None)
+
+
+def _agent_phrases(verb: Token) -> list[Token]:
+    """The verb's "par X" phrases: its agent, then any oblique with the agent's preposition."""
+    agent_case = grammar_of(verb)["agent_case"]
+    marked = [c for c in verb.children if c.dep_ == "obl:agent"]
+    return marked + [c for c in verb.children
+                     if c.dep_.startswith("obl") and c not in marked and case_of(c) in agent_case]
 
 
 def quoted_clause(verb: Token) -> Token | None:

@@ -219,8 +219,14 @@ def complement_read_as_relative(clause: Token) -> bool:
     if clause.dep_ != "acl:relcl" or clause.head.dep_ != "obj":
         return False
     objects = [c for c in clause.children if c.dep_ == "obj"]
-    return any(c.i < clause.i and "Rel" in c.morph.get("PronType", []) or c.lower_ in ("qu'", "qu’", "que")
-               for c in objects) and any(c.i > clause.i and c.pos_ in ("NOUN", "PROPN") for c in objects)
+    return any(c.i < clause.i and "Rel" in c.morph.get("PronType", []) for c in objects) and any(
+        c.i > clause.i and c.pos_ in ("NOUN", "PROPN") for c in objects)
+
+
+def noun_read_as_adverb(token: Token) -> bool:
+    """ "une attaque de drones[ADV] russes": a word with a preposition and a word of its own
+    is a noun, whatever its tag."""
+    return token.pos_ == "ADV" and bool(case_of(token)) and any(c.dep_ in ("amod", "acl") for c in token.children)
 
 
 def misread_name(token: Token) -> bool:

@@ -316,10 +316,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             return "negated"
         if any(c.dep_ == "case" and _low(c) in w["without"] for c in token.children):
             return "negated"
-        if _suspended_by_noun(token, verb, w):
-            return "hypothetical"
-    elif _suspended_by_noun(token, verb, w):
-        return "hypothetical"  # (a verb: the infinitive of a right, a possibility)
+    if _suspended_by_noun(token, verb, w):
+        return "hypothetical"
     if is_negated(verb):
         return "negated"
     if verb.dep_ == "csubj" and any(c.dep_ == "cop" for c in verb.head.children):
