@@ -2082,3 +2082,38 @@ def test_a_lifted_embargo_is_aimed_at_whose_goods_it_hit() -> None:
 def test_earlier_in_the_month_dates_to_the_month_of_the_article(text: str, lang: str, month: str) -> None:
     sanction = first_event(f"{'Actualité' if lang == 'fr' else 'World news'}\n\n{text}", lang, "SANCTION")
     assert sanction["date"] == month
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "country"), [
+    ("Le gouvernement colombien et les rebelles ont repris les pourparlers de paix à Caracas.", "fr", "CONSULT", "COL"),
+    ("Le gouvernement soudanais et les paramilitaires ont signé un accord de cessez-le-feu à Djeddah.",
+     "fr", "AGREE", "SDN"),
+])
+def test_a_group_at_the_table_is_of_the_country_across_it_not_of_the_venue(
+        text: str, lang: str, type_: str, country: str) -> None:
+    talks = first_event(f"Actualité\n\n{text}", lang, type_)
+    assert countries(talks["actor"]) == {country}
+    assert len(talks["actor"]) == 2
+
+
+def test_a_name_right_after_a_verb_of_request_is_whom_it_asks() -> None:
+    call = first_event("Actualité\n\nLe secrétaire d'État américain a appelé Israël à protéger les civils de Gaza.",
+                       "fr", "REQUEST")
+    assert sides(call) == ({"USA"}, {"ISR"})
+
+
+def test_a_headline_topic_of_two_hyphenated_countries_names_both_sides() -> None:
+    clash = first_event("Arménie-Azerbaïdjan : nouveaux affrontements à la frontière\n\nLe texte suit.",
+                        "fr", "ASSAULT")
+    assert parties(clash) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("Les rebelles houthis ont revendiqué une attaque de drone contre un navire en mer Rouge.", "fr", "YEM"),
+    ("Les shebab ont attaqué une base militaire près de Mogadiscio.", "fr", "SOM"),
+    ("The FARC attacked an army patrol.", "en", "COL"),
+])
+def test_well_known_armed_groups_have_their_country(text: str, lang: str, country: str) -> None:
+    head = "Actualité" if lang == "fr" else "World news"
+    attack = first_event(f"{head}\n\n{text}", lang, "ASSAULT")
+    assert {(e["country"], e["sector"]) for e in attack["actor"]} == {(country, "REB")}

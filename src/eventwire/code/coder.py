@@ -128,6 +128,7 @@ AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
 DECRIED_BY_TARGET_TYPES = frozenset({"SANCTION"})  # a measure decried by the one it hits
 DECRYING_TYPES = frozenset({"ACCUSE", "REJECT"})  # blame or refusal (not praise: "a salué les sanctions")
 STATE_PROTEST_CAMEO = "111"  # a government's formal protest: ACCUSE, mode disapprove
+GROUPS_AT_THE_TABLE = frozenset({"REB", "OPP", "MIL", "PTY", "CVL", "LAB"})  # non-state sides that talk or sign
 
 
 class Coder:
@@ -483,6 +484,8 @@ class Coder:
             actors = [Entity(country=home, sector="CVL", name=None)]
             actor_rule = "unnamed protesters of the place"
         left = {e.country for e in recipients} if trigger.mode == "withdraw" else set()
+        if trigger.roles == "sym":
+            home = self._negotiators_home(unit, actors) or home
         # (a visitor is not of the place he visits)
         for entity in (recipients if trigger.mode == "visit" else actors + recipients):
             # (troops withdrawing from a country are not that country's: "le retrait des troupes de Syrie")
@@ -602,7 +605,12 @@ class Coder:
         spans = [sent.doc[max(a.span.start, topic.start) : min(a.span.end, topic.end)]
                  for a in make_args(topic.root, "topic") if topic.start <= a.span.root.i < topic.end]
         sides = [unit.actors.resolve(span) for span in spans if len(span)]
-        return [Entity(country=e.country, sector="GOV", name=None) for e in sides if e is not None and e.country]
+        countries = list(dict.fromkeys(e.country for e in sides if e is not None and e.country))
+        if len(countries) < 2:
+            # "Arménie-Azerbaïdjan : nouveaux affrontements": two names the tokenizer kept as one
+            named = self.resolver.mentions_country(topic.text)
+            countries += sorted(named - set(countries)) if len(named) >= 2 else []
+        return [Entity(country=c, sector="GOV", name=None) for c in countries]
 
     def _place_receiver(
         self, trigger: Trigger, place: Place | None, actors: list[Entity]
@@ -809,6 +817,17 @@ class Coder:
             if len(countries) >= 2:
                 found.extend(Entity(country=c, sector="GOV", name=None) for c in sorted(countries))
         return found
+
+    @staticmethod
+    def _negotiators_home(unit: Unit, actors: list[Entity]) -> str | None:
+        """The country of a group that talks or signs without one: that of the one country across
+        the table ("le gouvernement colombien et la guérilla ont repris les pourparlers à Caracas":
+        Colombian rebels), not the venue's, which is often neutral ground; else the story's."""
+        unplaced = [e for e in actors if e.country is None and domestic(e)]
+        if not unplaced or any(e.sector not in GROUPS_AT_THE_TABLE for e in unplaced):
+            return None  # (an official with no country is of the story's: "Foreign Secretary Raab")
+        countries = {e.country for e in actors if e.country}
+        return next(iter(countries)) if len(countries) == 1 else story_country_of(unit)
 
     def _decrier(self, match: TriggerMatch, unit: Unit, actors: list[Entity]) -> tuple[list[Entity], str] | None:
         """The subject of the verb of blame or refusal whose object the act's noun is, when it is

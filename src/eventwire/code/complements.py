@@ -38,7 +38,11 @@ def obliques(token: Token, kind: str) -> list[Token]:
 def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     """Candidate recipients of a verb, best first: its objects and datives, what the clauses
     it governs act on, the complements of all these, then the objects the parser lost."""
-    found = _object_heads(verb) + _oblique_heads(verb) + _clause_heads(verb)
+    lost = lost_objects(verb)
+    # ("a appelé Israël[xcomp] à protéger les civils de Gaza": a lost object right after the
+    # verb comes before what the clause it governs acts on)
+    next_to_verb = [(head, how) for head, how in lost if head.left_edge.i == verb.i + 1]
+    found = _object_heads(verb) + _oblique_heads(verb) + next_to_verb + _clause_heads(verb)
     if not any(c.dep_ == "obj" for c in verb.children):
         # "ont exigé et obtenu le départ des troupes": the object of both coordinated verbs
         found.extend((obj, f"object of '{conj.text}'") for conj in verb.children
@@ -52,7 +56,6 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     target = grammar_of(verb)["target_verb"]
     found.extend((o, f"'{p.text}' obj") for head, _ in list(found) for p in head.children
                  if p.dep_ == "acl" and p.lemma_.lower() in target for o in p.children if o.dep_ == "obj")
-    lost = lost_objects(verb)
     found.extend(lost)
     # (and their authors, as an object's: "a rejeté l'ultimatum[obl:mod] lancé par la Cédéao")
     found.extend(author for head, _ in lost for author in authors(head) if author not in found)
