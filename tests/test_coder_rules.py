@@ -2117,3 +2117,33 @@ def test_well_known_armed_groups_have_their_country(text: str, lang: str, countr
     head = "Actualité" if lang == "fr" else "World news"
     attack = first_event(f"{head}\n\n{text}", lang, "ASSAULT")
     assert {(e["country"], e["sector"]) for e in attack["actor"]} == {(country, "REB")}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Actualité\n\nDe violents combats ont opposé lundi les armées arménienne et azerbaïdjanaise.\n\n"
+     "Les États-Unis ont appelé les belligérants à cesser les combats.", "fr"),
+    ("World news\n\nHeavy fighting broke out on Monday between the Armenian and Azerbaijani armies.\n\n"
+     "The United States urged the warring parties to stop the fighting.", "en"),
+])
+def test_the_belligerents_are_the_sides_of_the_fighting_told_before(text: str, lang: str) -> None:
+    call = first_event(text, lang, "REQUEST")
+    assert sides(call) == ({"USA"}, {"ARM", "AZE"})
+
+
+@pytest.mark.parametrize(("text", "lang", "attacker"), [
+    ("Les rebelles ont imputé l'attaque à l'armée malienne.", "fr", "MLI"),
+    ("Kiev a attribué la frappe à l'armée russe.", "fr", "RUS"),
+])
+def test_an_attack_put_down_to_someone_was_made_by_them(text: str, lang: str, attacker: str) -> None:
+    attack = first_event(f"Actualité\n\n{text}", lang, "ASSAULT")
+    assert countries(attack["actor"]) == {attacker}
+
+
+@pytest.mark.parametrize(("text", "lang", "sides_"), [
+    ("Actualité\n\nDe violents combats ont éclaté lundi entre les armées arménienne et azerbaïdjanaise.",
+     "fr", {"ARM", "AZE"}),
+    ("World news\n\nHeavy fighting broke out on Monday between the Armenian and Azerbaijani armies.",
+     "en", {"ARM", "AZE"}),
+])
+def test_fighting_that_broke_out_between_two_sides_is_theirs(text: str, lang: str, sides_: set[str]) -> None:
+    assert parties(first_event(text, lang, "ASSAULT")) == sides_

@@ -395,6 +395,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     described = [noun, *(c for c in noun.children if c.dep_ == "nmod")]
     attributed = [a for n in described for c in n.children if c.dep_ == "acl"
                   and c.lemma_.lower() in g["attribution_verb"] for a in obliques(c, "dative_case")]
+    if noun.dep_ == "obj" and noun.head.lemma_.lower() in g["attribution_verb"]:
+        # "ont imputé l'attaque à l'armée", "blamed the attack on the army": whom the verb puts it down to
+        # (or on the noun, where the parser hangs it: "l'attaque à[nmod of 'attaque'] l'armée")
+        attributed += obliques(noun.head, "dative_case") + obliques(noun, "dative_case")
     for head in agents + attributed:
         roles.actors.extend(make_args(head, "agent" if head in agents else "attributed to"))
     # "la visite de travail de la délégation russe": the agent may sit one "de" further down.
@@ -548,6 +552,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                                 for a in make_args(h, f"obl:{case_of(h)} of '{verb.text}'"))
     # "des affrontements entre l'armée et les rebelles": the sides of a joint act
     aimed.extend(h for h in obliques(noun, "partner_case") if h not in aimed)
+    if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
+        # "des affrontements ont éclaté entre la police et des manifestants", "fighting broke
+        # out between X and Y": the parser hangs the sides on the verb of happening
+        aimed.extend(h for h in obliques(verb, "between_case") if h not in aimed)
     if trigger.roles == "sym":
         # "la signature d'un accord de défense entre l'Inde et le Japon": the sides of the
         # thing signed

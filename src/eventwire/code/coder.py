@@ -655,6 +655,11 @@ class Coder:
             named = self.resolver.mentions_country(arg.span.sent.text)
             if len(named) == 2:
                 return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
+            # "De violents combats ont opposé les deux armées ... Washington a appelé les
+            # belligérants à cesser": the sides of the exchange told just before
+            sides, _ = unit.history.exchange_sides([])
+            if sides:
+                return sides
         if self._is_place(arg):
             return []
         sides = self._counted_sides(arg, unit)

@@ -214,7 +214,9 @@ def _reciprocal_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     g = grammar(lang)
     nouns, number = _alternatives(g["reciprocal_noun"]), _alternatives(g["reciprocal_number"])
     det, both = _alternatives(g["reciprocal_det"]), _alternatives(g["reciprocal_both"])
-    full = re.compile(rf"\b(?:(?:{det}) (?:{number})|(?:{both})) (?:{nouns})\b", re.IGNORECASE)
+    groups = _alternatives(g["reciprocal_group"])  # "les belligérants": both sides without "deux"
+    full = re.compile(rf"\b(?:(?:(?:{det}) (?:{number})|(?:{both})) (?:{nouns})|(?:{det}) (?:{groups}))\b",
+                      re.IGNORECASE)
     bare = re.compile(rf"^(?:{number}) (?:{nouns})\b", re.IGNORECASE)
     return full, bare
 
