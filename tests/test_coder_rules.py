@@ -2147,3 +2147,15 @@ def test_an_attack_put_down_to_someone_was_made_by_them(text: str, lang: str, at
 ])
 def test_fighting_that_broke_out_between_two_sides_is_theirs(text: str, lang: str, sides_: set[str]) -> None:
     assert parties(first_event(text, lang, "ASSAULT")) == sides_
+
+
+def test_a_demand_for_release_answers_the_arrest_told_before_in_english() -> None:
+    # (English capitalises the demonym: "Iranian authorities" is a body, not a person's name)
+    call = first_event("World news\n\nIranian authorities arrested a British journalist on Saturday.\n\n"
+                       "The British foreign secretary called for his release.", "en", "REQUEST")
+    assert sides(call) == ({"GBR"}, {"IRN"})
+
+
+def test_police_sent_abroad_are_not_of_the_place_they_are_sent_to() -> None:
+    sending = first_event("Actualité\n\nLe Kenya a annoncé l'envoi de mille policiers en Haïti.", "fr", "MOBILIZE")
+    assert countries(sending["actor"]) == {"KEN"}

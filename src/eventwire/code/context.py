@@ -38,14 +38,18 @@ DIALOGUE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "PROTEST", "THREATEN"
 # provide 50 million euros in aid": the thing given).
 UNADDRESSED_ONLY = frozenset({"THREATEN"})
 DIALOGUE_SENTENCES = 3  # how far back the exchange may have been told
+PARTICLE_LENGTH = 3  # the lower-case words a person's name may hold: "von der", "de la", "bin"
 # Judgements whose object may be an act ("a critiqué l'essai"): aimed at the act's author.
 JUDGEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 AUTHOR_SENTENCES = 6  # how far back "la décision" may have been told
 
 
 def proper(name: str | None) -> bool:
-    """A proper name ("Hans Weber"), not a described body ("gouvernement chilien")."""
-    return name is not None and name[:1].isupper()
+    """A proper name ("Hans Weber", "Ursula von der Leyen"), not a described body
+    ("gouvernement chilien", "Iranian authorities": English capitalises the demonym)."""
+    if name is None or not name[:1].isupper():
+        return False
+    return all(word[:1].isupper() for word in name.split() if len(word) > PARTICLE_LENGTH)
 
 
 def between_parties(match: TriggerMatch) -> bool:
