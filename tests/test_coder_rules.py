@@ -2159,3 +2159,10 @@ def test_a_demand_for_release_answers_the_arrest_told_before_in_english() -> Non
 def test_police_sent_abroad_are_not_of_the_place_they_are_sent_to() -> None:
     sending = first_event("Actualité\n\nLe Kenya a annoncé l'envoi de mille policiers en Haïti.", "fr", "MOBILIZE")
     assert countries(sending["actor"]) == {"KEN"}
+
+
+def test_the_object_after_a_place_is_whom_was_arrested_not_the_place() -> None:
+    arrest = first_event("Actualité\n\nLes autorités algériennes ont arrêté samedi à l'aéroport d'Alger "
+                         "un écrivain français.", "fr", "COERCE")
+    assert sides(arrest) == ({"DZA"}, {"FRA"})
+    assert arrest["place"]["name"] == "Alger"

@@ -188,7 +188,9 @@ def _complement_heads(heads: list[Token]) -> list[tuple[Token, str]]:
     found: list[tuple[Token, str]] = []
     todo = heads
     for _ in range(2):
-        todo = [sub for head in todo for sub in head.children  # not "un pacte | de défense"
+        # (not "un pacte | de défense", nor where a site is: "à l'aéroport | d'Alger")
+        todo = [sub for head in todo if head.lemma_.lower() not in grammar_of(head)["site_noun"]
+                for sub in head.children
                 if sub.dep_ in ("nmod", "nmod:poss") and (case_of(sub) in grammar_of(sub)["genitive"] or case_of(sub) == "contre")
                 and not classifier(sub)]
         found.extend((sub, "object's complement") for sub in todo)
@@ -245,8 +247,12 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
         # "a mis en garde Téhéran", "a reçu à Ankara son homologue": the parser hangs the
         # object, a phrase with no preposition, on the oblique before it
         # (or calls it the oblique's object: "a dénoncé vendredi[obl] les provocations[obj]")
+        # ("a arrêté à l'aéroport d'Alger un écrivain[appos of 'aéroport']": or its apposition,
+        # with no comma to set it off)
         found.extend((sub, f"object hung on '{oblique.text}'") for sub in oblique.children
                      if (sub.dep_ == "obj" and oblique.pos_ == "NOUN" and sub.pos_ in ("NOUN", "PROPN"))
+                     or (sub.dep_ == "appos" and sub.pos_ == "NOUN" and not after_comma(sub)
+                         and any(d.dep_ == "det" for d in sub.children))
                      or (sub.dep_ == "nmod" and not case_of(sub) and (
                          (sub.pos_ == "PROPN" and oblique.pos_ == "NOUN")
                          # (with its article or its number: "a remis en liberté six citoyens")
