@@ -2166,3 +2166,12 @@ def test_the_object_after_a_place_is_whom_was_arrested_not_the_place() -> None:
                          "un écrivain français.", "fr", "COERCE")
     assert sides(arrest) == ({"DZA"}, {"FRA"})
     assert arrest["place"]["name"] == "Alger"
+
+
+def test_a_detached_participle_after_a_demand_is_said_not_asked_for() -> None:
+    found = events("Actualité\n\nLa junte malienne a exigé le retrait des Casques bleus, accusant la mission "
+                   "de l'ONU d'avoir échoué.", "fr")
+    charge = next(e for e in found if e["type"] == "ACCUSE")
+    assert charge["status"] == "occurred"
+    # (peacekeepers withdrawn are troops leaving, not a country leaving an organisation)
+    assert [e["type"] for e in found if e["status"] == "hypothetical"] == ["RETREAT"]

@@ -27,7 +27,13 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
-from eventwire.code.repairs import clause_start, coordinated_head, headline_verb, is_finite
+from eventwire.code.repairs import (
+    clause_start,
+    coordinated_head,
+    detached_participle_verb,
+    headline_verb,
+    is_finite,
+)
 from eventwire.code.tables import kind_rows, on_clear
 from eventwire.code.triggers import lemma_keys
 from eventwire.errors import DataFileError
@@ -348,6 +354,13 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     for _ in range(0 if misread_relative else 1 if misread else 4):
         if _has_if(node) and not (threat and node.i == verb.i):
             return "hypothetical"
+        main = detached_participle_verb(node)
+        if main is not None:
+            # "a exigé le retrait des troupes, accusant[acl of 'retrait'] la mission de ...": the
+            # detached participle is said by the clause's subject, beside its verb, not inside
+            # what that verb asks for
+            node = main
+            continue
         head = coordinated_head(node)
         if head.i == node.i or (node.dep_ == "acl:relcl" and (_past(node) or _comment(node))):
             # A relative clause in a past tense states its own fact ("la proposition, que X a
