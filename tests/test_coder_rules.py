@@ -2175,3 +2175,12 @@ def test_a_detached_participle_after_a_demand_is_said_not_asked_for() -> None:
     assert charge["status"] == "occurred"
     # (peacekeepers withdrawn are troops leaving, not a country leaving an organisation)
     assert [e["type"] for e in found if e["status"] == "hypothetical"] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(("text", "lang", "sides_"), [
+    ("Séoul et Tokyo ont promis de coopérer face aux tirs de missiles de la Corée du Nord.", "fr", {"JPN", "KOR"}),
+    ("Le Japon a signé un accord de défense avec les Philippines contre la Chine.", "fr", {"JPN", "PHL"}),
+])
+def test_what_the_sides_of_a_joint_act_stand_against_is_no_side(text: str, lang: str, sides_: set[str]) -> None:
+    joint = next(e for e in events(f"Actualité\n\n{text}", lang) if e["type"] in ("COOPERATE", "AGREE"))
+    assert countries(joint["actor"]) == sides_

@@ -478,6 +478,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         own_event = False  # "pledged its support to X": the one who pledges supports
     if own_event and below.i != noun.i and below.lemma_.lower() in g["document_noun"]:
         own_event = False  # "a adopté une résolution de soutien à X": the text's author supports
+    if verb is not None and case_of(below) in g["preposition_head"]:
+        own_event = True  # "coopérer face aux tirs", "grâce à l'aide de X": another side's act
     # (or on a noun of the day before or after: "au lendemain du retour du président d'une tournée")
     path = [t for t in noun.ancestors if verb is not None and verb.is_ancestor(t)]
     if trigger.roles != "sym" and not has_possessive(noun) and (

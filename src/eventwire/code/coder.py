@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
@@ -407,8 +407,11 @@ class Coder:
         counterpart = actors[0] if actors else None
         recipient_args = roles.recipients
         if trigger.roles == "sym":
-            # "ont conclu un accord de paix à Washington": where the sides met, never a side
-            recipient_args = [a for a in recipient_args if not self._is_place(a, in_object=True)]
+            # "ont conclu un accord de paix à Washington": where the sides met, never a side;
+            # nor what they stand against ("coopérer face aux tirs nord-coréens")
+            against = self.grammar["against_case"]
+            recipient_args = [a for a in recipient_args if not self._is_place(a, in_object=True)
+                              and not any(case_of(t) in against for t in _path_up(a.span.root, match.token))]
         recipients, recipient_rule = self._resolve_first(recipient_args, unit, counterpart, actors)
         if trigger.roles == "sym":
             if recipient_rule == "obj" and not any(e.country for e in recipients):
@@ -879,6 +882,15 @@ def _addressed(recipients: list[Arg], trigger: Trigger) -> list[Arg]:
     """The recipient candidates that name someone addressed, not the words of the act itself
     that the lexicon line requires: "a promis une riposte" (``promettre`` with "riposte")."""
     return [a for a in recipients if not any(a.span.root.lemma_.lower() in group for group in trigger.requires)]
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """``token`` and its heads up to ``top`` (not included), or to the root if ``top`` is
+    not above it."""
+    path = [token]
+    while path[-1].head.i != path[-1].i and path[-1].head.i != top.i:
+        path.append(path[-1].head)
+    return path
 
 
 def _inside(mention: PlaceMention, args: list[Arg], sent: Span) -> bool:

@@ -38,6 +38,11 @@ class Arg:
 def case_of(token: Token) -> str:
     for child in token.children:
         if child.dep_ in ("case", "fixed") or (child.dep_ == "mark" and child.pos_ == "ADP"):
+            before = token.doc[child.i - 1] if child.i > 0 else None
+            if before is not None and before.lower_ in grammar_of(token)["preposition_head"]:
+                # "face aux tirs", "grâce à l'aide": the preposition is the pair, which the
+                # parser split ("face" an object, "aux tirs" a dative); its first word says it
+                return before.lower_
             return child.lower_
         if child.dep_ == "advmod" and child.pos_ == "ADP" and child.i < token.i:
             return child.lower_  # "au nouveau Premier ministre", read as "à nouveau"
