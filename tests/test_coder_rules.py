@@ -2184,3 +2184,19 @@ def test_a_detached_participle_after_a_demand_is_said_not_asked_for() -> None:
 def test_what_the_sides_of_a_joint_act_stand_against_is_no_side(text: str, lang: str, sides_: set[str]) -> None:
     joint = next(e for e in events(f"Actualité\n\n{text}", lang) if e["type"] in ("COOPERATE", "AGREE"))
     assert countries(joint["actor"]) == sides_
+
+
+def test_a_country_named_bare_after_a_is_the_venue_of_talks_not_a_side() -> None:
+    talks = first_event("Actualité\n\nL'Union européenne a ouvert mardi à Luxembourg les négociations d'adhésion "
+                        "avec l'Ukraine et la Moldavie.", "fr", "CONSULT")
+    assert countries(talks["actor"]) == {"IGO", "UKR", "MDA"}
+    # (a dative elsewhere: the country itself)
+    arms = first_event("Actualité\n\nLes États-Unis ont livré des armes à Israël.", "fr", "AID")
+    assert sides(arms) == ({"USA"}, {"ISR"})
+
+
+def test_a_crowd_that_gathers_protests_but_ministers_that_gather_do_not() -> None:
+    rally = first_event("Actualité\n\nDes centaines de partisans de l'opposition se sont rassemblés devant le "
+                        "Parlement à Tbilissi.", "fr", "PROTEST")
+    assert countries(rally["actor"]) == {"GEO"}
+    assert not events_of("Actualité\n\nLes ministres des Finances du G7 se sont rassemblés à Rome.", "fr", "PROTEST")

@@ -410,7 +410,7 @@ class Coder:
             # "ont conclu un accord de paix à Washington": where the sides met, never a side;
             # nor what they stand against ("coopérer face aux tirs nord-coréens")
             against = self.grammar["against_case"]
-            recipient_args = [a for a in recipient_args if not self._is_place(a, in_object=True)
+            recipient_args = [a for a in recipient_args if not self._is_place(a, in_object=True, venue=True)
                               and not any(case_of(t) in against for t in _path_up(a.span.root, match.token))]
         recipients, recipient_rule = self._resolve_first(recipient_args, unit, counterpart, actors)
         if trigger.roles == "sym":
@@ -782,10 +782,12 @@ class Coder:
                     return replace(cities[0].place)
         return None
 
-    def _is_place(self, arg: Arg, in_object: bool = False) -> bool:
+    def _is_place(self, arg: Arg, in_object: bool = False, venue: bool = False) -> bool:
         """ "à Tombouctou", "dans la province de X": where, not whom (a city or region).
         ``in_object``: also inside the object, which for most acts names whom ("son
-        ambassadeur à Paris", "les manifestations à Moscou")."""
+        ambassadeur à Paris", "les manifestations à Moscou"). ``venue``: where sides meet,
+        which "à" names with a country's bare name only as its capital ("à Luxembourg"; but a
+        dative elsewhere: "a livré des armes à Israël")."""
         case = arg.rule.split(":", 1)[-1]
         if in_object:
             case = case.removesuffix(IN_OBJECT)  # "nmod:à in the object"
@@ -794,7 +796,10 @@ class Coder:
         # (looked up in its sentence, with the preposition: a bare "Washington" may be a person)
         sent = arg.span.sent
         start, end = arg.span.start_char - sent.start_char, arg.span.end_char - sent.start_char
-        return any(m.kind != "country" and start <= m.start and m.end <= end
+        # ("se sont réunis à Luxembourg": a country's name with "à" and no article is its
+        # capital; "au Luxembourg" is the country)
+        bare = venue and case in self.grammar["city_case"] and not any(t.dep_ == "det" for t in arg.span)
+        return any((m.kind != "country" or bare) and start <= m.start and m.end <= end
                    for m in self.gazetteer.find(sent.text))
 
     def _split_plural(self, arg: Arg, entity: Entity) -> list[Entity]:

@@ -45,7 +45,7 @@ KINDS = frozenset(
         "pledge_verb", "sequence_noun", "broker_verb", "site_noun",
         "topic_verb", "office_adjective", "purpose_case", "levy_case", "levy_verb",
         "mediator_noun", "quote_mark", "participle_ending",
-        "attribution_verb", "detached_participle_ending", "noting_verb", "preposition_noun", "preposition_head", "holder_noun",
+        "attribution_verb", "detached_participle_ending", "noting_verb", "preposition_noun", "preposition_head", "city_case", "holder_noun",
     }
 )
 
