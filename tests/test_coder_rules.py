@@ -2200,3 +2200,14 @@ def test_a_crowd_that_gathers_protests_but_ministers_that_gather_do_not() -> Non
                         "Parlement à Tbilissi.", "fr", "PROTEST")
     assert countries(rally["actor"]) == {"GEO"}
     assert not events_of("Actualité\n\nLes ministres des Finances du G7 se sont rassemblés à Rome.", "fr", "PROTEST")
+
+
+def test_a_reaction_in_a_phrase_that_sums_up_the_act_is_aimed_at_its_author() -> None:
+    found = events("Actualité\n\nL'Union européenne a ouvert les négociations d'adhésion avec l'Ukraine, "
+                   "une étape saluée par Kiev comme historique.", "fr")
+    praise = next(e for e in found if e["type"] == "SUPPORT")
+    assert sides(praise) == ({"UKR"}, {"IGO"})
+    test = events("Actualité\n\nLa Chine a procédé à un nouvel essai de missile, un tir condamné par Tokyo.", "fr")
+    # (the summing noun is the same act again, not a shooting of its own)
+    assert sorted(e["type"] for e in test) == ["ACCUSE", "MOBILIZE"]
+    assert sides(next(e for e in test if e["type"] == "ACCUSE")) == ({"JPN"}, {"CHN"})

@@ -36,6 +36,7 @@ from eventwire.code.context import (
     between_parties,
     headline_participle,
     proper,
+    summed_up,
 )
 from eventwire.code.dates import (
     Anchor,
@@ -56,6 +57,7 @@ from eventwire.code.phrases import (
     headline_topic,
     make_args,
     phrase_span,
+    summed_act,
 )
 from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
@@ -265,7 +267,8 @@ class Coder:
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
             # (and within each kind, an act named as what another act answers before it: "s'est
             # félicité de la libération des marins par l'Iran" knows who freed them)
-            for match in sorted(matches, key=lambda m: (answer_order(m), not answered(m, others))):
+            for match in sorted(matches, key=lambda m: (
+                    not summed_up(m, others), answer_order(m), not answered(m, others))):
                 status = event_status(
                     match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval",
                     threat=match.trigger.type == "THREATEN",
@@ -397,7 +400,7 @@ class Coder:
             long_process(match) or habitual(match.token) or orders_own_act(match, others)
             or war_toll(match) or manner_of_event(match, others)
             or (undergoers_named(match, others) and not self._protest_first_told(match, unit))
-            or kind_of_weapon(match, others) or noted_process(match)
+            or kind_of_weapon(match, others) or noted_process(match) or _sums_up_another(match, others)
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -887,6 +890,13 @@ def _addressed(recipients: list[Arg], trigger: Trigger) -> list[Arg]:
     """The recipient candidates that name someone addressed, not the words of the act itself
     that the lexicon line requires: "a promis une riposte" (``promettre`` with "riposte")."""
     return [a for a in recipients if not any(a.span.root.lemma_.lower() in group for group in trigger.requires)]
+
+
+def _sums_up_another(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """ "un nouvel essai de missile, un tir condamné par Tokyo": the second noun names the
+    act told just before it again."""
+    act = summed_act(match.token)
+    return act is not None and act.i in others
 
 
 def _path_up(token: Token, top: Token) -> list[Token]:

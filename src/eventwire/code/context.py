@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
-from eventwire.code.phrases import Arg, case_of
+from eventwire.code.phrases import Arg, case_of, summed_act
 from eventwire.code.rules import union
 from eventwire.code.triggers import TriggerMatch, lemma_keys, match_token
 from eventwire.document import Part
@@ -76,6 +76,15 @@ def answered(match: TriggerMatch, others: frozenset[int]) -> bool:
     if token.head.i not in others:
         return False
     return token.dep_ in ("obj", "obl:arg", "nsubj:pass") or _after_act(token)
+
+
+def summed_up(match: TriggerMatch, others: frozenset[int]) -> bool:
+    """ "a ouvert les négociations avec X, une étape saluée[acl] par Y": an act summed up by a
+    phrase after a comma that another trigger judges (coded before the judgement, whatever its
+    kind, so that the judgement knows whose act it was)."""
+    token = match.token
+    acts = (summed_act(p.head) for p in token.sent if p.dep_ == "acl" and p.i in others)
+    return any(act is not None and act.i == token.i for act in acts)
 
 
 def _after_act(token: Token) -> bool:
@@ -175,6 +184,8 @@ class Story:
             # (and "s'est félicité de la libération": a prepositional argument)
             heads += [c for c in token.children if c.dep_ in ("obj", "nsubj:pass", "obl:arg")]
         for head in heads:
+            if token.head.i == head.i:
+                head = summed_act(head) or head  # "les négociations, une étape saluée par Kiev"
             if head.pos_ == "VERB" and _after_act(head):
                 return head  # "denounced interference after a delegation visited Taiwan"
             if head.pos_ != "NOUN" or any(

@@ -285,6 +285,19 @@ def after_comma(phrase: Token) -> bool:
     return first.i > 0 and phrase.doc[first.i - 1].text == ","
 
 
+def summed_act(noun: Token) -> Token | None:
+    """The act that ``noun``, set off by a comma, sums up: "les négociations, une étape[appos
+    of 'négociations'] saluée par Kiev", or hung as a second object after the verb's first argument."""
+    if noun.pos_ != "NOUN" or not after_comma(noun):
+        return None
+    if noun.dep_ == "appos" and noun.head.pos_ == "NOUN":
+        return noun.head
+    if noun.dep_ == "obj":
+        return next((o for o in noun.head.children if o.dep_ in ("obj", "obl:arg") and o.i < noun.i
+                     and o.pos_ == "NOUN"), None)
+    return None
+
+
 def child_of(token: Token, *deps: str) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:

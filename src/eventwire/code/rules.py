@@ -18,7 +18,7 @@ from eventwire.code.actor_tables import sovereigns
 from eventwire.code.complements import object_taken_before, obliques, quoted_clause
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import Arg, case_of, counted_whole
+from eventwire.code.phrases import Arg, case_of, counted_whole, summed_act
 from eventwire.code.places import PlaceMention
 from eventwire.code.repairs import (
     detached_participle_verb,
@@ -42,6 +42,12 @@ COMPLEMENT_DEPS = frozenset(
 )
 
 
+def _commented_by_agent(participle: Token) -> bool:
+    """ "..., une étape saluée par Kiev comme « historique »": a participle with its agent on
+    a phrase set off by a comma that sums up what came before reports a reaction to it."""
+    return any(c.dep_ == "obl:agent" for c in participle.children) and summed_act(participle.head) is not None
+
+
 def bare_speech(match: TriggerMatch) -> bool:
     """Not an event: "», a-t-il demandé." (nothing asked), "Renforcer la coopération" (a headline's aim)."""
     token = match.token
@@ -59,6 +65,7 @@ def bare_speech(match: TriggerMatch) -> bool:
         and not _fronted(token)
         and not misread_present(token)  # "Le Premier ministre reproche[Part, acl] à l'Égypte"
         and detached_participle_verb(token) is None  # "..., accusing them of": the subject's act
+        and not _commented_by_agent(token)
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
