@@ -396,7 +396,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     attributed = [a for n in described for c in n.children if c.dep_ == "acl"
                   and c.lemma_.lower() in g["attribution_verb"] for a in obliques(c, "dative_case")]
     if noun.dep_ == "obj" and noun.head.lemma_.lower() in g["attribution_verb"]:
-        # "ont imputé l'attaque à l'armée", "blamed the attack on the army": whom the verb puts it down to
+        # "ont imputé l'attaque à l'armée": whom the verb puts it down to, by its dative (not yet
+        # English "blamed the attack on the army", whose "on" is no dative)
         # (or on the noun, where the parser hangs it: "l'attaque à[nmod of 'attaque'] l'armée")
         attributed += obliques(noun.head, "dative_case") + obliques(noun, "dative_case")
     for head in agents + attributed:
