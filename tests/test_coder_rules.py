@@ -28,6 +28,11 @@ def first_event(text: str, lang: str, type_: str) -> dict:
     return found[0]
 
 
+def under_headline(text: str, lang: str) -> str:
+    """``text`` as a body line under a neutral headline of its language."""
+    return f"{'Actualité' if lang == 'fr' else 'World news'}\n\n{text}"
+
+
 def countries(entities: list[dict]) -> set[str]:
     return {e["country"] for e in entities}
 
@@ -1988,7 +1993,7 @@ def test_a_prisoner_exchange_is_a_release_by_both_sides(text: str, lang: str) ->
     ("Kenyan police dispersed thousands of protesters in Nairobi with tear gas.", "en"),
 ])
 def test_protesters_dispersed_before_any_protest_is_told_are_protesting(text: str, lang: str) -> None:
-    types = {e["type"] for e in events(f"{'Actualité' if lang == 'fr' else 'World news'}\n\n{text}", lang)}
+    types = {e["type"] for e in events(under_headline(text, lang), lang)}
     assert types == {"ASSAULT", "PROTEST"}
 
 
@@ -2080,7 +2085,7 @@ def test_a_lifted_embargo_is_aimed_at_whose_goods_it_hit() -> None:
     ("L'Union européenne a sanctionné l'Iran plus tôt dans le mois.", "fr", "2024-03"),
 ])
 def test_earlier_in_the_month_dates_to_the_month_of_the_article(text: str, lang: str, month: str) -> None:
-    sanction = first_event(f"{'Actualité' if lang == 'fr' else 'World news'}\n\n{text}", lang, "SANCTION")
+    sanction = first_event(under_headline(text, lang), lang, "SANCTION")
     assert sanction["date"] == month
 
 
@@ -2114,8 +2119,7 @@ def test_a_headline_topic_of_two_hyphenated_countries_names_both_sides() -> None
     ("The FARC attacked an army patrol.", "en", "COL"),
 ])
 def test_well_known_armed_groups_have_their_country(text: str, lang: str, country: str) -> None:
-    head = "Actualité" if lang == "fr" else "World news"
-    attack = first_event(f"{head}\n\n{text}", lang, "ASSAULT")
+    attack = first_event(under_headline(text, lang), lang, "ASSAULT")
     assert {(e["country"], e["sector"]) for e in attack["actor"]} == {(country, "REB")}
 
 

@@ -553,12 +553,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "nos condoléances vont au peuple espagnol", "the aid went to Ukraine"
         roles.recipients.extend(a for h in obliques(verb, "dative_case")
                                 for a in make_args(h, f"obl:{case_of(h)} of '{verb.text}'"))
-    # "des affrontements entre l'armée et les rebelles": the sides of a joint act
-    aimed.extend(h for h in obliques(noun, "partner_case") if h not in aimed)
-    if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others:
-        # "des affrontements ont éclaté entre la police et des manifestants", "fighting broke
-        # out between X and Y": the parser hangs the sides on the verb of happening
-        aimed.extend(h for h in obliques(verb, "between_case") if h not in aimed)
+    # "des affrontements entre l'armée et les rebelles": the sides of a joint act (or hung on
+    # the verb of happening: "des affrontements ont éclaté entre X et Y", "fighting broke out
+    # between X and Y")
+    happened = verb if verb is not None and below.dep_ in SUBJECT_DEPS and verb.i not in others else None
+    between = obliques(happened, "between_case") if happened is not None else []
+    aimed.extend(h for h in obliques(noun, "partner_case") + between if h not in aimed)
     if trigger.roles == "sym":
         # "la signature d'un accord de défense entre l'Inde et le Japon": the sides of the
         # thing signed

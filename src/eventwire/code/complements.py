@@ -56,7 +56,7 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     target = grammar_of(verb)["target_verb"]
     found.extend((o, f"'{p.text}' obj") for head, _ in list(found) for p in head.children
                  if p.dep_ == "acl" and p.lemma_.lower() in target for o in p.children if o.dep_ == "obj")
-    found.extend(lost)
+    found.extend(x for x in lost if x not in next_to_verb)
     # (and their authors, as an object's: "a rejeté l'ultimatum[obl:mod] lancé par la Cédéao")
     found.extend(author for head, _ in lost for author in authors(head) if author not in found)
     if not any(c.dep_ == "aux:pass" for c in verb.children):
