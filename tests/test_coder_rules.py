@@ -2215,3 +2215,101 @@ def test_a_reaction_in_a_phrase_that_sums_up_the_act_is_aimed_at_its_author() ->
     # (the summing noun is the same act again, not a shooting of its own)
     assert sorted(e["type"] for e in test) == ["ACCUSE", "MOBILIZE"]
     assert sides(next(e for e in test if e["type"] == "ACCUSE")) == ({"JPN"}, {"CHN"})
+
+
+def test_a_denial_keeps_the_object_the_parser_gave_the_next_verb_as_subject() -> None:
+    found = events("L'Inde et le Pakistan au bord de la rupture\n\nNew Delhi a accusé Islamabad d'avoir "
+                   "violé le cessez-le-feu. Islamabad a rejeté ces accusations et a affirmé que les troupes "
+                   "indiennes avaient ouvert le feu les premières.", "fr")
+    denial = next(e for e in found if e["type"] == "REJECT")
+    assert sides(denial) == ({"PAK"}, {"IND"})
+
+
+def test_a_detached_participle_read_as_a_preposition_is_the_same_attack() -> None:
+    found = events(under_headline(
+        "Des soldats indiens et pakistanais ont échangé des tirs dans la nuit de jeudi à vendredi le long de "
+        "la ligne de contrôle au Cachemire, blessant trois civils, selon l'armée indienne.", "fr"), "fr")
+    assert [(e["type"], countries(e["actor"])) for e in found] == [("ASSAULT", {"IND", "PAK"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le secrétaire général de l'ONU a exhorté les deux voisins à faire preuve de retenue.", "fr"),
+    ("The UN secretary-general urged the two rivals to show restraint.", "en"),
+])
+def test_neighbours_and_rivals_are_the_two_sides_told_before(text: str, lang: str) -> None:
+    before = ("L'Inde a accusé le Pakistan d'avoir bombardé un village." if lang == "fr"
+              else "India accused Pakistan of shelling a village.")
+    request = first_event(under_headline(f"{before} {text}", lang), lang, "REQUEST")
+    assert sides(request) == ({"IGO"}, {"IND", "PAK"})
+
+
+def test_denouncing_an_agreement_withdraws_from_it_only_when_it_is_the_speakers() -> None:
+    left = first_event(under_headline("La junte nigérienne a dénoncé les accords de défense avec la France.", "fr"),
+                       "fr", "SANCTION")
+    assert left["mode"] == "withdraw"
+    found = events(under_headline("Pékin a dénoncé mercredi un accord qui menace la stabilité régionale.", "fr"),
+                   "fr")
+    assert [(e["type"], e["mode"]) for e in found] == [("ACCUSE", "disapprove")]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Le Japon et l'Australie ont exprimé leur inquiétude face aux manœuvres chinoises en mer de Chine orientale.",
+     {"JPN", "AUS"}, {"CHN"}),
+    ("Berlin a exprimé sa profonde préoccupation au sujet des essais de missiles nord-coréens.", {"DEU"}, {"PRK"}),
+    ("Paris s'est inquiété de la détention d'un ressortissant français par les autorités iraniennes.",
+     {"FRA"}, {"IRN"}),
+    ("Le Japon s'est plaint de l'incursion de navires chinois.", {"JPN"}, {"CHN"}),
+])
+def test_concern_about_anothers_act_is_disapproval_aimed_at_its_author(
+        text: str, actor: set[str], target: set[str]) -> None:
+    concern = first_event(under_headline(text, "fr"), "fr", "ACCUSE")
+    assert sides(concern) == (actor, target)
+
+
+def test_the_de_argument_of_a_reflexive_verb_is_its_object_but_not_the_topic_of_talks() -> None:
+    praise = first_event(under_headline("Le gouvernement grec s'est félicité de la décision du Parlement européen.",
+                                        "fr"), "fr", "SUPPORT")
+    assert sides(praise) == ({"GRC"}, {"IGO"})
+    # (in "au sujet des essais", the tests are North Korea's, not a German act)
+    found = events(under_headline("Berlin a exprimé sa profonde préoccupation au sujet des essais de missiles "
+                                  "nord-coréens.", "fr"), "fr")
+    assert not any("DEU" in countries(e["actor"]) for e in found if e["type"] != "ACCUSE")
+    # concern over a situation aims at no one
+    assert not events(under_headline("L'ONU s'inquiète de la situation humanitaire à Gaza.", "fr"), "fr")
+
+
+def test_the_union_representatives_a_minister_receives_meet_him() -> None:
+    talks = first_event("Grève dans le port d'Anvers\n\nLe ministre belge de l'Emploi a reçu jeudi les représentants "
+                        "syndicaux.", "fr", "CONSULT")
+    assert talks["actor"][0]["sector"] == "LAB" and parties(talks) == {"BEL"}
+
+
+def test_stopping_work_to_protest_is_one_strike() -> None:
+    found = events(under_headline("Les dockers du port d'Anvers ont cessé le travail mercredi pour protester "
+                                  "contre un projet de réforme de leur statut.", "fr"), "fr")
+    assert [(e["type"], e["mode"], e["status"]) for e in found] == [("PROTEST", "strike", "occurred")]
+    found = events(under_headline("Les agriculteurs français ont bloqué plusieurs autoroutes pour protester "
+                                  "contre la baisse des prix.", "fr"), "fr")
+    assert [e["type"] for e in found] == ["PROTEST"]
+    # (a state's protest in a purpose clause is its own act)
+    note = first_event(under_headline("La Lituanie a convoqué l'ambassadeur de Biélorussie pour protester contre "
+                                      "la violation de son espace aérien.", "fr"), "fr", "ACCUSE")
+    assert sides(note) == ({"LTU"}, {"BLR"})
+
+
+def test_a_demand_for_a_release_goes_to_those_who_hold_the_captive() -> None:
+    found = events("Tensions au Pérou\n\nLa police péruvienne a arrêté l'ancienne présidente mercredi. Le Mexique a "
+                   "proposé de l'accueillir, ce que Lima a refusé. Des milliers de ses partisans ont bloqué des "
+                   "routes pour réclamer sa libération.", "fr")
+    demand = next(e for e in found if e["type"] == "REQUEST")
+    assert sides(demand) == ({"PER"}, {"PER"})
+    assert demand["recipient"][0]["sector"] == "COP"
+
+
+def test_an_act_done_at_anothers_request_answers_the_request() -> None:
+    found = events(under_headline("Le Parlement européen a levé jeudi l'immunité de deux eurodéputés grecs, "
+                                  "à la demande du parquet d'Athènes.", "fr"), "fr")
+    request = next(e for e in found if e["type"] == "REQUEST")
+    # (lifting something cancels what it lifts, not the request it was done at)
+    assert request["status"] == "occurred"
+    assert sides(request) == ({"GRC"}, {"IGO"})

@@ -50,6 +50,8 @@ def test_days_and_spans(text: str, expected: list[tuple[str, str | None]]) -> No
         ("Les manifestants sont rentrés aujourd'hui.", "2017-01-21"),
         ("Il partira demain pour Berlin.", "2017-01-22"),
         ("L'accord a été signé il y a trois jours.", "2017-01-18"),
+        # a night between two weekdays is dated by the second (as "la nuit du 19 au 20")
+        ("Des tirs ont éclaté dans la nuit de jeudi à vendredi.", "2017-01-20"),
     ],
 )
 def test_weekdays_and_relative_days(text: str, expected: str) -> None:
@@ -288,6 +290,7 @@ def test_english_days_and_spans_in_both_orders(text: str, expected: list[tuple[s
         ("The mayor spoke yesterday.", "2019-03-13"),
         ("The mayor spoke today.", "2019-03-14"),
         ("The mayor will speak tomorrow.", "2019-03-15"),
+        ("Shells fell overnight Tuesday into Wednesday.", "2019-03-13"),
         ("The mayor spoke the day before yesterday.", "2019-03-12"),
         ("The mayor spoke three days ago.", "2019-03-11"),
     ],

@@ -22,6 +22,8 @@ WORD = re.compile(r"\w+")
 
 def stem(word: str) -> str:
     """A folded word without its plural mark, so tables list singular forms only."""
+    if len(word) > 4 and word.endswith("aux") and not word.endswith("eaux"):
+        return word[:-3] + "al"  # "généraux", "tribunaux", "syndicaux" (but "bureaux")
     if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss"):
         return word[:-1]
     return word

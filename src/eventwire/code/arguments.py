@@ -47,6 +47,7 @@ from eventwire.code.complements import (
     datives_below,
     denies,
     describing_participles,
+    is_reflexive_object,
     levied_on,
     lost_objects,
     obliques,
@@ -317,7 +318,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
             roles.recipients[:0] = [a for side in sides_in_object(patient)
                                     for a in make_args(side, f"nmod:{case_of(side)} in the passive subject")]
     else:
-        for head, how in recipient_heads(verb):
+        for head, how in recipient_heads(verb, reflexive_object=trigger.roles == "dir"):
             # (without the verb, when the parser hung it inside the phrase: "une décision
             # « hostile » et promis une riposte")
             roles.recipients.extend(object_after(arg, verb) for arg in make_args(head, how))
@@ -472,17 +473,20 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     judging = verb is not None and verb.lemma_.lower() in g["naming_verb"] and any(
         c.i in others and c.i != below.i for c in verb.children)
     own_event = verb is not None and (verb.i in others or judging) and (
-        below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"]
+        below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"] or is_reflexive_object(below)
         or any(h.i == below.i for h, _ in lost_objects(verb))) \
         and verb.lemma_.lower() not in g["order_verb"]  # "a ordonné le déploiement": his own act
     if own_event and has_possessive(noun):
         own_event = False  # "pledged its support to X": the one who pledges supports
     if own_event and below.i != noun.i and below.lemma_.lower() in g["document_noun"]:
         own_event = False  # "a adopté une résolution de soutien à X": the text's author supports
-    if verb is not None and case_of(below) in g["preposition_head"]:
-        own_event = True  # "coopérer face aux tirs", "grâce à l'aide de X": another side's act
-    # (or on a noun of the day before or after: "au lendemain du retour du président d'une tournée")
     path = [t for t in noun.ancestors if verb is not None and verb.is_ancestor(t)]
+    if verb is not None and (case_of(below) in g["preposition_head"] or any(
+            t.lemma_.lower() in g["preposition_noun"] for t in path)):
+        # "coopérer face aux tirs", "grâce à l'aide de X", "au sujet des essais de X": another
+        # side's act
+        own_event = True
+    # (or on a noun of the day before or after: "au lendemain du retour du président d'une tournée")
     if trigger.roles != "sym" and not has_possessive(noun) and (
             case_of(noun) in g["sequence_case"] or any(t.lemma_.lower() in g["sequence_noun"] for t in path)):
         # "a dépêché un porte-avions après l'attaque": what happened before is someone else's act
@@ -510,6 +514,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                 roles.partners.extend(args)
             elif trigger.mode == "third-party" and roles.actors:
                 # "se sont rencontrés sous la médiation de X": the sides X brings together
+                roles.recipients.extend(args)
+            elif trigger.type == "REQUEST" and roles.actors and noun.dep_ == "obl:mod" and (
+                    noun.head.i == verb.i and case_of(noun) in g["dative_case"]):
+                # "a levé l'immunité à la demande du parquet": the one who acted was asked
                 roles.recipients.extend(args)
             else:
                 roles.actors.extend(args)
@@ -614,6 +622,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
                       for a in make_args(head, f"{how} of '{verb.text}' (the guest)")]
             roles.actors = guests + [a for a in roles.actors if a not in hosts]
             roles.recipients = hosts + roles.recipients
+    elif trigger.roles == "sym" and verb is not None and verb.lemma_.lower() in g["host_verb"] and (
+            not is_passive(verb)):
+        # "X a accueilli Y à Pékin pour un sommet": the guest is the other side of the talks
+        roles.partners.extend(a for head, how in recipient_heads(verb) if head.i != noun.i
+                              for a in make_args(head, f"{how} of '{verb.text}' (the guest)"))
     if not roles.actors and any(c.lower_ in g["first_person_possessive"] for c in noun.children):
         # « ... et nos condoléances », a-t-il dit; "our condolences", he said: the speaker
         said, rule = speaker(noun)

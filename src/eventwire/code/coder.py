@@ -65,6 +65,7 @@ from eventwire.code.reference import main_clause_subject, owner_country, reporte
 from eventwire.code.rules import (
     SPEECH_TYPES,
     anaphoric,
+    asks_release,
     background,
     bare_speech,
     domestic,
@@ -77,6 +78,7 @@ from eventwire.code.rules import (
     orders_own_act,
     own_government,
     passive,
+    protest_purpose,
     rule_text,
     same_entity,
     undergoers_named,
@@ -262,6 +264,7 @@ class Coder:
             # (what one orders one's own agencies to do is done: "a ordonné le déploiement")
             governors = {m.token.i for m in matches if m.trigger.type in SUSPENDING_TYPES
                          and not orders_own_act(m, others)}
+            protests = frozenset(m.token.i for m in matches if m.trigger.type == "PROTEST")
             found_at: list[tuple[int, Event]] = []
             # Protests, negotiations and agreements last: their unnamed sides may be the parties
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
@@ -269,6 +272,8 @@ class Coder:
             # félicité de la libération des marins par l'Iran" knows who freed them)
             for match in sorted(matches, key=lambda m: (
                     not summed_up(m, others), answer_order(m), not answered(m, others))):
+                if protest_purpose(match, protests):
+                    continue
                 status = event_status(
                     match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval",
                     threat=match.trigger.type == "THREATEN",
@@ -536,6 +541,9 @@ class Coder:
             recipients, recipient_rule = self._accuser(unit, actors)
         if trigger.type == "PROTEST" and not recipients:
             recipients, recipient_rule = own_government(actors)
+        if trigger.type == "REQUEST" and not recipients and asks_release(match.token):
+            # "ses partisans ont réclamé sa libération": of those who hold him
+            recipients, recipient_rule = unit.history.holders([]) or (recipients, recipient_rule)
         if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors and not (
                 trigger.type in UNADDRESSED_ONLY and _addressed(roles.recipients, trigger)):
             recipients, recipient_rule = unit.history.other_side(actors)

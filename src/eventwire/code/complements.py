@@ -35,14 +35,18 @@ def obliques(token: Token, kind: str) -> list[Token]:
     return found
 
 
-def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
+def recipient_heads(verb: Token, reflexive_object: bool = False) -> list[tuple[Token, str]]:
     """Candidate recipients of a verb, best first: its objects and datives, what the clauses
-    it governs act on, the complements of all these, then the objects the parser lost."""
+    it governs act on, the complements of all these, then the objects the parser lost.
+
+    ``reflexive_object``: the "de" argument of a reflexive verb is its object ("s'est
+    félicité de la décision du Parlement", "s'inquiète des essais de X"), for a one-sided
+    act (the "de" of talks is their topic: "se sont entretenus de la crise")."""
     lost = lost_objects(verb)
     # ("a appelé Israël[xcomp] à protéger les civils de Gaza": a lost object right after the
     # verb comes before what the clause it governs acts on)
     next_to_verb = [(head, how) for head, how in lost if head.left_edge.i == verb.i + 1]
-    found = _object_heads(verb) + _oblique_heads(verb) + next_to_verb + _clause_heads(verb)
+    found = _object_heads(verb, reflexive_object) + _oblique_heads(verb) + next_to_verb + _clause_heads(verb)
     if not any(c.dep_ == "obj" for c in verb.children):
         # "ont exigé et obtenu le départ des troupes": the object of both coordinated verbs
         found.extend((obj, f"object of '{conj.text}'") for conj in verb.children
@@ -73,24 +77,39 @@ def recipient_heads(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
-def _object_heads(verb: Token) -> list[tuple[Token, str]]:
+def is_reflexive_object(child: Token) -> bool:
+    """ "s'est plaint de l'incursion[obl:arg]": the "de" argument of a reflexive verb."""
+    verb = child.head
+    return child.dep_ == "obl:arg" and child.pos_ in ("NOUN", "PROPN") \
+        and case_of(child) in grammar_of(child)["genitive"] and any(
+            c.dep_.startswith("expl") and c.lower_ in grammar_of(c)["reflexive"] for c in verb.children)
+
+
+def _object_heads(verb: Token, reflexive_object: bool = False) -> list[tuple[Token, str]]:
     """The verb's objects, the sides named inside them and their authors."""
     found: list[tuple[Token, str]] = []
     for child in verb.children:
         if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or _misread_noun(child)):
-            # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
-            # (the phrase as a whole would resolve to the first country it names)
-            found.extend((c, f"nmod:{case_of(c)}{IN_OBJECT}") for c in sides_in_object(child))
-            # "a dénoncé les exécutions de prisonniers par les forces russes": who did the act
-            # the object names, before those it was done to
-            # (or on its complement, where the parser hangs it: "de prisonniers par les forces")
-            found.extend((a, f"agent of '{child.text}'") for n in (child, *(c for c in child.children if c.dep_ == "nmod"))
-                         for a in obliques(n, "agent_case") if a.i > n.i)
-            found.append((child, child.dep_))
-            found.extend(authors(child))
+            found.extend(_object_and_authors(child, child.dep_))
             if child.pos_ == "PRON":
                 found.extend(h for clause in child.children if clause.dep_ == "acl:relcl"
                              for h in _named_by(clause))
+        elif reflexive_object and is_reflexive_object(child):
+            found.extend(_object_and_authors(child, f"obl:{case_of(child)} (object of a reflexive verb)"))
+    return found
+
+
+def _object_and_authors(obj: Token, rule: str) -> list[tuple[Token, str]]:
+    # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
+    # (the phrase as a whole would resolve to the first country it names)
+    found = [(c, f"nmod:{case_of(c)}{IN_OBJECT}") for c in sides_in_object(obj)]
+    # "a dénoncé les exécutions de prisonniers par les forces russes": who did the act
+    # the object names, before those it was done to
+    # (or on its complement, where the parser hangs it: "de prisonniers par les forces")
+    found.extend((a, f"agent of '{obj.text}'") for n in (obj, *(c for c in obj.children if c.dep_ == "nmod"))
+                 for a in obliques(n, "agent_case") if a.i > n.i)
+    found.append((obj, rule))
+    found.extend(authors(obj))
     return found
 
 
@@ -217,6 +236,21 @@ def object_taken_before(verb: Token) -> Token | None:
     return noun if noun.dep_ in ("obj", "nmod", "ccomp", "xcomp") and not case_of(noun) else None
 
 
+def object_taken_after(verb: Token) -> Token | None:
+    """ "a rejeté ces accusations[nsubj of 'affirmé'] et a affirmé que ...": a noun phrase
+    between a verb with no object and the "et" of the verb coordinated to it is the first
+    verb's object (the second verb's own subject would come after the "et")."""
+    if any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        cc = next((c for c in conj.children if c.dep_ == "cc"), None)
+        for subject in conj.children:
+            if (cc is not None and subject.dep_ == "nsubj" and subject.pos_ in ("NOUN", "PROPN")
+                    and verb.i < subject.left_edge.i and subject.i < cc.i):
+                return subject
+    return None
+
+
 def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     """Objects the parser hung elsewhere or gave no object relation."""
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
@@ -226,6 +260,8 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # deux diplomates[nmod] russes": or its number)
     taken = object_taken_before(verb)
     found = [(taken, "object hung before the verb (parse repair)")] if taken is not None else []
+    taken = object_taken_after(verb)
+    found += [(taken, "object read as the next verb's subject (parse repair)")] if taken is not None else []
     found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb)]
     # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
     # the verb, read as a time adjunct, when it names no time

@@ -163,6 +163,8 @@ def patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("relative", f"{B}(?P<rel>{w.alt('then_offset')}){E}(?!\\s+{w.alt('of')}(?:(?<=')|(?!\\w)))"),
         # "the day before, ...", but not "the day before the vote"
         ("relative", f"{B}(?P<rel>{w.alt('then_alone')})(?=\\s*(?:[.,;:)]|$))"),
+        # "dans la nuit de samedi à dimanche": one night, before the weekday pattern takes "samedi"
+        ("night_weekdays", f"{B}{w.alt('night_of')}{S}(?P<wd>{wd}){S}{w.alt('night_to')}{S}(?P<wd2>{wd}){E}"),
         ("weekday", f"{B}{p.pre}(?:{w.alt('this')}{S})?(?P<wd>{wd})(?:{S}{dp})?{p.post}{E}"),
         ("month", f"{B}(?:{w.alt('in')}{S})?(?P<m1>{p.month}){S}(?P<y1>{p.year}){E}"),
         ("month", f"{B}{_month_lead(w, p)}(?P<m1>{p.month}){p.post}{E}"),

@@ -214,7 +214,7 @@ def _shift(iso: str, days: int) -> str | None:
 def _cue(lang: str) -> re.Pattern[str]:
     """What every date pattern needs one of: a digit or a word that starts or ends one."""
     w = words(lang)
-    kinds = ("month", "weekday", "ago", "night", "day_offset", "then_offset", "then_alone", "week_offset",
+    kinds = ("month", "weekday", "ago", "night", "night_of", "day_offset", "then_offset", "then_alone", "week_offset",
              "month_offset", "year_offset", "number")
     return re.compile(r"\d|" + w.alt(*kinds), re.IGNORECASE)  # a loose test: patterns decide
 
@@ -249,6 +249,10 @@ def _resolve(
         return DateMention(0, 0, found.isoformat(), None, "day") if found else None
     if kind == "weekday_day":  # "ce jeudi 26": the nearest 26th that is a Thursday
         found = _weekday_day(int(w.value("weekday", g["wd"])), _day(g["d1"]), anchor)
+        return DateMention(0, 0, found.isoformat(), None, "day") if found else None
+    if kind == "night_weekdays":  # dated by its second day, as "la nuit du 16 au 17"
+        first, second = int(w.value("weekday", g["wd"])), int(w.value("weekday", g["wd2"]))
+        found = _weekday(second, anchor, future) if (first + 1) % 7 == second else None
         return DateMention(0, 0, found.isoformat(), None, "day") if found else None
     if kind == "weekday":
         found = _weekday(int(w.value("weekday", g["wd"])), anchor, future)

@@ -142,7 +142,8 @@ def detached_participle_verb(verb: Token) -> Token | None:
     participle set off by a comma, with no subject of its own, has the subject of the clause's
     verb (the rule of the detached participle, in French as in English, whatever noun the
     parser hung it on); that verb, if the sentence has one."""
-    if verb.dep_ not in ("acl", "advcl") or not verb.lower_.endswith(
+    # ("..., blessant[case of 'civils'] trois civils": or the preposition of its object)
+    if verb.dep_ not in ("acl", "advcl", "case") or verb.pos_ != "VERB" or not verb.lower_.endswith(
             grammar(verb.doc.lang_).endings("detached_participle_ending")):
         return None
     if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not after_comma(verb):

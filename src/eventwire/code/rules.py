@@ -15,7 +15,12 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import sovereigns
-from eventwire.code.complements import object_taken_before, obliques, quoted_clause
+from eventwire.code.complements import (
+    object_taken_after,
+    object_taken_before,
+    obliques,
+    quoted_clause,
+)
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg, case_of, counted_whole, summed_act
@@ -27,6 +32,7 @@ from eventwire.code.repairs import (
     misread_present,
     sentence_verb_on_noun,
 )
+from eventwire.code.status import purpose_clause
 from eventwire.code.triggers import TriggerMatch
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Evidence
@@ -80,8 +86,8 @@ def bare_speech(match: TriggerMatch) -> bool:
         return False  # "accused Washington", parsed as an adjective of "Washington"
     if obliques(token, "recipient_case"):
         return False  # "a protesté auprès[ADV] de la Chine": a complement under an adverb
-    if object_taken_before(token) is not None:
-        return False  # "et convoqué l'ambassadeur": an object the parser gave the first verb
+    if object_taken_before(token) is not None or object_taken_after(token) is not None:
+        return False  # "et convoqué l'ambassadeur": an object the parser gave the other verb
     # ("a exigé et obtenu le départ des troupes": the object the coordinated verbs share)
     return not any(c.dep_ in COMPLEMENT_DEPS or (
         c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "obj" for g in c.children))
@@ -180,6 +186,23 @@ def orders_own_act(match: TriggerMatch, others: frozenset[int]) -> bool:
     someone_told = any(c.dep_ in ("obj", "iobj") and "Yes" not in c.morph.get("Reflex", [])
                        for c in token.children)
     return not someone_told and any(c.dep_ == "xcomp" and c.i in others for c in token.children)
+
+
+def protest_purpose(match: TriggerMatch, protests: frozenset[int]) -> bool:
+    """ "ont bloqué des autoroutes pour protester contre la baisse des prix": what a protest
+    is for is that protest, not a second act of speech."""
+    token = match.token
+    if match.trigger.type != "ACCUSE" or not purpose_clause(token):
+        return False
+    # (the parser may hang the purpose on the protest's object: "des autoroutes")
+    head = token.head.head if token.dep_ == "acl" else token.head
+    return head.i in protests
+
+
+def asks_release(token: Token) -> bool:
+    """ "ont réclamé sa libération", "demanded the release of X": a request for a release."""
+    releases = grammar_of(token)["release_noun"]
+    return any(c.dep_ in ("obj", "obl:arg") and c.lemma_.lower() in releases for c in token.children)
 
 
 def war_toll(match: TriggerMatch) -> bool:

@@ -288,6 +288,20 @@ def _suspending(verb: Token) -> bool:
     return verb.lemma_.lower() in _words(verb)["suspending"]
 
 
+def _through_adjunct(token: Token, verb: Token) -> bool:
+    """Whether a noun hangs from its verb through an adjunct ("à la demande[obl:mod] de X")."""
+    node = token
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "obl:mod"
+
+
+def purpose_clause(clause: Token) -> bool:
+    """ "pour protester": a clause of purpose, led by its conjunction."""
+    return clause.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ in grammar_of(clause)["purpose_mark"] for c in clause.children)
+
+
 def _adjunct(token: Token, verb: Token) -> bool:
     """Whether a noun hangs from its verb through an adjunct of time or circumstance ("au
     terme des négociations, X a refusé"): then the verb's act does not govern it."""
@@ -330,7 +344,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         # "supplying missiles to Kyiv would be an escalation", "attaquer des civils serait un
         # crime": an act as the subject of a judgement is a kind of act, not one done
         return "hypothetical"
-    if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb):
+    if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb) and not _through_adjunct(token, verb):
+        # ("a levé l'immunité, à la demande du parquet": what it was done for is no object)
         return "negated"  # "suspendre les bombardements": what is suspended does not happen
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise
     planned = verb.i != token.i and _planning(verb)
@@ -382,7 +397,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
                 future = True
             else:
                 return "hypothetical"
-        if governs and (_cancelling(head) or is_negated(head)):
+        if governs and not purpose_clause(node) and (_cancelling(head) or is_negated(head)):
+            # ("ont cessé le travail pour protester": the purpose is pursued all the same)
             return "negated"  # "ne veut pas céder", "a renoncé à lancer"
         if _planning(head) and (
             node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl:mod") or _infinitive_of(node)
