@@ -2313,3 +2313,69 @@ def test_an_act_done_at_anothers_request_answers_the_request() -> None:
     # (lifting something cancels what it lifts, not the request it was done at)
     assert request["status"] == "occurred"
     assert sides(request) == ({"GRC"}, {"IGO"})
+
+
+def test_every_name_of_a_listed_subject_the_parser_made_the_root_acts() -> None:
+    praise = first_event("Élection au Sénégal\n\nLa France, les États-Unis et l'Union africaine ont salué le bon "
+                         "déroulement du scrutin.", "fr", "SUPPORT")
+    assert sides(praise) == ({"FRA", "USA", "IGO"}, {"SEN"})
+
+
+def test_declaring_a_diplomat_persona_non_grata_expels_him() -> None:
+    expulsion = first_event(under_headline("La Moldavie a déclaré vendredi persona non grata un diplomate russe.",
+                                           "fr"), "fr", "SANCTION")
+    assert expulsion["mode"] == "expel" and sides(expulsion) == ({"MDA"}, {"RUS"})
+
+
+def test_a_promised_response_is_a_threat() -> None:
+    found = events(under_headline("La Moldavie a expulsé un diplomate russe. Moscou a promis une « réponse "
+                                  "appropriée ».", "fr"), "fr")
+    threat = next(e for e in found if e["type"] == "THREATEN")
+    assert sides(threat) == ({"RUS"}, {"MDA"})
+
+
+def test_a_road_blocked_to_protest_an_agreement_is_a_protest_not_a_veto() -> None:
+    found = events(under_headline("Des habitants des villages arméniens voisins ont bloqué une route pour protester "
+                                  "contre cet accord.", "fr"), "fr")
+    assert [(e["type"], e["mode"]) for e in found] == [("PROTEST", "obstruct")]
+
+
+def test_released_from_prison_is_a_release() -> None:
+    release = first_event("Élection au Sénégal\n\nLe chef du principal parti sénégalais a été libéré de "
+                          "prison mercredi.", "fr", "RETREAT")
+    assert release["mode"] == "release"
+
+
+def test_praise_of_a_step_goes_to_the_last_act_that_was_not_a_conflict() -> None:
+    found = events("Frontière arméno-azerbaïdjanaise\n\nL'Arménie a accepté de rendre quatre villages à "
+                   "l'Azerbaïdjan. Des habitants arméniens ont bloqué une route pour protester. Les États-Unis "
+                   "ont salué une « étape importante » vers la paix.", "fr")
+    praise = next(e for e in found if e["type"] == "SUPPORT")
+    assert sides(praise) == ({"USA"}, {"ARM"})
+
+
+def test_ending_a_cooperation_breaks_it_off() -> None:
+    ended = first_event(under_headline("La junte nigérienne a annoncé la fin de sa coopération militaire avec les "
+                                       "États-Unis.", "fr"), "fr", "SANCTION")
+    assert ended["mode"] == "discontinue" and sides(ended) == ({"NER"}, {"USA"})
+
+
+def test_someone_in_whose_presence_leaders_meet_is_a_side_of_the_meeting() -> None:
+    summit = first_event(under_headline("Les dirigeants de la Caricom se réuniront lundi en Jamaïque en présence du "
+                                        "secrétaire d'État américain.", "fr"), "fr", "CONSULT")
+    assert countries(summit["actor"]) == {"IGO", "USA"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les États-Unis ont évacué le personnel de leur ambassade à Port-au-Prince.", "fr"),
+    ("The United States evacuated its embassy staff from Port-au-Prince.", "en"),
+])
+def test_evacuating_an_embassy_withdraws_from_the_country_of_its_place(text: str, lang: str) -> None:
+    withdrawal = first_event(under_headline(text, lang), lang, "RETREAT")
+    assert withdrawal["mode"] == "withdraw" and sides(withdrawal) == ({"USA"}, {"HTI"})
+
+
+def test_rescuers_arriving_in_a_country_bring_aid() -> None:
+    aid = first_event(under_headline("Des équipes de secouristes espagnols sont arrivées dimanche au Maroc.", "fr"),
+                      "fr", "AID")
+    assert sides(aid) == ({"ESP"}, {"MAR"})

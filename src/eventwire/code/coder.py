@@ -656,6 +656,9 @@ class Coder:
             # "exigeant l'arrêt des combats à El-Fasher, dans l'ouest du Soudan" (from a known
             # country or body: one unknown may be of the place itself)
             return [Entity(country=place.country, sector="GOV", name=None)], "the country the act asked for is in"
+        if trigger.type == "RETREAT" and trigger.mode == "withdraw" and any(a.country for a in actors):
+            # "ont évacué le personnel de leur ambassade à Port-au-Prince": the country left
+            return [Entity(country=place.country, sector=None, name=None)], "the country left (the act's place)"
         return None
 
     # -------------------------------------------------------------- entities

@@ -295,6 +295,12 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
                          or any(d.dep_ in ("det", "nummod") for d in sub.children))))
     units = grammar_of(verb)["duration_unit"]
     if not any(c.dep_ == "obj" for c in verb.children):
+        # "a déclaré persona non grata[xcomp of 'persona'] un diplomate[obj of 'grata']": the
+        # object of a word the parser read as an adjective or adverb of the verb
+        found.extend((obj, f"object hung on '{obj.head.text}' (parse repair)") for mod in verb.children
+                     if mod.dep_ in ("advmod", "xcomp") and mod.pos_ in ("ADJ", "ADV")
+                     for obj in mod.subtree if obj.dep_ == "obj" and obj.pos_ in ("NOUN", "PROPN")
+                     and obj.head.pos_ in ("ADJ", "ADV"))
         # "a rejeté, dans un communiqué, les conclusions du rapport": the object after an
         # adjunct set off by commas, read as the adjunct's apposition
         # (or the verb's adjunct, with an article and no preposition: "..., le rapport[obl:mod]")

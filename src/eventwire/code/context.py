@@ -220,6 +220,8 @@ class Story:
                 break
             if wanted and event.type not in wanted:
                 continue
+            if not wanted and match.trigger.type == "SUPPORT" and (event.score or 0) < 0:
+                continue  # "une étape importante" praised is no protest told in between
             authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
             if authors:
                 return union(authors), f"author of the act judged ('{noun.text}')"

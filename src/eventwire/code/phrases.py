@@ -205,7 +205,8 @@ def _first_side(subject: Token) -> list[Token]:
     while first.dep_ != "ROOT" and first.head.i < first.i:
         first = first.head  # "La Corée du Sud[nmod] et l'Australie": up to the name's head
     if first.dep_ == "ROOT" and first.pos_ in ("PROPN", "NOUN") and first.i != subject.head.i:
-        return [first]
+        # (with the names coordinated to it: "La France, les États-Unis et l'Union africaine")
+        return [first, *(c for c in first.children if c.dep_ == "conj" and _nominal(c) and c.i < subject.i)]
     return []
 
 
