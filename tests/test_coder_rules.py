@@ -2379,3 +2379,10 @@ def test_rescuers_arriving_in_a_country_bring_aid() -> None:
     aid = first_event(under_headline("Des équipes de secouristes espagnols sont arrivées dimanche au Maroc.", "fr"),
                       "fr", "AID")
     assert sides(aid) == ({"ESP"}, {"MAR"})
+
+
+def test_implementing_demanded_measures_concedes_to_who_demanded_them() -> None:
+    found = events("Budget : Bruxelles presse Rome\n\nLa Commission européenne a exigé de l'Italie des économies "
+                   "supplémentaires. Le ministre italien de l'économie a promis d'appliquer les mesures exigées.", "fr")
+    concession = next(e for e in found if e["type"] == "CONCEDE")
+    assert sides(concession) == ({"ITA"}, {"IGO"})

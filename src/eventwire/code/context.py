@@ -32,7 +32,7 @@ from eventwire.document import Part
 from eventwire.event import Entity, Event
 
 # Acts addressed to someone whom the sentence often leaves unsaid.
-DIALOGUE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "PROTEST", "THREATEN", "AID"})
+DIALOGUE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "PROTEST", "THREATEN", "AID", "CONCEDE"})
 # Of those, acts aimed at the exchange only when the sentence names no one at all (not
 # "des intimidations envers des commerçants"); aid is, whatever it names ("Berlin will also
 # provide 50 million euros in aid": the thing given).
