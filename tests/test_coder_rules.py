@@ -2386,3 +2386,43 @@ def test_implementing_demanded_measures_concedes_to_who_demanded_them() -> None:
                    "supplémentaires. Le ministre italien de l'économie a promis d'appliquer les mesures exigées.", "fr")
     concession = next(e for e in found if e["type"] == "CONCEDE")
     assert sides(concession) == ({"ITA"}, {"IGO"})
+
+
+def test_a_first_subject_read_as_passive_keeps_the_second_of_the_coordination() -> None:
+    talks = first_event(under_headline("Le président vénézuélien et le président guyanien se sont rencontrés jeudi à "
+                                       "Kingstown.", "fr"), "fr", "CONSULT")
+    assert countries(talks["actor"]) == {"VEN", "GUY"}
+
+
+def test_a_list_of_countries_the_parser_began_as_an_apposition_all_act() -> None:
+    aid = first_event("Inondations en Libye\n\nL'Égypte, la Turquie et les Émirats arabes unis ont envoyé des "
+                      "équipes de secours.", "fr", "AID")
+    assert countries(aid["actor"]) == {"EGY", "TUR", "ARE"}
+
+
+@pytest.mark.parametrize(("text", "judge", "author"), [
+    ("Le Royaume-Uni a annoncé l'envoi d'un navire de guerre au large du Guyana, une décision dénoncée par "
+     "Caracas comme une « provocation ».", "VEN", "GBR"),
+    ("La Chine a procédé à un essai de missile, un tir qualifié par Tokyo de « provocation ».", "JPN", "CHN"),
+])
+def test_a_judgement_in_a_phrase_summing_up_the_act_is_its_agents(text: str, judge: str, author: str) -> None:
+    charges = events_of(under_headline(text, "fr"), "fr", "ACCUSE")
+    assert [sides(e) for e in charges] == [({judge}, {author})]
+
+
+def test_closing_a_consulate_breaks_off_relations_unless_no_one_plans_it() -> None:
+    closed = first_event(under_headline("La Pologne a fermé le consulat russe de Poznań.", "fr"), "fr", "SANCTION")
+    assert closed["mode"] == "discontinue" and sides(closed) == ({"POL"}, {"RUS"})
+    found = events(under_headline("The government has no plans to close its embassy in Moscow.", "en"), "en")
+    assert all(e["status"] == "negated" for e in found)
+
+
+def test_a_promise_to_retaliate_is_a_threat_and_the_blow_only_threatened() -> None:
+    found = events("La Pologne ferme un consulat russe\n\nLa Pologne a fermé le consulat russe de Poznań. Le "
+                   "ministère russe des Affaires étrangères a promis de riposter et a qualifié la décision de "
+                   "« russophobe ».", "fr")
+    positive = {(e["type"], frozenset(countries(e["actor"])), frozenset(countries(e["recipient"])))
+                for e in found if e["status"] in ("occurred", "future")}
+    assert ("THREATEN", frozenset({"RUS"}), frozenset({"POL"})) in positive
+    assert ("ACCUSE", frozenset({"RUS"}), frozenset({"POL"})) in positive
+    assert not any(t == "ASSAULT" for t, _, _ in positive)

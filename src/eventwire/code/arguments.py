@@ -68,6 +68,7 @@ from eventwire.code.phrases import (
     hung_on_topic,
     make_args,
     phrase_span,
+    summed_act,
 )
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
@@ -112,11 +113,14 @@ def _split_subjects(subj: Token, verb: Token, rule: str) -> list[Arg]:
     """ "les dirigeants éthiopien et érythréen ont signé": a second subject of the same verb,
     after a conjunction, is the rest of a coordination the parser split; resolved together
     with the first (its group)."""
-    if subj.head.i != verb.i or subj.dep_ not in SUBJECT_DEPS:
+    # (the first may be read as a passive subject: "Le président vénézuélien[nsubj:pass] et le
+    # président guyanien[nsubj] se sont rencontrés")
+    subjects = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+    if subj.head.i != verb.i or subj.dep_ not in subjects:
         return []
     doc = verb.doc
     # (or a comma, when the second is a coordination itself: "the ministers of Chile, Peru and Brazil")
-    rest = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and subj.i < c.i < verb.i
+    rest = [c for c in verb.children if c.dep_ in subjects and subj.i < c.i < verb.i
             and (any(t.pos_ == "CCONJ" for t in doc[phrase_span(subj).end : c.i]) or (
                 all(t.text == "," for t in doc[phrase_span(subj).end : c.i])
                 and any(g.dep_ == "conj" for g in c.children)))]
@@ -471,7 +475,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # (an object the parser hung elsewhere too: "a condamné, la semaine dernière, les sanctions")
     # (or a verb of judging with its judgement: "a jugé « inacceptables » les frappes israéliennes")
     judging = verb is not None and verb.lemma_.lower() in g["naming_verb"] and any(
-        c.i in others and c.i != below.i for c in verb.children)
+        c.i in others and c.i != noun.i for c in verb.children)
     own_event = verb is not None and (verb.i in others or judging) and (
         below.dep_ in ("obj", "nsubj:pass") or case_of(below) in g["against_case"] or is_reflexive_object(below)
         or any(h.i == below.i for h, _ in lost_objects(verb))) \
@@ -687,7 +691,7 @@ def _predicate(token: Token) -> Token:
     return node
 
 
-def evaluation_roles(token: Token) -> Roles:
+def evaluation_roles(token: Token, others: frozenset[int] = frozenset()) -> Roles:
     """Reported judgement with no verb of accusing: "X a déclaré que les troupes étaient un
     « facteur de déstabilisation »", "X a qualifié ces faits de « nettoyage ethnique »",
     "les milices qu'Ankara considère comme terroristes". The speaker is the actor, what
@@ -710,6 +714,22 @@ def evaluation_roles(token: Token) -> Roles:
             return roles
         roles.actors = make_args(said, rule)
         roles.recipients = make_args(subj, "subject of the judgement")
+        return roles
+    # "une décision dénoncée par Caracas comme une « provocation »", "un tir qualifié par Tokyo
+    # de « provocation »": a participle with its agent, on the noun judged, is the judgement
+    # (or with the judgement hung on its agent: "par Tokyo[obl:agent] de « provocation »")
+    around = (pred, *pred.children, *([pred.head] if pred.dep_ == "obl:agent" else []))
+    judging = next((c for c in around if c.dep_ == "acl" and c.i < token.i
+                    and any(a.dep_ == "obl:agent" for a in c.children)), None)
+    if judging is not None:
+        if judging.i in others or judging.lemma_ not in g["naming_verb"] | g["speech_verb"]:
+            return roles  # (an event of its own: "dénoncée")
+        agent = next(a for a in judging.children if a.dep_ == "obl:agent")
+        roles.actors = make_args(agent, f"agent of '{judging.text}' (judgement)")
+        judged = judging.head
+        judged = summed_act(judged) or judged
+        roles.recipients = make_args(judged, "what is judged") + [
+            a for author, how in authors(judged) for a in make_args(author, how)]
         return roles
     verb = pred.head if pred.dep_ not in ("ROOT",) else pred
     if verb.dep_ in ("acl", "acl:relcl") and verb.head.dep_ == "obj" and verb.head.head.lemma_ in g["naming_verb"]:
@@ -837,7 +857,7 @@ def _drop_mediators(roles: Roles, token: Token) -> None:
 def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
     if trigger.roles == "eval":
-        return evaluation_roles(token)
+        return evaluation_roles(token, others)
     if trigger.roles == "agent":
         # "des manifestants", "les grévistes": the word names those who act.
         roles = Roles(actors=make_args(token, "the trigger names the actor"))

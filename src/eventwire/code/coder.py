@@ -265,6 +265,7 @@ class Coder:
             governors = {m.token.i for m in matches if m.trigger.type in SUSPENDING_TYPES
                          and not orders_own_act(m, others)}
             protests = frozenset(m.token.i for m in matches if m.trigger.type == "PROTEST")
+            threats = frozenset(m.token.i for m in matches if m.trigger.type == "THREATEN")
             found_at: list[tuple[int, Event]] = []
             # Protests, negotiations and agreements last: their unnamed sides may be the parties
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
@@ -276,7 +277,7 @@ class Coder:
                     continue
                 status = event_status(
                     match.token, governors - {match.token.i}, judgement=match.trigger.roles == "eval",
-                    threat=match.trigger.type == "THREATEN",
+                    threat=match.trigger.type == "THREATEN", threats=threats,
                 )
                 found = dates
                 if dates and (status == "future" or told_in_future(match.token)):

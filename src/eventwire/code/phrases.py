@@ -162,6 +162,11 @@ def conjuncts(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "conj" and _nominal(child) and _coordinated(child):
             found.extend(conjuncts(child))
+        elif child.dep_ == "appos" and child.pos_ == "PROPN" and any(
+                c.dep_ == "conj" and _nominal(c) and any(g.dep_ == "cc" for g in c.children) for c in child.children):
+            # "L'Égypte, la Turquie[appos] et les Émirats[conj of 'Turquie']": a list the parser
+            # began as an apposition
+            found.extend(conjuncts(child))
     for other in _hung_on_complement(head):
         found.extend(conjuncts(other))
     if len(found) == 1 and case_of(head) in grammar_of(head)["between_case"]:
@@ -293,7 +298,9 @@ def summed_act(noun: Token) -> Token | None:
         return None
     if noun.dep_ == "appos" and noun.head.pos_ == "NOUN":
         return noun.head
-    if noun.dep_ == "obj":
+    # (or as an adjunct with its article: "a annoncé l'envoi d'un navire, une décision[obl:mod]
+    # dénoncée par Caracas")
+    if noun.dep_ == "obj" or (noun.dep_ == "obl:mod" and any(c.dep_ == "det" for c in noun.children)):
         return next((o for o in noun.head.children if o.dep_ in ("obj", "obl:arg") and o.i < noun.i
                      and o.pos_ == "NOUN"), None)
     return None

@@ -177,8 +177,8 @@ def orders_own_act(match: TriggerMatch, others: frozenset[int]) -> bool:
     troops": what one orders (``order_verb``) with an act for object is done by one's own
     agencies; the act is the event, not a request."""
     token = match.token
-    if token.lemma_.lower() not in grammar_of(token)["order_verb"]:
-        return False
+    if token.lemma_.lower() not in grammar_of(token)["order_verb"] or match.trigger.type == "THREATEN":
+        return False  # ("a promis de riposter": a threat, not a blow to come)
     if any(c.dep_ == "obj" and c.i in others for c in token.children):
         return True
     # "s'est engagé à retirer ses troupes", "pledged to withdraw": an infinitive act the

@@ -311,11 +311,14 @@ def _adjunct(token: Token, verb: Token) -> bool:
     return node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i
 
 
-def event_status(token: Token, governors: set[int], judgement: bool = False, threat: bool = False) -> str:
+def event_status(token: Token, governors: set[int], judgement: bool = False, threat: bool = False,
+                 threats: frozenset[int] = frozenset()) -> str:
     """Status of the event a trigger word announces.
 
     ``governors``: token indices of the sentence's triggers of a suspending type
     (REQUEST, THREATEN, REJECT); an event they govern is hypothetical.
+    ``threats``: those of them that threaten; what a threat promises is hypothetical even
+    under a verb of plan ("a promis de riposter").
     ``judgement``: the trigger is an evaluative word, so the verb that names it is the
     act of judging ("called the deal « lousy »"), not a request ("called for talks").
     ``threat``: a threat states its condition ("a averti la Finlande de conséquences si
@@ -353,7 +356,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         verb.i in governors or (_suspending(verb) and not naming)
     ):
         # "exige la démission de X": the resignation is asked for, not reported.
-        if _planning(verb):
+        if _planning(verb) and verb.i not in threats:
             return "future"
         return "hypothetical"
     future, cond = _tense(verb)
@@ -393,7 +396,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         if governs and not _own_coordinated_act(node, head) and not _done(head) and (head.i in governors or (
                 _suspending(head) and head.i != token.i and (namer is None or head.i != namer.i))):
             # ("a été contraint de démissionner": forced, in the past, he did resign)
-            if _planning(head):
+            if _planning(head) and head.i not in threats:
                 future = True
             else:
                 return "hypothetical"
@@ -403,6 +406,8 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         if _planning(head) and (
             node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "obl:mod") or _infinitive_of(node)
         ):
+            if head.pos_ == "NOUN" and any(w["negative_det"].get(_low(c)) == "noun" for c in head.children):
+                return "negated"  # "has no plans to close its embassy"
             future = future or not _done(head)
         head_future, head_cond = _tense(head)
         if node.dep_ in ("xcomp", "ccomp", "obj", "obl:arg", "csubj"):
