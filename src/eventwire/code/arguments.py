@@ -726,10 +726,9 @@ def evaluation_roles(token: Token, others: frozenset[int] = frozenset()) -> Role
             return roles  # (an event of its own: "dénoncée")
         agent = next(a for a in judging.children if a.dep_ == "obl:agent")
         roles.actors = make_args(agent, f"agent of '{judging.text}' (judgement)")
-        judged = judging.head
-        judged = summed_act(judged) or judged
-        roles.recipients = make_args(judged, "what is judged") + [
-            a for author, how in authors(judged) for a in make_args(author, how)]
+        act = summed_act(judging.head) or judging.head
+        roles.recipients = make_args(act, "what is judged") + [
+            a for author, how in authors(act) for a in make_args(author, how)]
         return roles
     verb = pred.head if pred.dep_ not in ("ROOT",) else pred
     if verb.dep_ in ("acl", "acl:relcl") and verb.head.dep_ == "obj" and verb.head.head.lemma_ in g["naming_verb"]:
