@@ -2426,3 +2426,40 @@ def test_a_promise_to_retaliate_is_a_threat_and_the_blow_only_threatened() -> No
     assert ("THREATEN", frozenset({"RUS"}), frozenset({"POL"})) in positive
     assert ("ACCUSE", frozenset({"RUS"}), frozenset({"POL"})) in positive
     assert not any(t == "ASSAULT" for t, _, _ in positive)
+
+
+def test_an_object_the_parser_made_the_subject_of_an_incise_is_the_verbs() -> None:
+    arrest = first_event(under_headline("La police belge a arrêté dimanche cinq personnes soupçonnées de préparer un "
+                                        "attentat contre une synagogue de Bruxelles, a annoncé le parquet fédéral.",
+                                        "fr"), "fr", "COERCE")
+    assert arrest["mode"] == "arrest" and arrest["recipient"]
+
+
+def test_a_warning_of_what_the_warner_will_do_is_aimed_at_the_other_side() -> None:
+    found = events("Tensions commerciales\n\nWashington a imposé de nouveaux droits de douane sur les véhicules "
+                   "chinois. Le ministère chinois du Commerce a dénoncé une mesure « protectionniste » et a averti "
+                   "que la Chine prendrait « toutes les mesures nécessaires ».", "fr")
+    warning = next(e for e in found if e["type"] == "THREATEN")
+    assert sides(warning) == ({"CHN"}, {"USA"})
+    # (an act named in the warning is no one it is addressed to)
+    found = events(under_headline("Berlin a convoqué le chargé d'affaires russe et a averti que l'attaque « ne "
+                                  "resterait pas sans conséquences ».", "fr"), "fr")
+    assert sides(next(e for e in found if e["type"] == "THREATEN")) == ({"DEU"}, {"RUS"})
+
+
+def test_this_agreement_called_historic_is_the_last_act_when_no_agreement_was_told() -> None:
+    praise = first_event(under_headline("La Turquie a levé son veto à l'adhésion de la Suède. Le secrétaire général "
+                                        "de l'OTAN a qualifié cet accord d'« historique ».", "fr"), "fr", "SUPPORT")
+    assert sides(praise) == ({"IGO"}, {"TUR"})
+
+
+def test_intelligence_given_to_another_country_is_cooperation() -> None:
+    shared = first_event(under_headline("La France a fourni des renseignements à la Belgique.", "fr"), "fr",
+                         "COOPERATE")
+    assert parties(shared) == {"FRA", "BEL"}
+
+
+def test_who_reports_attacks_did_not_make_them() -> None:
+    found = events("Cyberattaques\n\nLa République tchèque a signalé des attaques du même groupe contre ses "
+                   "institutions.", "fr")
+    assert not any("CZE" in countries(e["actor"]) for e in found if e["type"] == "ASSAULT")

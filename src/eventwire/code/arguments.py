@@ -498,7 +498,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         own_event = True
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
-    if verb is not None and not own_event and (
+    # ("a signalé des attaques du même groupe": who reports them did not make them)
+    if verb is not None and not own_event and verb.lemma_.lower() not in g["report_verb"] and (
         below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or issued
     ):
         subj, rule = clause_subject(verb)

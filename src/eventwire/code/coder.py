@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import PERSON_PRONOUN_RULE, TOPIC_SUBJECT_RULE, Roles, find_roles
-from eventwire.code.complements import IN_OBJECT
+from eventwire.code.complements import CLAUSE_ASKED_RULE, IN_OBJECT
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -542,11 +542,16 @@ class Coder:
             recipients, recipient_rule = self._accuser(unit, actors)
         if trigger.type == "PROTEST" and not recipients:
             recipients, recipient_rule = own_government(actors)
+        if trigger.type == "THREATEN" and recipients and (recipient_rule or "").startswith(CLAUSE_ASKED_RULE) and {
+                e.country for e in recipients} <= {e.country for e in actors}:
+            # "a averti que la Chine prendrait toutes les mesures nécessaires": what the one who
+            # warns will do, not whom the warning is aimed at (the other side of the exchange)
+            recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.type == "REQUEST" and not recipients and asks_release(match.token):
             # "ses partisans ont réclamé sa libération": of those who hold him
             recipients, recipient_rule = unit.history.holders([]) or (recipients, recipient_rule)
         if trigger.type in DIALOGUE_TYPES and not recipients and trigger.roles != "sym" and actors and not (
-                trigger.type in UNADDRESSED_ONLY and _addressed(roles.recipients, trigger)):
+                trigger.type in UNADDRESSED_ONLY and _addressed(roles.recipients, trigger, others)):
             recipients, recipient_rule = unit.history.other_side(actors)
         if trigger.roles == "eval" and not any(e.country for e in recipients):
             return None  # a judgement is about someone: "parle d'un « montage »" alone is not coded
@@ -898,10 +903,12 @@ class Coder:
         return fallback
 
 
-def _addressed(recipients: list[Arg], trigger: Trigger) -> list[Arg]:
+def _addressed(recipients: list[Arg], trigger: Trigger, others: frozenset[int]) -> list[Arg]:
     """The recipient candidates that name someone addressed, not the words of the act itself
-    that the lexicon line requires: "a promis une riposte" (``promettre`` with "riposte")."""
-    return [a for a in recipients if not any(a.span.root.lemma_.lower() in group for group in trigger.requires)]
+    that the lexicon line requires: "a promis une riposte" (``promettre`` with "riposte"), nor
+    another act of the sentence ("a averti que l'attaque ne resterait pas sans conséquences")."""
+    return [a for a in recipients if a.span.root.i not in others
+            and not any(a.span.root.lemma_.lower() in group for group in trigger.requires)]
 
 
 def _sums_up_another(match: TriggerMatch, others: frozenset[int]) -> bool:

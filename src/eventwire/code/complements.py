@@ -18,6 +18,7 @@ from eventwire.code.phrases import after_comma, case_of, child_of
 
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
+CLAUSE_ASKED_RULE = "subject of the clause asked for"  # "exige que les provocations de X cessent"
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 
 
@@ -193,7 +194,7 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
         if child.dep_ in ("ccomp", "xcomp"):
             subj = child_of(child, *SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
-                found.append((subj, "subject of the clause asked for"))
+                found.append((subj, CLAUSE_ASKED_RULE))
                 if "Part" in child.morph.get("VerbForm", []) and not any(
                         c.dep_.startswith("aux") for c in child.children):
                     # "rejected the plan put forward by Rabat", read as a clause: a thing
@@ -262,7 +263,7 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     found = [(taken, "object hung before the verb (parse repair)")] if taken is not None else []
     taken = object_taken_after(verb)
     found += [(taken, "object read as the next verb's subject (parse repair)")] if taken is not None else []
-    found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb)]
+    found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb) + _given_to_incise(verb)]
     # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
     # the verb, read as a time adjunct, when it names no time
     found += [(c, "object read as an adjunct (parse repair)") for c in verb.children
@@ -347,6 +348,26 @@ def _taken_by_incise(verb: Token) -> list[Token]:
     if not any(s.i > verb_start for s in subjects):
         return []
     return [s for s in subjects if verb.i < s.i < verb_start and s.pos_ in ("NOUN", "PROPN")]
+
+
+def _given_to_incise(verb: Token) -> list[Token]:
+    """ "La police a arrêté cinq personnes[nsubj of 'annoncé'] ..., a annoncé le parquet": the
+    incise of saying hung on the verb, with the verb's object made its subject (and its own
+    inverted subject read as an object)."""
+    if any(c.dep_ == "obj" for c in verb.children):
+        return []
+    speech = grammar_of(verb)["speech_verb"]
+    found: list[Token] = []
+    for incise in verb.children:
+        if incise.dep_ not in ("advcl", "parataxis", "conj", "ccomp") or incise.i <= verb.i \
+                or incise.lemma_.lower() not in speech:
+            continue
+        start = min([incise.i] + [a.i for a in incise.children if a.dep_.startswith("aux")])
+        if start == 0 or verb.doc[start - 1].text != ",":
+            continue  # (an incise is set off by a comma)
+        found.extend(s for s in incise.children if s.dep_ == "nsubj" and verb.i < s.i < start
+                     and s.pos_ in ("NOUN", "PROPN"))
+    return found
 
 
 def _named_by(clause: Token) -> list[tuple[Token, str]]:

@@ -213,16 +213,19 @@ class Story:
         if own is not None:
             wanted.add(own.trigger.type)
         mine = {e.country for e in actors if e.country}
-        for sentence, event in reversed(self.recent):
-            # "l'essai" names an act of a known type: the last one, however far back; "la
-            # décision" names whatever was done last, so only recently.
-            if not wanted and self.sentence - sentence > AUTHOR_SENTENCES:
-                break
-            if wanted and event.type not in wanted:
-                continue
-            if not wanted and match.trigger.type == "SUPPORT" and (event.score or 0) < 0:
-                continue  # "une étape importante" praised is no protest told in between
-            authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
-            if authors:
-                return union(authors), f"author of the act judged ('{noun.text}')"
+        # "l'essai" names an act of a known type: the last one, however far back; "la décision"
+        # names whatever was done last, so only recently (and so does "cet accord" when no
+        # agreement was told: "a levé son veto ... cet accord")
+        listed = any(k in self.acts for k in lemma_keys(noun))  # (not "le dialogue", a word of talks)
+        for types in (wanted, set()) if wanted and listed else (wanted,):
+            for sentence, event in reversed(self.recent):
+                if not types and self.sentence - sentence > AUTHOR_SENTENCES:
+                    break
+                if types and event.type not in types:
+                    continue
+                if not types and match.trigger.type == "SUPPORT" and (event.score or 0) < 0:
+                    continue  # "une étape importante" praised is no protest told in between
+                authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
+                if authors:
+                    return union(authors), f"author of the act judged ('{noun.text}')"
         return None
