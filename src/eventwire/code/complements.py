@@ -101,6 +101,7 @@ def _object_heads(verb: Token, reflexive_object: bool = False) -> list[tuple[Tok
 
 
 def _object_and_authors(obj: Token, rule: str) -> list[tuple[Token, str]]:
+    """An object with the sides named inside it and the authors of the act it names."""
     # "a dénoncé l'accord entre la Turquie et la Libye": both sides of what is judged
     # (the phrase as a whole would resolve to the first country it names)
     found = [(c, f"nmod:{case_of(c)}{IN_OBJECT}") for c in sides_in_object(obj)]
@@ -261,8 +262,8 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # deux diplomates[nmod] russes": or its number)
     taken = object_taken_before(verb)
     found = [(taken, "object hung before the verb (parse repair)")] if taken is not None else []
-    taken = object_taken_after(verb)
-    found += [(taken, "object read as the next verb's subject (parse repair)")] if taken is not None else []
+    given = object_taken_after(verb)
+    found += [(given, "object read as the next verb's subject (parse repair)")] if given is not None else []
     found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb) + _given_to_incise(verb)]
     # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
     # the verb, read as a time adjunct, when it names no time
