@@ -2463,3 +2463,13 @@ def test_who_reports_attacks_did_not_make_them() -> None:
     found = events("Cyberattaques\n\nLa République tchèque a signalé des attaques du même groupe contre ses "
                    "institutions.", "fr")
     assert not any("CZE" in countries(e["actor"]) for e in found if e["type"] == "ASSAULT")
+
+
+def test_the_names_before_a_comma_that_opens_a_subject_list_act_too() -> None:
+    call = first_event(under_headline("Les États-Unis, le Royaume-Uni et l'Allemagne ont appelé à la retenue dans un "
+                                      "communiqué commun.", "fr"), "fr", "REQUEST")
+    assert countries(call["actor"]) == {"USA", "GBR", "DEU"}
+    # (a day before the comma is no side)
+    call = first_event(under_headline("Lundi, le Royaume-Uni et l'Allemagne ont appelé à la retenue.", "fr"), "fr",
+                       "REQUEST")
+    assert countries(call["actor"]) == {"GBR", "DEU"}

@@ -173,6 +173,8 @@ def conjuncts(head: Token) -> list[Token]:
         found.extend(_second_side(head))
     if len(found) == 1 and head.dep_ in ("nsubj", "nsubj:pass"):
         found[:0] = _first_side(head)
+    elif len(found) > 1 and head.dep_ in ("nsubj", "nsubj:pass"):
+        found[:0] = _list_start(head)
     if head.dep_ == "conj" and any(c.dep_ == "case" for c in head.head.children):
         # A parse that hung the phrase on a prepositional one: take its bare siblings.
         for sibling in head.head.children:
@@ -195,6 +197,21 @@ def _second_side(head: Token) -> list[Token]:
         if tok.pos_ == "ADJ" and tok.dep_ == "conj" and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in head.children):
             return [tok]  # "entre les présidents russe et chinois": the noun left out
     return []
+
+
+def _list_start(subject: Token) -> list[Token]:
+    """ "Les États-Unis[obl:mod], le Royaume-Uni et l'Allemagne ont appelé": the bare names
+    before a comma that opens a subject list, which the parser hung on the verb."""
+    doc, found = subject.doc, []
+    end = subject.left_edge.i
+    while end > subject.sent.start + 1 and doc[end - 1].text == ",":
+        name = next((t for t in doc[subject.sent.start : end - 1] if t.right_edge.i == end - 2
+                     and t.head.i == subject.head.i and t.pos_ == "PROPN" and not case_of(t)), None)
+        if name is None:
+            break
+        found[:0] = [name]
+        end = name.left_edge.i
+    return found
 
 
 def _first_side(subject: Token) -> list[Token]:
