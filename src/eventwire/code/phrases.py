@@ -202,7 +202,8 @@ def _second_side(head: Token) -> list[Token]:
 def _list_start(subject: Token) -> list[Token]:
     """ "Les États-Unis[obl:mod], le Royaume-Uni et l'Allemagne ont appelé": the bare names
     before a comma that opens a subject list, which the parser hung on the verb."""
-    doc, found = subject.doc, []
+    doc = subject.doc
+    found: list[Token] = []
     end = subject.left_edge.i
     while end > subject.sent.start + 1 and doc[end - 1].text == ",":
         name = next((t for t in doc[subject.sent.start : end - 1] if t.right_edge.i == end - 2
