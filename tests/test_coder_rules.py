@@ -61,9 +61,8 @@ def test_a_protest_without_target_is_aimed_at_the_own_government(
 
 
 def test_a_protest_with_a_target_keeps_it() -> None:
-    found = events("Hundreds of Kenyan farmers protested against the Ugandan government "
-                   "in Nairobi on Monday.", "en")
-    protest = next(e for e in found if e["type"] == "PROTEST")
+    protest = first_event("Hundreds of Kenyan farmers protested against the Ugandan government "
+                          "in Nairobi on Monday.", "en", "PROTEST")
     assert {r["country"] for r in protest["recipient"]} == {"UGA"}
 
 
@@ -1838,9 +1837,8 @@ def test_blame_of_an_act_goes_to_whoever_did_it_not_to_whom_it_was_done() -> Non
 
 
 def test_him_after_a_meeting_is_the_other_side_of_it() -> None:
-    found = events("Le président chinois a reçu lundi son homologue russe à Pékin. Il lui a assuré "
-                   "du soutien de la Chine.", "fr")
-    support = next(e for e in found if e["type"] == "SUPPORT")
+    support = first_event("Le président chinois a reçu lundi son homologue russe à Pékin. Il lui a assuré "
+                          "du soutien de la Chine.", "fr", "SUPPORT")
     assert sides(support) == ({"CHN"}, {"RUS"})
 
 
@@ -1924,8 +1922,8 @@ def test_the_seat_where_sides_sign_is_no_side(text: str, lang: str) -> None:
 
 
 def test_acts_judged_by_someone_are_not_the_judges() -> None:
-    found = events("Le chef de l'ONU a jugé « inacceptables » les frappes israéliennes sur des écoles de Gaza.", "fr")
-    strikes = next(e for e in found if e["type"] == "ASSAULT")
+    strikes = first_event("Le chef de l'ONU a jugé « inacceptables » les frappes israéliennes sur des "
+                          "écoles de Gaza.", "fr", "ASSAULT")
     assert countries(strikes["actor"]) == {"ISR"}
 
 
@@ -2207,9 +2205,8 @@ def test_a_crowd_that_gathers_protests_but_ministers_that_gather_do_not() -> Non
 
 
 def test_a_reaction_in_a_phrase_that_sums_up_the_act_is_aimed_at_its_author() -> None:
-    found = events("Actualité\n\nL'Union européenne a ouvert les négociations d'adhésion avec l'Ukraine, "
-                   "une étape saluée par Kiev comme historique.", "fr")
-    praise = next(e for e in found if e["type"] == "SUPPORT")
+    praise = first_event("Actualité\n\nL'Union européenne a ouvert les négociations d'adhésion avec l'Ukraine, "
+                         "une étape saluée par Kiev comme historique.", "fr", "SUPPORT")
     assert sides(praise) == ({"UKR"}, {"IGO"})
     test = events("Actualité\n\nLa Chine a procédé à un nouvel essai de missile, un tir condamné par Tokyo.", "fr")
     # (the summing noun is the same act again, not a shooting of its own)
@@ -2218,10 +2215,9 @@ def test_a_reaction_in_a_phrase_that_sums_up_the_act_is_aimed_at_its_author() ->
 
 
 def test_a_denial_keeps_the_object_the_parser_gave_the_next_verb_as_subject() -> None:
-    found = events("L'Inde et le Pakistan au bord de la rupture\n\nNew Delhi a accusé Islamabad d'avoir "
-                   "violé le cessez-le-feu. Islamabad a rejeté ces accusations et a affirmé que les troupes "
-                   "indiennes avaient ouvert le feu les premières.", "fr")
-    denial = next(e for e in found if e["type"] == "REJECT")
+    denial = first_event("L'Inde et le Pakistan au bord de la rupture\n\nNew Delhi a accusé Islamabad d'avoir "
+                         "violé le cessez-le-feu. Islamabad a rejeté ces accusations et a affirmé que les troupes "
+                         "indiennes avaient ouvert le feu les premières.", "fr", "REJECT")
     assert sides(denial) == ({"PAK"}, {"IND"})
 
 
@@ -2298,18 +2294,18 @@ def test_stopping_work_to_protest_is_one_strike() -> None:
 
 
 def test_a_demand_for_a_release_goes_to_those_who_hold_the_captive() -> None:
-    found = events("Tensions au Pérou\n\nLa police péruvienne a arrêté l'ancienne présidente mercredi. Le Mexique a "
-                   "proposé de l'accueillir, ce que Lima a refusé. Des milliers de ses partisans ont bloqué des "
-                   "routes pour réclamer sa libération.", "fr")
-    demand = next(e for e in found if e["type"] == "REQUEST")
+    demand = first_event("Tensions au Pérou\n\nLa police péruvienne a arrêté l'ancienne présidente "
+                         "mercredi. Le Mexique a proposé de l'accueillir, ce que Lima a refusé. Des "
+                         "milliers de ses partisans ont bloqué des routes pour réclamer sa libération.",
+                         "fr", "REQUEST")
     assert sides(demand) == ({"PER"}, {"PER"})
     assert demand["recipient"][0]["sector"] == "COP"
 
 
 def test_an_act_done_at_anothers_request_answers_the_request() -> None:
-    found = events(under_headline("Le Parlement européen a levé jeudi l'immunité de deux eurodéputés grecs, "
-                                  "à la demande du parquet d'Athènes.", "fr"), "fr")
-    request = next(e for e in found if e["type"] == "REQUEST")
+    request = first_event(under_headline("Le Parlement européen a levé jeudi l'immunité de deux "
+                                         "eurodéputés grecs, à la demande du parquet d'Athènes.",
+                                         "fr"), "fr", "REQUEST")
     # (lifting something cancels what it lifts, not the request it was done at)
     assert request["status"] == "occurred"
     assert sides(request) == ({"GRC"}, {"IGO"})
@@ -2328,9 +2324,8 @@ def test_declaring_a_diplomat_persona_non_grata_expels_him() -> None:
 
 
 def test_a_promised_response_is_a_threat() -> None:
-    found = events(under_headline("La Moldavie a expulsé un diplomate russe. Moscou a promis une « réponse "
-                                  "appropriée ».", "fr"), "fr")
-    threat = next(e for e in found if e["type"] == "THREATEN")
+    threat = first_event(under_headline("La Moldavie a expulsé un diplomate russe. Moscou a promis une « réponse "
+                                        "appropriée ».", "fr"), "fr", "THREATEN")
     assert sides(threat) == ({"RUS"}, {"MDA"})
 
 
@@ -2347,10 +2342,10 @@ def test_released_from_prison_is_a_release() -> None:
 
 
 def test_praise_of_a_step_goes_to_the_last_act_that_was_not_a_conflict() -> None:
-    found = events("Frontière arméno-azerbaïdjanaise\n\nL'Arménie a accepté de rendre quatre villages à "
-                   "l'Azerbaïdjan. Des habitants arméniens ont bloqué une route pour protester. Les États-Unis "
-                   "ont salué une « étape importante » vers la paix.", "fr")
-    praise = next(e for e in found if e["type"] == "SUPPORT")
+    praise = first_event("Frontière arméno-azerbaïdjanaise\n\nL'Arménie a accepté de rendre quatre "
+                         "villages à l'Azerbaïdjan. Des habitants arméniens ont bloqué une route pour "
+                         "protester. Les États-Unis ont salué une « étape importante » vers la paix.",
+                         "fr", "SUPPORT")
     assert sides(praise) == ({"USA"}, {"ARM"})
 
 
@@ -2382,9 +2377,9 @@ def test_rescuers_arriving_in_a_country_bring_aid() -> None:
 
 
 def test_implementing_demanded_measures_concedes_to_who_demanded_them() -> None:
-    found = events("Budget : Bruxelles presse Rome\n\nLa Commission européenne a exigé de l'Italie des économies "
-                   "supplémentaires. Le ministre italien de l'économie a promis d'appliquer les mesures exigées.", "fr")
-    concession = next(e for e in found if e["type"] == "CONCEDE")
+    concession = first_event("Budget : Bruxelles presse Rome\n\nLa Commission européenne a exigé de "
+                             "l'Italie des économies supplémentaires. Le ministre italien de l'économie "
+                             "a promis d'appliquer les mesures exigées.", "fr", "CONCEDE")
     assert sides(concession) == ({"ITA"}, {"IGO"})
 
 

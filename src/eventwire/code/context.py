@@ -213,19 +213,24 @@ class Story:
         if own is not None:
             wanted.add(own.trigger.type)
         mine = {e.country for e in actors if e.country}
-        # "l'essai" names an act of a known type: the last one, however far back; "la décision"
-        # names whatever was done last, so only recently (and so does "cet accord" when no
-        # agreement was told: "a levé son veto ... cet accord")
-        listed = any(k in self.acts for k in lemma_keys(noun))  # (not "le dialogue", a word of talks)
-        for types in (wanted, set()) if wanted and listed else (wanted,):
-            for sentence, event in reversed(self.recent):
-                if not types and self.sentence - sentence > AUTHOR_SENTENCES:
-                    break
-                if types and event.type not in types:
-                    continue
-                if not types and match.trigger.type == "SUPPORT" and (event.score or 0) < 0:
-                    continue  # "une étape importante" praised is no protest told in between
-                authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
-                if authors:
-                    return union(authors), f"author of the act judged ('{noun.text}')"
+        authors = self._last_authors(wanted, match.trigger.type == "SUPPORT", mine)
+        if authors is None and wanted and any(k in self.acts for k in lemma_keys(noun)):
+            # "a levé son veto ... cet accord": an act noun of the list (not "le dialogue", a
+            # word of talks) names the last act when none of its type was told
+            authors = self._last_authors(set(), match.trigger.type == "SUPPORT", mine)
+        return (authors, f"author of the act judged ('{noun.text}')") if authors else None
+
+    def _last_authors(self, types: set[str], praise: bool, mine: set[str]) -> list[Entity] | None:
+        """The actors (not of ``mine``) of the last event of ``types``, however far back; with
+        no types, of the last event told recently ("la décision": whatever was done last)."""
+        for sentence, event in reversed(self.recent):
+            if not types and self.sentence - sentence > AUTHOR_SENTENCES:
+                break
+            if types and event.type not in types:
+                continue
+            if not types and praise and (event.score or 0) < 0:
+                continue  # "une étape importante" praised is no protest told in between
+            authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
+            if authors:
+                return union(authors)
         return None

@@ -324,6 +324,12 @@ def summed_act(noun: Token) -> Token | None:
     return None
 
 
+def purpose_clause(clause: Token) -> bool:
+    """ "pour protester": a clause of purpose, led by its conjunction."""
+    return clause.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "mark" and c.lower_ in grammar_of(clause)["purpose_mark"] for c in clause.children)
+
+
 def child_of(token: Token, *deps: str) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:

@@ -23,7 +23,7 @@ from eventwire.code.complements import (
 )
 from eventwire.code.dates import Anchor, DateMention
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import Arg, case_of, counted_whole, summed_act
+from eventwire.code.phrases import Arg, case_of, counted_whole, purpose_clause, summed_act
 from eventwire.code.places import PlaceMention
 from eventwire.code.repairs import (
     detached_participle_verb,
@@ -32,7 +32,6 @@ from eventwire.code.repairs import (
     misread_present,
     sentence_verb_on_noun,
 )
-from eventwire.code.status import purpose_clause
 from eventwire.code.triggers import TriggerMatch
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Evidence

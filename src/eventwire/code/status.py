@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
+from eventwire.code.phrases import purpose_clause
 from eventwire.code.repairs import (
     clause_start,
     coordinated_head,
@@ -288,27 +289,16 @@ def _suspending(verb: Token) -> bool:
     return verb.lemma_.lower() in _words(verb)["suspending"]
 
 
-def _through_adjunct(token: Token, verb: Token) -> bool:
-    """Whether a noun hangs from its verb through an adjunct ("à la demande[obl:mod] de X")."""
-    node = token
-    while node.head.i != verb.i and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "obl:mod"
-
-
-def purpose_clause(clause: Token) -> bool:
-    """ "pour protester": a clause of purpose, led by its conjunction."""
-    return clause.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "mark" and c.lower_ in grammar_of(clause)["purpose_mark"] for c in clause.children)
-
-
-def _adjunct(token: Token, verb: Token) -> bool:
+def _adjunct(token: Token, verb: Token, after_too: bool = False) -> bool:
     """Whether a noun hangs from its verb through an adjunct of time or circumstance ("au
-    terme des négociations, X a refusé"): then the verb's act does not govern it."""
+    terme des négociations, X a refusé"): then the verb's act does not govern it.
+    ``after_too``: a nominal adjunct after the verb counts too ("a levé l'immunité, à la
+    demande[obl:mod] du parquet")."""
     node = token
     while node.head.i != verb.i and node.head.i != node.i:
         node = node.head
-    return node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i
+    return (node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i) or (
+        after_too and node.dep_ == "obl:mod")
 
 
 def event_status(token: Token, governors: set[int], judgement: bool = False, threat: bool = False,
@@ -347,7 +337,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         # "supplying missiles to Kyiv would be an escalation", "attaquer des civils serait un
         # crime": an act as the subject of a judgement is a kind of act, not one done
         return "hypothetical"
-    if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb) and not _through_adjunct(token, verb):
+    if verb.i != token.i and _cancelling(verb) and not _adjunct(token, verb, after_too=True):
         # ("a levé l'immunité, à la demande du parquet": what it was done for is no object)
         return "negated"  # "suspendre les bombardements": what is suspended does not happen
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import case_of, child_of, hung_on_topic
+from eventwire.code.phrases import case_of, child_of, hung_on_topic, purpose_clause
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
     REPAIR_DEPS,
@@ -165,8 +165,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "conj" and first.pos_ in ("VERB", "AUX", "ADJ"):
         subj, rule = clause_subject(first, depth + 1)
         return subj, ("coordination" if rule else "")
-    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and any(
-            c.dep_ == "mark" and c.lower_ in grammar_of(verb)["purpose_mark"] for c in verb.children):
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and purpose_clause(verb):
         # "ont bloqué des autoroutes pour protester": a purpose infinitive the parser hung on
         # the object; its subject is the clause's
         gov, _ = governing_verb(head)
