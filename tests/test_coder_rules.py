@@ -2468,3 +2468,96 @@ def test_the_names_before_a_comma_that_opens_a_subject_list_act_too() -> None:
     call = first_event(under_headline("Lundi, le Royaume-Uni et l'Allemagne ont appelé à la retenue.", "fr"), "fr",
                        "REQUEST")
     assert countries(call["actor"]) == {"GBR", "DEU"}
+
+
+def test_an_object_the_tagger_made_a_verb_after_a_day_is_still_the_object() -> None:
+    # "l'opposant" tagged as a verb of "opposer" and read as a time adjunct ("une réunion" is
+    # no number either)
+    arrest = first_event(under_headline("Les services de renseignement vénézuéliens ont arrêté jeudi l'opposant "
+                                        "Juan Pérez à la sortie d'une réunion à Caracas, a annoncé son parti.", "fr"),
+                         "fr", "COERCE")
+    assert arrest["recipient"][0]["name"] == "Juan Pérez"
+
+
+def test_a_quoted_insult_misread_as_a_verb_or_adjective_is_a_judgement() -> None:
+    for insult in ("traître à la patrie", "mercenaire au service de l'étranger"):
+        found = events_of(under_headline(f"Le président vénézuélien a qualifié l'opposant colombien de « {insult} ».",
+                                         "fr"), "fr", "ACCUSE")
+        assert [sides(e) for e in found] == [({"VEN"}, {"COL"})], insult
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
+    ("Le Niger a rompu ses relations diplomatiques avec l'Ukraine. Le Burkina Faso a pris la même décision "
+     "mercredi.", "fr", "BFA", "UKR"),
+    ("L'Allemagne a expulsé deux diplomates russes lundi. La France a fait de même le lendemain.", "fr", "FRA", "RUS"),
+    ("La Pologne a expulsé un diplomate russe. L'Italie lui a emboîté le pas.", "fr", "ITA", "RUS"),
+    ("Britain expelled two Russian diplomats on Monday. Canada followed suit on Tuesday.", "en", "CAN", "RUS"),
+])
+def test_doing_the_same_repeats_the_main_act_just_told(text: str, lang: str, actor: str, recipient: str) -> None:
+    repeated = [e for e in events(under_headline(text, lang), lang) if actor in countries(e["actor"])]
+    assert [(e["type"], countries(e["recipient"]), e["status"]) for e in repeated] == [
+        ("SANCTION", {recipient}, "occurred")]
+
+
+def test_the_same_act_is_the_main_clause_one_and_may_be_negated() -> None:
+    # (not the attack the first sentence names after "après")
+    found = events(under_headline("Le Niger a rompu mardi ses relations avec l'Ukraine, après des propos sur "
+                                  "l'attaque de rebelles contre l'armée malienne. Le Mali avait pris la même "
+                                  "décision dimanche.", "fr"), "fr")
+    mali = [e for e in found if "MLI" in countries(e["actor"])]
+    assert [(e["type"], e["date"]) for e in mali] == [("SANCTION", "2024-03-03")]
+    found = events(under_headline("La Pologne a expulsé un diplomate russe. L'Italie n'a pas fait de même.", "fr"), "fr")
+    assert [e["status"] for e in found if "ITA" in countries(e["actor"])] == ["negated"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Un puissant séisme a frappé mardi le sud de la Turquie.", "fr"),
+    ("L'Union européenne a débloqué une aide pour les victimes du séisme qui a frappé le centre de la Birmanie.",
+     "fr"),
+    ("The typhoon killed at least 20 people in the Philippines.", "en"),
+])
+def test_a_disaster_assaults_no_one(text: str, lang: str) -> None:
+    assert not events_of(under_headline(text, lang), lang, "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le nouvel accord permet le déploiement de soldats français au Sénégal.", "fr"),
+    ("The new agreement allows the deployment of Japanese troops in the Philippines.", "en"),
+])
+def test_what_an_agreement_allows_has_not_happened(text: str, lang: str) -> None:
+    assert [e["status"] for e in events_of(under_headline(text, lang), lang, "MOBILIZE")] in ([], ["hypothetical"])
+    # (what it allowed, has)
+    done = first_event(under_headline("L'accord a permis le déploiement de soldats français au Sénégal.", "fr"), "fr",
+                       "MOBILIZE")
+    assert done["status"] == "occurred"
+
+
+def test_an_attack_of_one_side_against_another_is_done_by_the_first() -> None:
+    attack = first_event(under_headline("L'offensive d'Israël contre le Hezbollah au Liban se poursuit.", "fr"), "fr",
+                         "ASSAULT")
+    assert sides(attack) == ({"ISR"}, {"LBN"})
+    # and an attack named in what came before is not the subject's own
+    found = events(under_headline("Le Niger a rompu mardi ses relations avec l'Ukraine, après des propos d'un "
+                                  "responsable ukrainien sur l'attaque de rebelles contre l'armée malienne.", "fr"),
+                   "fr")
+    assert [sides(e) for e in found] == [({"NER"}, {"UKR"})]
+
+
+def test_a_count_of_votes_is_no_agent() -> None:
+    for text, lang in (("La résolution a été adoptée par 13 voix pour, la Chine et la Russie s'abstenant.", "fr"),
+                       ("The resolution was adopted by 13 votes to none, with China and Russia abstaining.", "en")):
+        assert not any("CHN" in countries(e["actor"]) for e in events(under_headline(text, lang), lang))
+
+
+def test_a_capitalised_particle_is_part_of_the_name() -> None:
+    refusal = first_event(under_headline("Le Premier ministre Bart De Wever a rejeté la demande des syndicats belges.",
+                                         "fr"), "fr", "REJECT")
+    assert refusal["actor"][0]["name"] == "Bart De Wever"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Israël a menacé de frapper les installations nucléaires iraniennes.", "fr"),
+    ("Israel threatened to strike Iranian nuclear facilities.", "en"),
+])
+def test_a_threat_is_aimed_at_what_the_threatened_act_would_hit(text: str, lang: str) -> None:
+    assert sides(first_event(under_headline(text, lang), lang, "THREATEN")) == ({"ISR"}, {"IRN"})

@@ -50,6 +50,7 @@ from eventwire.code.complements import (
     is_reflexive_object,
     levied_on,
     lost_objects,
+    misread_noun,
     obliques,
     quoted_clause,
     recipient_heads,
@@ -395,6 +396,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     patient_first = patient_first or case_of(noun) in g["stance_case"]  # "in support of X"
     # "a réaffirmé le droit d'Israël à se défendre": whose right it is, is who is backed
     patient_first = patient_first or noun.lemma_.lower() in g["holder_noun"]
+    # "l'attaque de rebelles contre l'armée": with whom it is against named, "de" is who acts
+    # (the parser may hang "contre" on the "de" phrase)
+    against = [c for n in (noun, *genitive) for c in obliques(n, "against_case")]
+    patient_first = patient_first and not against
     # "une frappe imputée à Israël", "a strike attributed to Israel": whom the act is put down to
     # (or on its complement: "une frappe de drone[nmod] attribuée[acl of 'drone'] à l'armée")
     described = [noun, *(c for c in noun.children if c.dep_ == "nmod")]
@@ -446,7 +451,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             # (without the agent the parser hung on it: "l'expulsion de diplomates russes | par la France")
             roles.recipients.extend(_without(arg, agents) for arg in make_args(head, "de (patient)"))
         else:  # "des tirs d'artillerie pakistanais": the weapon stands for who fires it
-            roles.actors.extend(make_args(head, "de (agent)"))
+            roles.actors.extend(_without(arg, against) for arg in make_args(head, "de (agent)"))
     if noun.dep_ in ("nmod", "obl:mod", "obl:arg", "obl") and case_of(noun) in g["state_case"] and (
         noun.head.pos_ in ("NOUN", "PROPN")
     ):
@@ -492,9 +497,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         own_event = True
     # (or on a noun of the day before or after: "au lendemain du retour du président d'une tournée")
     if trigger.roles != "sym" and not has_possessive(noun) and (
-            case_of(noun) in g["sequence_case"] or any(t.lemma_.lower() in g["sequence_noun"] for t in path)):
+            case_of(noun) in g["sequence_case"]
+            or any(t.lemma_.lower() in g["sequence_noun"] or case_of(t) in g["sequence_case"] for t in path)):
         # "a dépêché un porte-avions après l'attaque": what happened before is someone else's act
-        # (but "après sa visite", "après des entretiens avec X": his own)
+        # (but "après sa visite", "après des entretiens avec X": his own) (or named inside such a
+        # phrase: "après des propos d'un responsable sur l'attaque de rebelles")
         own_event = True
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
@@ -686,7 +693,7 @@ def _predicate(token: Token) -> Token:
     for _ in range(EVAL_STEPS):
         if node.dep_ not in ("nmod", "amod", "appos", "flat:name", "acl", "conj") or node.head.i == node.i:
             break
-        if node.head.pos_ in ("VERB", "AUX"):
+        if node.head.pos_ in ("VERB", "AUX") and not misread_noun(node.head):  # (« l'opposant[VERB] »)
             break
         node = node.head
     return node
@@ -751,7 +758,7 @@ def evaluation_roles(token: Token, others: frozenset[int] = frozenset()) -> Role
     if said is None:
         return roles
     roles.actors = make_args(said, f"subject of '{verb.text}' (judgement)")
-    if judged is not None and judged.pos_ in ("NOUN", "PROPN"):
+    if judged is not None and (judged.pos_ in ("NOUN", "PROPN") or misread_noun(judged)):
         roles.recipients = make_args(judged, "what is judged")
         # "les propositions présentées par Kiev": whose thing is judged
         roles.recipients += [a for agent, how in authors(judged) for a in make_args(agent, how)]

@@ -57,6 +57,7 @@ from eventwire.code.phrases import (
     headline_topic,
     make_args,
     phrase_span,
+    same_act_verb,
     summed_act,
 )
 from eventwire.code.places import Gazetteer, Place, PlaceMention
@@ -266,7 +267,7 @@ class Coder:
                          and not orders_own_act(m, others)}
             protests = frozenset(m.token.i for m in matches if m.trigger.type == "PROTEST")
             threats = frozenset(m.token.i for m in matches if m.trigger.type == "THREATEN")
-            found_at: list[tuple[int, Event]] = []
+            found_at: list[tuple[int, Event, Trigger]] = []
             # Protests, negotiations and agreements last: their unnamed sides may be the parties
             # of an exchange this very sentence tells ("au terme des négociations, X a refusé ...").
             # (and within each kind, an act named as what another act answers before it: "s'est
@@ -286,9 +287,15 @@ class Coder:
                 found = [d for d in found if d not in elsewhere]
                 event = self._event(doc, index, part, sent, unit, match, status, found, places, others)
                 if event is not None:
-                    found_at.append((match.token.i, event))
+                    found_at.append((match.token.i, event, match.trigger))
                     unit.history.told(event)
-            events = [e for _, e in sorted(found_at, key=lambda pair: pair[0])]  # text order
+            found_at.sort(key=lambda found: found[0])  # text order
+            events = [e for _, e, _ in found_at]
+            if found_at:
+                unit.history.told_first(*found_at[0][1:])
+        if not events:
+            repeated = self._same_act(doc, index, part, sent, unit, dates, places)
+            events = [repeated] if repeated is not None else []
         # The scene's day: a single day ("mardi matin") rather than the span of a whole visit.
         # (a dateline's day is the scene's only with the place the story was filed from,
         # "Canberra, 5 juin (VNA)"; a bare "9 février 2016" is the day it was published)
@@ -308,6 +315,36 @@ class Coder:
         self._remember_subject(sent, unit)
         unit.history.sentence += 1
         return events
+
+    def _same_act(
+        self, doc: Document, index: int, part: Part, sent: Span, unit: Unit,
+        dates: list[DateMention], places: list[PlaceMention],
+    ) -> Event | None:
+        """ "Le Mali avait pris la même décision dimanche", "Canada followed suit": the act just
+        told, done by the clause's subject, to the same recipients, on the clause's own day."""
+        verb = same_act_verb(sent)
+        last = unit.history.last_act() if verb is not None else None
+        if verb is None or last is None:
+            return None
+        told, trigger = last
+        subj, rule = clause_subject(verb)
+        actors, actor_rule = self._resolve_first(make_args(subj, rule), unit, None) if subj is not None else ([], None)
+        mine = {e.country for e in actors if e.country}
+        if not mine or mine <= {e.country for e in told.actor}:
+            return None  # (the same side again: "la Russie a fait de même" after Moscow acted)
+        status = event_status(verb, set())
+        match = TriggerMatch(verb, trigger)
+        date, date_end, date_rule = event_date(sent, match, dates, unit, status, actors)
+        recipients = [e for e in told.recipient if e.country not in mine]
+        event = replace(
+            told, actor=actors, recipient=recipients, date=date, date_end=date_end, status=status,
+            place=event_place(places, sent, match, unit, actors), evidence=evidence(doc, index, part, sent),
+            why={**told.why, "trigger": verb.text, "actor_rule": actor_rule, "date_rule": date_rule,
+                 "recipient_rule": f"the recipients of the act it repeats ('{told.why.get('trigger')}')"},
+        )
+        unit.history.told(event)
+        unit.history.told_first(event, trigger)
+        return event
 
     def _remember_subject(self, sent: Span, unit: Unit) -> None:
         """Keep the sentence's subject phrase; it is resolved only if a pronoun needs it."""

@@ -90,13 +90,18 @@ def _object_heads(verb: Token, reflexive_object: bool = False) -> list[tuple[Tok
     """The verb's objects, the sides named inside them and their authors."""
     found: list[tuple[Token, str]] = []
     for child in verb.children:
-        if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or _misread_noun(child)):
+        if child.dep_ in ("obj", "iobj") and (child.pos_ in ("NOUN", "PROPN", "PRON") or misread_noun(child)):
             found.extend(_object_and_authors(child, child.dep_))
             if child.pos_ == "PRON":
                 found.extend(h for clause in child.children if clause.dep_ == "acl:relcl"
                              for h in _named_by(clause))
         elif reflexive_object and is_reflexive_object(child):
             found.extend(_object_and_authors(child, f"obl:{case_of(child)} (object of a reflexive verb)"))
+        elif child.dep_ == "obl:arg" and child.pos_ == "NOUN" and child.i > verb.i and not case_of(child) \
+                and any(d.dep_ == "det" for d in child.children):
+            # "a rompu mardi ses relations[obl:arg] avec l'Ukraine": an argument with its article
+            # and no preposition is the object
+            found.extend(_object_and_authors(child, "object read as an argument (parse repair)"))
     return found
 
 
@@ -165,11 +170,17 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
             # "a menacé d'imposer des droits de douane de 60 % sur les produits chinois":
             # whose goods the threatened levy would fall on
             found.extend((c, f"obl:{case_of(c)} of '{child.text}' (levied on)") for c in levied_on(child))
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+        # ("threatened to sanction[NOUN] American companies": a verb with an object, whatever its tag)
+        if child.dep_ == "xcomp" and (child.pos_ in ("VERB", "AUX") or child_of(child, "obj") is not None):
             # "a refusé de signer le traité avec l'Inde": the other side of the refused act.
             for sub in child.children:
                 if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in grammar_of(sub)["recipient_case"]:
                     found.append((sub, f"obl:{case_of(sub)} of '{child.text}'"))
+                if sub.dep_ == "obj" and verb.lemma_.lower() in grammar_of(verb)["threat_verb"] \
+                        and not obliques(sub, "place_case"):
+                    # "a menacé de frapper les installations iraniennes": what the threat would hit
+                    # (where it would be done says whom, when named: "une offensive dans l'est du Tchad")
+                    found.append((sub, f"obj of '{child.text}' (what the threat aims at)"))
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])
@@ -266,9 +277,11 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     found += [(given, "object read as the next verb's subject (parse repair)")] if given is not None else []
     found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb) + _given_to_incise(verb)]
     # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
-    # the verb, read as a time adjunct, when it names no time
+    # the verb, read as a time adjunct, when it names no time ("a arrêté jeudi l'opposant[VERB]":
+    # or a noun the tagger made a verb)
     found += [(c, "object read as an adjunct (parse repair)") for c in verb.children
-              if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and 0 < c.left_edge.i - verb.i <= 2 and not case_of(c)
+              if c.dep_ == "obl:mod" and (c.pos_ == "NOUN" or misread_noun(c)) and 0 < c.left_edge.i - verb.i <= 2
+              and not case_of(c)
               and any(d.dep_ == "det" for d in c.children) and not _names_time(c)]
     if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         # "Lula a rencontré Emmanuel[nsubj] Macron": a second subject after the verb, where the
@@ -330,11 +343,12 @@ def _is_calendar_word(noun: Token) -> bool:
 
 
 def _names_time(noun: Token) -> bool:
-    """ "la semaine dernière", "ce mardi", "le 12 mars": a noun phrase of time."""
+    """ "la semaine dernière", "ce mardi", "le 12 mars": a noun phrase of time (an article
+    "une" is no number: "à la sortie d'une réunion")."""
     calendar = date_words(noun.doc.lang_).by_kind
     kinds = ("month", "weekday", "daypart", "unit_day", "unit_week", "unit_month", "unit_year")
     return noun.lemma_.lower() in grammar_of(noun)["duration_unit"] or any(
-        t.like_num or any(norm(t.text) in calendar.get(k, {}) for k in kinds) for t in noun.subtree)
+        (t.like_num and t.dep_ != "det") or any(norm(t.text) in calendar.get(k, {}) for k in kinds) for t in noun.subtree)
 
 
 def _taken_by_incise(verb: Token) -> list[Token]:
@@ -385,7 +399,7 @@ def classifier(token: Token) -> bool:
         c.dep_ == "case" and "Art" not in c.morph.get("PronType", []) for c in token.children)
 
 
-def _misread_noun(token: Token) -> bool:
+def misread_noun(token: Token) -> bool:
     """ "rejette l'offre": a verb form with an article is a noun the tagger misread; "accuse
     New Delhi": a capitalised foreign word (X) is a name, and so is a capitalised adjective or
     adverb inside a sentence ("menace Kiev[ADJ] de représailles"); "a British national": an
@@ -509,10 +523,12 @@ def agent_of(verb: Token) -> Token | None:
 
 def _agent_phrases(verb: Token) -> list[Token]:
     """The verb's "par X" phrases: its agent, then any oblique with the agent's preposition."""
-    agent_case = grammar_of(verb)["agent_case"]
+    g = grammar_of(verb)
     marked = [c for c in verb.children if c.dep_ == "obl:agent"]
-    return marked + [c for c in verb.children
-                     if c.dep_.startswith("obl") and c not in marked and case_of(c) in agent_case]
+    phrases = marked + [c for c in verb.children
+                        if c.dep_.startswith("obl") and c not in marked and case_of(c) in g["agent_case"]]
+    # ("adoptée par 13 voix": by how many votes, not by whom)
+    return [c for c in phrases if c.lemma_.lower() not in g["vote_noun"]]
 
 
 def quoted_clause(verb: Token) -> Token | None:

@@ -116,12 +116,29 @@ class Story:
     acts: Mapping[str, str] = field(default_factory=dict)  # and the other nouns that do, with their type (acts.tsv)
     sentence: int = 0  # sentences read so far
     recent: list[tuple[int, Event]] = field(default_factory=list)
+    # the first act of the last sentence that told one, with its lexicon line: what "X a pris
+    # la même décision" repeats (the first: the main clause's, before what it came after)
+    main: tuple[int, Event, Trigger] | None = None
 
     def _lines(self, lemma: str) -> tuple[Trigger, ...]:
         return self.lexicon.candidates(lemma) if self.lexicon is not None else ()
 
     def told(self, event: Event) -> None:
         self.recent.append((self.sentence, event))
+
+    def told_first(self, event: Event, trigger: Trigger) -> None:
+        """``event`` is the first act (in text order) of the sentence being read."""
+        self.main = (self.sentence, event, trigger)
+
+    def last_act(self) -> tuple[Event, Trigger] | None:
+        """The main act of the last sentence that told one, in the last few sentences, if it
+        occurred or is announced."""
+        if self.main is None:
+            return None
+        sentence, event, trigger = self.main
+        if self.sentence - sentence > DIALOGUE_SENTENCES or event.status not in ("occurred", "future"):
+            return None
+        return event, trigger
 
     def holders(self, released: list[Entity]) -> tuple[list[Entity], str] | None:
         """Who held those released: the actor of the last arrest or seizure told of someone of

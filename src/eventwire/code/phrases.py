@@ -330,6 +330,24 @@ def purpose_clause(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in grammar_of(clause)["purpose_mark"] for c in clause.children)
 
 
+_NOT_COMPLEMENTS = frozenset({"nsubj", "nsubj:pass", "expl:subj", "advcl", "ccomp", "conj", "parataxis", "acl"})
+
+
+def same_act_verb(sent: Span) -> Token | None:
+    """ "Le Mali avait pris la même décision", "X a fait de même", "Canada followed suit": the
+    verb of a clause saying its subject did what was just told (grammar kind ``same_act``: the
+    verb and a word of its complement)."""
+    wanted = grammar_of(sent).pairs("same_act")
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        # (its complements, not its subject nor the clauses it governs: "même si ...")
+        words = {w.lower_ for c in verb.children if c.dep_ not in _NOT_COMPLEMENTS for w in c.subtree}
+        if any(verb.lemma_.lower() == lemma and (not word or word in words) for lemma, word in wanted):
+            return verb
+    return None
+
+
 def child_of(token: Token, *deps: str) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:

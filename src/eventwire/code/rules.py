@@ -206,14 +206,19 @@ def asks_release(token: Token) -> bool:
 
 def war_toll(match: TriggerMatch) -> bool:
     """ "un conflit qui a tué 300 000 personnes", "the war has killed thousands": a war as
-    the subject (``war_noun``) sums up its toll; no one acts in that sentence."""
+    the subject (``war_noun``) sums up its toll; no one acts in that sentence. Nor does a
+    disaster (``disaster_noun``): "le séisme qui a frappé le centre du pays"."""
     token = match.token
-    wars = grammar_of(token)["war_noun"]
+    g = grammar_of(token)
+    wars = g["war_noun"] | g["disaster_noun"]
     subject_is_war = token.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubj:pass") and c.lemma_.lower() in wars for c in token.children)
-    # "un conflit qui a tué": the relative pronoun stands for the war
-    relative_on_war = token.dep_ == "acl:relcl" and token.head.lemma_.lower() in wars and any(
-        c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) for c in token.children)
+    # "un conflit qui a tué": the relative pronoun stands for the war (or for the noun right
+    # before it, where the parser hung the clause higher: "les victimes du séisme qui a frappé")
+    relative = next((c for c in token.children
+                     if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", [])), None)
+    antecedents = (token.head, token.doc[relative.i - 1]) if relative is not None and relative.i > 0 else ()
+    relative_on_war = token.dep_ == "acl:relcl" and any(a.lemma_.lower() in wars for a in antecedents)
     return subject_is_war or relative_on_war
 
 

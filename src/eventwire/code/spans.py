@@ -73,6 +73,9 @@ def capital_runs(span: Span, covered: set[int], kept: set[int]) -> list[tuple[in
     for tok in span:
         ok = (tok.i in kept and tok.i not in covered and tok.text[:1].isupper()
               and tok.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not tok.is_sent_start)
+        # "Bart De Wever", "Jean-Yves Le Drian": a capitalised particle inside a name
+        ok = ok or (start is not None and tok.text[:1].isupper() and tok.pos_ in ("ADP", "DET")
+                    and tok.i + 1 < span.end and span.doc[tok.i + 1].pos_ == "PROPN" and tok.i + 1 in kept)
         if ok and start is None:
             start = tok.i
         elif not ok and start is not None:

@@ -286,7 +286,9 @@ def _suspended_by_noun(token: Token, verb: Token, w: StatusWords) -> bool:
 
 
 def _suspending(verb: Token) -> bool:
-    return verb.lemma_.lower() in _words(verb)["suspending"]
+    # (a row may ask for a feature: "permettant le déploiement" does not say it happened,
+    # "a permis la libération des otages" does)
+    return _words(verb).fits("suspending", verb, verb.lemma_.lower())
 
 
 def _adjunct(token: Token, verb: Token, after_too: bool = False) -> bool:

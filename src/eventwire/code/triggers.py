@@ -207,6 +207,8 @@ def _fits(trigger: Trigger, token: Token, words: set[str], own: set[str], readin
     allowed = _POS[trigger.pos]
     if trigger.roles == "eval" and trigger.pos == "ADJ":
         allowed = allowed | {"NOUN"}  # a quoted judgement: « lousy », tagged as a noun
+    if trigger.roles == "eval" and trigger.pos == "NOUN" and _opens_quote(token):
+        allowed = allowed | {"VERB", "ADJ"}  # « traître[VERB] à la patrie », « mercenaire[ADJ] »
     if trigger.pos == "VERB" and reading.verb:
         allowed = allowed | ({"NOUN", *MISREAD_VERB_POS} if reading.headline else {"NOUN"})
     elif trigger.pos == "NOUN" and reading.headline:
@@ -218,6 +220,11 @@ def _fits(trigger: Trigger, token: Token, words: set[str], own: set[str], readin
     if any(not (group & words) for group in trigger.requires):
         return False
     return not (trigger.forbids & own)
+
+
+def _opens_quote(token: Token) -> bool:
+    """The first word inside quotation marks: « traître »."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("«", "\"", "“")
 
 
 def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
