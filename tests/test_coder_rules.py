@@ -2561,3 +2561,72 @@ def test_a_capitalised_particle_is_part_of_the_name() -> None:
 ])
 def test_a_threat_is_aimed_at_what_the_threatened_act_would_hit(text: str, lang: str) -> None:
     assert sides(first_event(under_headline(text, lang), lang, "THREATEN")) == ({"ISR"}, {"IRN"})
+
+
+def test_a_word_inside_the_name_of_a_body_triggers_nothing() -> None:
+    found = events("Soudan : nouvelle attaque dans l'État d'Al-Jazira\n\nLes Forces de soutien rapide (FSR) ont "
+                   "attaqué mercredi le village de Wad al-Noura, dans l'État d'Al-Jazira, tuant plus de 100 civils.",
+                   "fr")
+    assert {e["type"] for e in found} == {"ASSAULT"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Premier ministre indien est arrivé lundi à Moscou. Vladimir Poutine l'a reçu le soir même.", "fr"),
+    ("Indian Prime Minister Narendra Modi arrived in Moscow on Monday. Vladimir Putin received him the same "
+     "evening.", "en"),
+])
+def test_the_guest_a_host_received_as_a_pronoun_is_the_one_just_told_of(text: str, lang: str) -> None:
+    meeting = first_event(under_headline(text, lang), lang, "CONSULT")
+    assert sides(meeting) == ({"IND"}, {"RUS"})
+
+
+def test_what_it_was_restates_the_act_just_told() -> None:
+    found = events(under_headline("La Corée du Nord a tiré dimanche un missile balistique en mer du Japon. Il s'agit "
+                                  "du premier tir de l'année.", "fr"), "fr")
+    assert [e["type"] for e in found] == ["MOBILIZE"]
+    # (but an act of a kind not told yet is told there)
+    found = events(under_headline("La Pologne a accueilli samedi les soldats américains. C'est le premier "
+                                  "déploiement de troupes américaines en Pologne.", "fr"), "fr")
+    assert "MOBILIZE" in {e["type"] for e in found}
+
+
+def test_an_infinitive_the_parser_hung_on_the_day_is_the_subjects_act() -> None:
+    found = events(under_headline("L'Arménie a accepté vendredi de restituer à l'Azerbaïdjan quatre villages "
+                                  "frontaliers, a annoncé le gouvernement arménien.", "fr"), "fr")
+    assert [(e["type"], *sides(e)) for e in found] == [("CONCEDE", {"ARM"}, {"AZE"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le gouvernement géorgien a suspendu les négociations d'adhésion à l'Union européenne jusqu'en 2028.", "fr"),
+    ("Georgia suspended its EU accession talks until 2028.", "en"),
+])
+def test_the_date_a_state_lasts_until_is_no_date_of_the_act(text: str, lang: str) -> None:
+    suspension = first_event(under_headline(text, lang), lang, "SANCTION")
+    assert suspension["date"] is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les manifestants dénonçaient la décision du gouvernement géorgien de suspendre les négociations d'adhésion à "
+     "l'Union européenne.", "fr"),
+    # (the parser hangs the infinitive on the verb)
+    ("Bruxelles a dénoncé la décision du gouvernement géorgien de suspendre les négociations d'adhésion à l'Union "
+     "européenne.", "fr"),
+])
+def test_whose_decision_it_was_does_the_act_decided(text: str, lang: str) -> None:
+    suspension = first_event(under_headline(text, lang), lang, "SANCTION")
+    assert sides(suspension) == ({"GEO"}, {"IGO"})
+
+
+def test_a_region_several_countries_have_is_of_the_country_named_beside_it() -> None:
+    attack = first_event(under_headline("Des hommes armés ont attaqué mardi un poste de police dans la région des "
+                                        "Savanes, au nord du Togo.", "fr"), "fr", "ASSAULT")
+    assert attack["place"]["country"] == "TGO"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les ministres de la Défense du Togo et du Ghana ont convenu de mener des patrouilles conjointes.", "fr"),
+    ("The defence ministers of Togo and Ghana agreed to conduct joint patrols along their border.", "en"),
+])
+def test_what_the_sides_agreed_to_do_is_to_come(text: str, lang: str) -> None:
+    found = events(under_headline(text, lang), lang)
+    assert {(e["type"], e["status"]) for e in found} == {("AGREE", "occurred"), ("COOPERATE", "future")}

@@ -89,6 +89,7 @@ from eventwire.code.subjects import clause_subject, governing_verb, is_passive, 
 
 PERSON_OBJECT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST"})  # acts whose object is someone
 PERSON_PRONOUN_RULE = "object pronoun (a person)"
+GUEST_PRONOUN_RULE = "object pronoun (the guest told of)"
 EVAL_STEPS = 4  # from the evaluative word up to the phrase that is the predicate
 # Nouns whose "de X" is the one acted upon, not the one acting.
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "SANCTION", "ASSAULT", "AID"})
@@ -665,8 +666,11 @@ def _by_roles(roles: Roles, trigger: Trigger) -> Roles:
     if trigger.roles == "from":
         return roles
     if trigger.roles == "recv":
-        # "X a reçu Y": the guest Y acts (visits), the host X receives.
-        return Roles(actors=roles.recipients, recipients=roles.actors, partners=roles.partners)
+        # "X a reçu Y": the guest Y acts (visits), the host X receives ("X l'a reçu": the one
+        # the story was telling of)
+        guests = [replace(a, rule=GUEST_PRONOUN_RULE) if a.pronoun and a.rule in ("obj", "iobj") else a
+                  for a in roles.recipients]
+        return Roles(actors=guests, recipients=roles.actors, partners=roles.partners)
     if trigger.roles == "sym":
         # Every side acts: the coder joins actors, partners and the first recipient found.
         return roles

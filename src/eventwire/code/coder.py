@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code import DEFAULT_LANG, reads_entities
 from eventwire.code.actors import ActorResolver, DocumentActors
-from eventwire.code.arguments import PERSON_PRONOUN_RULE, TOPIC_SUBJECT_RULE, Roles, find_roles
+from eventwire.code.arguments import (
+    GUEST_PRONOUN_RULE,
+    PERSON_PRONOUN_RULE,
+    TOPIC_SUBJECT_RULE,
+    Roles,
+    find_roles,
+)
 from eventwire.code.complements import CLAUSE_ASKED_RULE, IN_OBJECT
 from eventwire.code.context import (
     DIALOGUE_TYPES,
@@ -80,6 +86,7 @@ from eventwire.code.rules import (
     own_government,
     passive,
     protest_purpose,
+    restated,
     rule_text,
     same_entity,
     undergoers_named,
@@ -444,6 +451,7 @@ class Coder:
             or war_toll(match) or manner_of_event(match, others)
             or (undergoers_named(match, others) and not self._protest_first_told(match, unit))
             or kind_of_weapon(match, others) or noted_process(match) or _sums_up_another(match, others)
+            or (restated(match) and unit.history.told_kind(match.token))
         ):
             return None
         roles = find_roles(match.token, trigger, others)
@@ -766,6 +774,11 @@ class Coder:
             if salient is not None and same_entity(salient, [counterpart]):
                 # "X a reçu son homologue. Il lui a assuré ...": the other side of the meeting
                 salient = next((e for e in unit.meeting if not same_entity(e, [counterpart])), None)
+            return [replace(salient)] if salient is not None else []
+        if arg.rule == GUEST_PRONOUN_RULE:
+            # "Modi est arrivé à Moscou. Poutine l'a reçu": the one just told of (the host's
+            # own subject is remembered after its sentence)
+            salient = self._salient(unit)
             return [replace(salient)] if salient is not None else []
         if not (arg.pronoun and arg.rule.startswith(SUBJECT_RULES)):
             return []  # "l'" object clitics are not the last subject

@@ -282,7 +282,7 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     found += [(c, "object read as an adjunct (parse repair)") for c in verb.children
               if c.dep_ == "obl:mod" and (c.pos_ == "NOUN" or misread_noun(c)) and 0 < c.left_edge.i - verb.i <= 2
               and not case_of(c)
-              and any(d.dep_ == "det" for d in c.children) and not _names_time(c)]
+              and any(d.dep_ == "det" for d in c.children) and not names_time(c)]
     if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         # "Lula a rencontré Emmanuel[nsubj] Macron": a second subject after the verb, where the
         # clause has its own before it, is the object
@@ -342,13 +342,18 @@ def _is_calendar_word(noun: Token) -> bool:
     return any(norm(noun.text) in calendar.get(k, {}) for k in ("month", "weekday", "daypart"))
 
 
-def _names_time(noun: Token) -> bool:
+def names_time(noun: Token) -> bool:
     """ "la semaine dernière", "ce mardi", "le 12 mars": a noun phrase of time (an article
     "une" is no number: "à la sortie d'une réunion")."""
-    calendar = date_words(noun.doc.lang_).by_kind
-    kinds = ("month", "weekday", "daypart", "unit_day", "unit_week", "unit_month", "unit_year")
     return noun.lemma_.lower() in grammar_of(noun)["duration_unit"] or any(
-        (t.like_num and t.dep_ != "det") or any(norm(t.text) in calendar.get(k, {}) for k in kinds) for t in noun.subtree)
+        (t.like_num and t.dep_ != "det") or time_word(t) for t in noun.subtree)
+
+
+def time_word(token: Token) -> bool:
+    """A word of the calendar: "mardi", "mars", "matin", "semaine"."""
+    calendar = date_words(token.doc.lang_).by_kind
+    kinds = ("month", "weekday", "daypart", "unit_day", "unit_week", "unit_month", "unit_year")
+    return any(norm(token.text) in calendar.get(k, {}) for k in kinds)
 
 
 def _taken_by_incise(verb: Token) -> list[Token]:

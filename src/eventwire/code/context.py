@@ -130,6 +130,14 @@ class Story:
         """``event`` is the first act (in text order) of the sentence being read."""
         self.main = (self.sentence, event, trigger)
 
+    def told_kind(self, noun: Token) -> bool:
+        """An act of a type the noun may name was told in the last few sentences: "Il s'agit du
+        premier tir de l'année" after a missile launch (not "C'est le plus grand déploiement de
+        troupes" after their welcome: the deployment itself was not told)."""
+        types = {t.type for k in lemma_keys(noun) for t in self._lines(k)}
+        return any(event.type in types for sentence, event in self.recent
+                   if self.sentence - sentence <= DIALOGUE_SENTENCES)
+
     def last_act(self) -> tuple[Event, Trigger] | None:
         """The main act of the last sentence that told one, in the last few sentences, if it
         occurred or is announced."""

@@ -150,7 +150,17 @@ def _find_dates(text: str, anchor: Anchor, lang: str, future: bool) -> list[Date
             if mention is not None:
                 mention.start, mention.end, mention.text = start, end, text[start:end]
                 found.append(mention)
+    until = _until(lang)
+    # ("suspendre les négociations jusqu'en 2028": when a state ends, not when anything happened)
+    found = [m for m in found if not until.search(folded[: m.start])]
     return _then_days(sorted(found, key=lambda m: m.start), anchor)
+
+
+@lru_cache(maxsize=8)
+def _until(lang: str) -> re.Pattern[str]:
+    """The word of a date that ends a state, right before the date ("jusqu'en 2028", "until
+    March"; a span's "du 3 jusqu'au 5" is matched whole before)."""
+    return re.compile(words(lang).alt("until") + r"\s*$", re.IGNORECASE)
 
 
 BACKGROUND_DAYS = 62  # about two months: farther from the anchor, a day is a recollection

@@ -296,7 +296,23 @@ class Gazetteer:
             place = Place(text[start:end], cand.country, cand.lat, cand.lon)
             found.append(PlaceMention(start, end, place, cand.kind, cand.where, context))
             i += n
-        return found
+        return self._in_named_countries(found)
+
+    def _in_named_countries(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """A name that several countries have, of the country the text names beside it: "la
+        région des Savanes, au nord du Togo" is Togo's, not Côte d'Ivoire's."""
+        named = {m.place.country for m in found if m.kind == "country" and m.place.country}
+        out = []
+        for mention in found:
+            if mention.kind != "country" and mention.place.country not in named:
+                others = [c for c in self.index.get(fold_key(mention.place.name), ())
+                          if c.country in named and c.kind != "country"]
+                if others:
+                    cand = others[0]
+                    place = Place(mention.place.name, cand.country, cand.lat, cand.lon)
+                    mention = replace(mention, place=place, kind=cand.kind, why=cand.where)
+            out.append(mention)
+        return out
 
     def _match_at(
         self, text: str, tokens: list[tuple[int, int]], keys: list[str], i: int,

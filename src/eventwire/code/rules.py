@@ -154,6 +154,21 @@ def anaphoric(match: TriggerMatch) -> bool:
     )
 
 
+def restated(match: TriggerMatch) -> bool:
+    """ "Il s'agit du premier tir de l'année", "C'est la troisième visite de X", "It was the
+    first launch": a clause that says what an act was, its subject a pronoun standing for it
+    (the act noun as the argument of "s'agir" or as the predicate of a copula)."""
+    token = match.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    g = grammar_of(token)
+    clause = token.head if token.dep_ == "obl:arg" and token.head.lemma_.lower() in g["restating_verb"] else None
+    if clause is None and any(c.dep_ == "cop" for c in token.children):
+        clause = token
+    return clause is not None and any(
+        c.dep_.startswith(("nsubj", "expl")) and c.lower_ in g["restating_subject"] for c in clause.children)
+
+
 def undergoers_named(match: TriggerMatch, others: frozenset[int]) -> bool:
     """ "La police a interpellé une dizaine de manifestants": a word naming those who act
     ("manifestants"), as what another act is done to, names its patients; their protest is

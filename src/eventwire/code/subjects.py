@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of
+from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of, time_word
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import case_of, child_of, hung_on_topic, purpose_clause
 from eventwire.code.repairs import (
@@ -153,6 +153,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             # "Moscou accuse Kiev d'avoir attaqué", "urged Warsaw to respect": the object acts
             # (but what one orders one's agencies to do is one's own act)
             return obj, "control (object)"
+        whose = _whose_object(verb, obj)
+        if whose is not None:
+            return whose, "the object's complement (whose decision, parse repair)"
         if verb.dep_ == "xcomp" and is_passive(head):
             # "Egypt and Sudan are expected to sign", "X a été contraint de démissionner",
             # "X was asked to leave": the passive subject does what follows
@@ -165,9 +168,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "conj" and first.pos_ in ("VERB", "AUX", "ADJ"):
         subj, rule = clause_subject(first, depth + 1)
         return subj, ("coordination" if rule else "")
-    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and purpose_clause(verb):
+    if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []) and (purpose_clause(verb) or time_word(head)):
         # "ont bloqué des autoroutes pour protester": a purpose infinitive the parser hung on
-        # the object; its subject is the clause's
+        # the object; its subject is the clause's (or hung on the day: "a accepté vendredi[xcomp]
+        # de restituer")
         gov, _ = governing_verb(head)
         if gov is not None:
             subj, rule = clause_subject(gov, depth + 1)
@@ -177,6 +181,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         subj, rule = clause_subject(main, depth + 1)
         return subj, ("detached participle" if rule else "")
     if verb.dep_ in ("acl", "acl:relcl") and head.pos_ in ("NOUN", "PROPN"):
+        whose = _whose_noun(verb)
+        if whose is not None:
+            return whose, "the noun's complement (whose decision)"
         if head.lemma_.lower() in grammar_of(verb)["document_noun"]:
             # "a adopté une résolution condamnant X": the text condemns what its authors do
             gov, _ = governing_verb(head)
@@ -186,6 +193,27 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                     return author, "author of the text (participle)"
         return head, "participle"
     return preverbal_subject(verb)
+
+
+def _whose_noun(verb: Token) -> Token | None:
+    """ "la décision du gouvernement de suspendre les négociations", "the government's decision
+    to suspend": an infinitive on a noun whose own complement names who decided."""
+    if "Inf" not in verb.morph.get("VerbForm", []) or verb.dep_ != "acl":
+        return None
+    genitive = grammar_of(verb)["genitive"]
+    return next((c for c in verb.head.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
+        c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in genitive))), None)
+
+
+def _whose_object(verb: Token, obj: Token | None) -> Token | None:
+    """ "a dénoncé la décision de la France de suspendre[xcomp of 'dénoncé'] son aide": an
+    infinitive right after an object noun with its own "de" complement belongs to that noun."""
+    if verb.dep_ != "xcomp" or obj is None or obj.pos_ != "NOUN" or obj.i > verb.i \
+            or "Inf" not in verb.morph.get("VerbForm", []) or verb.left_edge.i != obj.right_edge.i + 1:
+        return None
+    genitive = grammar_of(verb)["genitive"]
+    return next((c for c in obj.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")
+                 and case_of(c) in genitive), None)
 
 
 def noun_before(token: Token) -> Token | None:

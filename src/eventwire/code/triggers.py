@@ -250,6 +250,17 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 def _in_a_name(token: Token, sent: Span, title_case: bool) -> bool:
     """ "l'Équipe ... Télécommunications d'Urgence et Soutien": a capitalised noun inside a
     sentence is part of a name (unless the line capitalises its words: a title)."""
+    if _capitalised(token, sent, title_case):
+        return True
+    # (or a common word in the complement of a capitalised common noun, which begins the name of
+    # a body: "les Forces de soutien rapide", "l'Organisation pour l'interdiction des armes
+    # chimiques"; not of a name: "a menacé la Russie de sanctions")
+    head = token.head
+    return token.dep_ == "nmod" and head.i < token.i and head.pos_ == "NOUN" and token.i - head.i <= 3 \
+        and _capitalised(head, sent, title_case)
+
+
+def _capitalised(token: Token, sent: Span, title_case: bool) -> bool:
     return (token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not title_case
             and token.i > sent.start and not token.doc[token.i - 1].is_punct)
 
