@@ -2630,3 +2630,34 @@ def test_a_region_several_countries_have_is_of_the_country_named_beside_it() -> 
 def test_what_the_sides_agreed_to_do_is_to_come(text: str, lang: str) -> None:
     found = events(under_headline(text, lang), lang)
     assert {(e["type"], e["status"]) for e in found} == {("AGREE", "occurred"), ("COOPERATE", "future")}
+
+
+@pytest.mark.parametrize(("text", "lang", "actor", "recipient"), [
+    ("Le président français s'est dit très préoccupé par l'arrestation de l'écrivain par les autorités "
+     "algériennes.", "fr", "FRA", "DZA"),
+    ("La Chine est préoccupée par les manœuvres américaines en mer de Chine méridionale.", "fr", "CHN", "USA"),
+    ("Les essais de missiles nord-coréens préoccupent le Japon.", "fr", "JPN", "PRK"),
+    ("Pékin s'est montré inquiet des manœuvres taïwanaises.", "fr", "CHN", "TWN"),
+    ("The European Union said it was deeply concerned by Iran's nuclear programme.", "en", "IGO", "IRN"),
+    ("Japan is alarmed by North Korea's missile launches.", "en", "JPN", "PRK"),
+])
+def test_who_is_concerned_by_an_act_disapproves_of_its_author(
+        text: str, lang: str, actor: str, recipient: str) -> None:
+    concern = first_event(under_headline(text, lang), lang, "ACCUSE")
+    assert sides(concern) == ({actor}, {recipient})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le ministre est préoccupé par l'inflation.", "fr"),
+    ("Residents are worried about rising prices.", "en"),
+])
+def test_concern_about_no_one_is_no_event(text: str, lang: str) -> None:
+    assert not events(under_headline(text, lang), lang)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Le président français a félicité le président nouvellement élu du Sénégal.", "SUPPORT"),
+    ("Le Premier ministre désigné du Sénégal a rencontré le président français à Paris.", "CONSULT"),
+])
+def test_a_participle_of_office_keeps_whose_office_it_is(text: str, type_: str) -> None:
+    assert parties(first_event(under_headline(text, "fr"), "fr", type_)) == {"FRA", "SEN"}

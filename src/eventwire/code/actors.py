@@ -52,7 +52,7 @@ from eventwire.code.actor_tables import (
 )
 from eventwire.code.grammar import grammar_of
 from eventwire.code.names import Hit, Word, person_name, proper
-from eventwire.code.phrases import adjective_read_as_clause, case_of
+from eventwire.code.phrases import adjective_read_as_clause, case_of, office_participle
 from eventwire.code.places import Gazetteer
 from eventwire.code.repairs import misread_name
 from eventwire.code.spans import (
@@ -210,7 +210,7 @@ class ActorResolver:
         for tok in span:
             if tok.i == root.i or tok.head.i not in inside:
                 continue
-            if (tok.dep_ in CLAUSE_DEPS and not adjective_read_as_clause(tok, tok.head)) or (
+            if (tok.dep_ in CLAUSE_DEPS and not adjective_read_as_clause(tok, tok.head) and not office_participle(tok)) or (
                     tok.head.i == root.i and coordinated(tok)):
                 skip.update(t.i for t in tok.subtree)
         words = []

@@ -769,6 +769,31 @@ def evaluation_roles(token: Token, others: frozenset[int] = frozenset()) -> Role
     return roles
 
 
+def feeling_roles(token: Token) -> Roles:
+    """ "X est préoccupé par Y", "X s'est dit préoccupé par Y", "Y préoccupe X", "X is concerned
+    about Y": the one who feels it (the actor) disapproves of its cause (the recipient: the
+    author of an act named as the cause before the act, "l'arrestation de X par les autorités")."""
+    roles = Roles()
+    cause_heads: list[Token]
+    if token.pos_ in ("VERB", "AUX") and not is_passive(token) and child_of(token, "obj") is not None:
+        feeler, rule = child_of(token, "obj"), "object"  # "Y préoccupe X"
+        cause_heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    else:
+        feeler, rule = child_of(token, *PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS, "expl"), "nsubj"  # ("it was concerned")
+        if feeler is None and token.dep_ == "xcomp":
+            feeler, rule = clause_subject(token.head)  # "s'est dit préoccupé"
+        cause_heads = obliques(token, "cause_case")
+        if token.dep_ == "xcomp":  # ("se dit inquiet de[obl:arg of 'dit'] la présence")
+            cause_heads += [c for c in obliques(token.head, "cause_case") if c.i > token.i]
+    if feeler is not None:
+        roles.actors = make_args(feeler, f"{rule} (who feels it)")
+    for cause in (c for c in cause_heads if c.pos_ in ("NOUN", "PROPN", "PRON")):
+        roles.recipients += [a for agent in obliques(cause, "agent_case") for a in make_args(agent, "agent of the cause")]
+        roles.recipients += [a for author, how in authors(cause) for a in make_args(author, how)]
+        roles.recipients += make_args(cause, "the cause")
+    return roles
+
+
 def _headline_roles(verb: Token) -> Roles:
     """ "Mali expels French ambassador", a verb the tagger read as a noun: the words before it
     act on those after it, or on the names among them when the whole names no one else
@@ -869,6 +894,8 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
     """Actor and recipient phrases of a trigger word; ``others``: the sentence's other triggers."""
     if trigger.roles == "eval":
         return evaluation_roles(token, others)
+    if trigger.roles == "feel":
+        return feeling_roles(token)
     if trigger.roles == "agent":
         # "des manifestants", "les grévistes": the word names those who act.
         roles = Roles(actors=make_args(token, "the trigger names the actor"))

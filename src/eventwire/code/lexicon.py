@@ -19,7 +19,7 @@ from eventwire.event import PLOVER_TYPES
 COLUMNS = ("lemma", "pos", "with", "not", "type", "mode", "cameo", "roles")
 REQUIRED = ("lemma", "pos", "type")
 POS_VALUES = ("VERB", "NOUN", "ADJ", "ADV")
-ROLES = ("dir", "sym", "recv", "self", "agent", "from", "eval")
+ROLES = ("dir", "sym", "recv", "self", "agent", "from", "eval", "feel")
 
 
 @dataclass(frozen=True)

@@ -71,11 +71,26 @@ def phrase_tokens(head: Token) -> list[Token]:
         or _misread_compound(c, head) or adjective_read_as_clause(c, head)
     ]
     apart = set(_hung_on_complement(head))
+    # "le président élu du Sénégal", "le Premier ministre désigné du Sénégal": a participle of
+    # office is part of the title, with whose office it is
+    for office in (c for c in head.children if office_participle(c)):
+        stack.append(office)
+        stack.extend(c for c in office.children if c.dep_ in ("obl:agent", "obl", "obl:mod", "nmod", "advmod")
+                     and (c.dep_ == "advmod" or case_of(c) in grammar_of(c)["genitive"]))
     while stack:
         tok = stack.pop()
         kept.append(tok)
         stack.extend(c for c in tok.children if c.dep_ in NP_DEPS and c not in apart)
     return kept
+
+
+def office_participle(token: Token) -> bool:
+    """ "élu", "désigné" in "le président élu du Sénégal": a participle of office, part of the
+    title it follows (grammar kind ``office_participle``); not with its agent ("le groupe nommé
+    par le pape" is described)."""
+    g = grammar_of(token)
+    return token.dep_ == "acl" and token.lemma_.lower() in g["office_participle"] and not any(
+        case_of(c) in g["agent_case"] for c in token.children)
 
 
 def _hung_on_complement(head: Token) -> list[Token]:

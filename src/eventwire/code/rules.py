@@ -77,6 +77,8 @@ def bare_speech(match: TriggerMatch) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX") or match.trigger.type not in SPEECH_TYPES or misread_object(token):
         return False
+    if match.trigger.roles == "feel":
+        return False  # "se dit inquiet[VERB] de ...": its cause hangs where the parser puts it
     if any(c.lower_ in grammar_of(c)["inverted_clitic"] for c in token.children):
         return True  # "», a-t-il demandé": the inverted subject of a quote's attribution
     if match.trigger.type == "ACCUSE" and quoted_clause(token) is not None:
