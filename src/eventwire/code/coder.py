@@ -31,7 +31,7 @@ from eventwire.code.arguments import (
     Roles,
     find_roles,
 )
-from eventwire.code.complements import CLAUSE_ASKED_RULE, IN_OBJECT
+from eventwire.code.complements import CLAUSE_ASKED_RULE, IN_OBJECT, THREAT_TARGET_RULE
 from eventwire.code.context import (
     DIALOGUE_TYPES,
     JUDGEMENT_TYPES,
@@ -956,8 +956,9 @@ class Coder:
 def _addressed(recipients: list[Arg], trigger: Trigger, others: frozenset[int]) -> list[Arg]:
     """The recipient candidates that name someone addressed, not the words of the act itself
     that the lexicon line requires: "a promis une riposte" (``promettre`` with "riposte"), nor
-    another act of the sentence ("a averti que l'attaque ne resterait pas sans conséquences")."""
-    return [a for a in recipients if a.span.root.i not in others
+    another act of the sentence ("a averti que l'attaque ne resterait pas sans conséquences"),
+    nor a thing the threatened act would hit ("a menacé de fermer la frontière")."""
+    return [a for a in recipients if a.span.root.i not in others and not a.rule.endswith(THREAT_TARGET_RULE)
             and not any(a.span.root.lemma_.lower() in group for group in trigger.requires)]
 
 

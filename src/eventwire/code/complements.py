@@ -19,6 +19,7 @@ from eventwire.code.phrases import after_comma, case_of, child_of
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
 CLAUSE_ASKED_RULE = "subject of the clause asked for"  # "exige que les provocations de X cessent"
+THREAT_TARGET_RULE = "(what the threat aims at)"  # what a threatened act would hit: an addressee only if named
 OBLIQUE_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj")
 
 
@@ -180,7 +181,7 @@ def _clause_heads(verb: Token) -> list[tuple[Token, str]]:
                         and not obliques(sub, "place_case"):
                     # "a menacé de frapper les installations iraniennes": what the threat would hit
                     # (where it would be done says whom, when named: "une offensive dans l'est du Tchad")
-                    found.append((sub, f"obj of '{child.text}' (what the threat aims at)"))
+                    found.append((sub, f"obj of '{child.text}' {THREAT_TARGET_RULE}"))
                 if sub.dep_ == "obj":
                     found.extend((c, f"nmod:{case_of(c)} of '{child.text}'") for c in sub.children
                                  if c.dep_ == "nmod" and case_of(c) in grammar_of(c)["partner_case"])

@@ -42,6 +42,7 @@ from eventwire.event import Place
 
 KINDS = ("country", "region", "city")
 MAX_TOKENS = 6
+BESIDE_CHARS = 30  # how far after a place the country it is said to be in may be named
 FIND_CACHE = 4096  # texts whose places are kept (a part, then its sentences, are asked again)
 # A town smaller than this must follow a place preposition.
 FREE_POPULATION = 100_000
@@ -299,19 +300,22 @@ class Gazetteer:
         return self._in_named_countries(found)
 
     def _in_named_countries(self, found: list[PlaceMention]) -> list[PlaceMention]:
-        """A name that several countries have, of the country the text names beside it: "la
-        région des Savanes, au nord du Togo" is Togo's, not Côte d'Ivoire's."""
+        """A name that several countries have, of the country named right after it: "la région
+        des Savanes, au nord du Togo" is Togo's, not Côte d'Ivoire's (not of any country the
+        text names: "Minsk" stays Belarus's in a story about Poland)."""
         named = {m.place.country for m in found if m.kind == "country" and m.place.country}
-        out = []
-        for mention in found:
-            if mention.kind != "country" and mention.place.country not in named:
-                others = [c for c in self.index.get(fold_key(mention.place.name), ())
-                          if c.country in named and c.kind != "country"]
-                if others:
-                    cand = others[0]
-                    place = Place(mention.place.name, cand.country, cand.lat, cand.lon)
-                    mention = replace(mention, place=place, kind=cand.kind, why=cand.where)
-            out.append(mention)
+        out = list(found)
+        for i, mention in enumerate(found[:-1]):
+            after = found[i + 1]
+            if mention.kind == "country" or after.kind != "country" or mention.place.country in named \
+                    or after.start - mention.end > BESIDE_CHARS:
+                continue
+            others = [c for c in self.index.get(fold_key(mention.place.name), ())
+                      if c.country == after.place.country and c.kind != "country"]
+            if others:
+                cand = others[0]
+                place = Place(mention.place.name, cand.country, cand.lat, cand.lon)
+                out[i] = replace(mention, place=place, kind=cand.kind, why=cand.where)
         return out
 
     def _match_at(
