@@ -381,6 +381,15 @@ def test_no_dateline_in_ordinary_sentence() -> None:
     assert match_dateline("Paris, la capitale, compte deux millions d'habitants.") is None
 
 
+def test_copy_that_opens_with_its_dateline_has_no_headline() -> None:
+    doc = clean_text("Paris, 4 avril 2025 (AFP) –\n\nLe chef de l'État a reçu jeudi les familles des deux otages "
+                     "détenus en Iran. Il s'est engagé à tout faire pour obtenir leur libération.\n")
+    assert kinds(doc, "title") == []
+    assert kinds(doc, "dateline") == ["Paris, 4 avril 2025 (AFP) –"]
+    assert doc.dateline is not None and (doc.dateline.place, doc.dateline.date) == ("Paris", "2025-04-04")
+    assert kinds(doc, "lead")[0].startswith("Le chef de l'État")
+
+
 def test_short_text_has_no_language() -> None:
     doc = clean_text("Hanoi\n\nVNA\n")
     assert doc.lang is None and doc.lang_score is None

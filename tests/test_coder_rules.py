@@ -2661,3 +2661,30 @@ def test_concern_about_no_one_is_no_event(text: str, lang: str) -> None:
 ])
 def test_a_participle_of_office_keeps_whose_office_it_is(text: str, type_: str) -> None:
     assert parties(first_event(under_headline(text, "fr"), "fr", type_)) == {"FRA", "SEN"}
+
+
+def test_the_country_is_the_one_named_last_by_name_or_adjective() -> None:
+    found = events(under_headline("L'Italie a livré lundi deux vedettes rapides aux garde-côtes libyens. Le "
+                                  "gouvernement de l'est du pays a dénoncé un accord « illégal ».", "fr"), "fr")
+    assert [sides(e) for e in found] == [({"ITA"}, {"LBY"}), ({"LBY"}, {"ITA"})]
+    # (a person's nationality is no country the story turns to)
+    found = events(under_headline("Le Burundi a interdit l'entrée de trois experts de l'ONU, dont l'Algérienne Maya "
+                                  "Sahli. Le pays souhaite aussi se retirer de la Cour pénale internationale.", "fr"),
+                   "fr")
+    assert {"DZA"} not in [countries(e["actor"]) for e in found]
+
+
+def test_a_city_after_a_building_is_the_place_not_the_body_it_stands_for() -> None:
+    attack = first_event(under_headline("Une synagogue de Bruxelles a été la cible d'un incendie criminel dans la "
+                                        "nuit de mardi à mercredi.", "fr"), "fr", "ASSAULT")
+    assert countries(attack["recipient"]) == {"BEL"}
+    assert not events_of(under_headline("Une synagogue de Bruxelles a été la cible d'un incendie criminel.", "fr"),
+                         "fr", "ACCUSE")
+
+
+def test_an_office_named_alone_is_of_the_country_the_story_was_filed_from() -> None:
+    found = events("Paris, 4 avril 2025 (AFP) –\n\nTéhéran accuse deux Français d'espionnage depuis leur arrestation "
+                   "en Iran en 2022. Le ministre des Affaires étrangères a convoqué mardi l'ambassadeur d'Iran pour "
+                   "exiger leur libération.", "fr")
+    summons = next(e for e in found if e["type"] == "ACCUSE" and countries(e["recipient"]) == {"IRN"})
+    assert countries(summons["actor"]) == {"FRA"}

@@ -130,11 +130,19 @@ def segment(raw: str) -> Layout:
     if not lines:
         return layout
     title = lines[0]
-    layout.segments.append(Segment("title", title.start, title.end))
+    opening = match_dateline(title.text)
+    headline = ""
+    if opening is not None and opening.whole_line and opening.dateline.place:
+        # "Paris, 4 avril 2025 – ": wire copy with no headline opens with its dateline
+        layout.dateline = opening.dateline
+        layout.segments.append(Segment("dateline", title.start, title.end))
+    else:
+        headline = title.text
+        layout.segments.append(Segment("title", title.start, title.end))
     rest = lines[1:]
     marker = next((i for i, line in enumerate(rest) if is_marker(line.text)), len(rest))
-    teasers = _Teasers(title.text)
-    body = _body(raw, rest[:marker], title.text, layout, teasers)
+    teasers = _Teasers(headline)
+    body = _body(raw, rest[:marker], headline, layout, teasers, dated=layout.dateline is not None)
     layout.segments.extend(body)
     teasers.read_block(rest[marker + 1 :])
     layout.segments.extend(teasers.segments)
@@ -143,14 +151,14 @@ def segment(raw: str) -> Layout:
 
 
 def _body(
-    raw: str, lines: list[Line], title: str, layout: Layout, teasers: _Teasers
+    raw: str, lines: list[Line], title: str, layout: Layout, teasers: _Teasers, dated: bool = False
 ) -> list[Segment]:
-    """Lead, dateline, body, captions and sign-off of the lines before the marker."""
+    """Lead, dateline, body, captions and sign-off of the lines before the marker (``dated``:
+    the dateline was found already)."""
     segments: list[Segment] = []
     paragraphs = 0
-    dated = False
     for line in lines:
-        if _norm(line.text) == _norm(title):
+        if title and _norm(line.text) == _norm(title):
             continue  # an image alt text or a repeated heading
         if is_caption(line.text):
             segments.append(_caption(line, "caption", title))

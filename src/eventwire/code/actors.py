@@ -50,7 +50,7 @@ from eventwire.code.actor_tables import (
     stem,
     term_table,
 )
-from eventwire.code.grammar import grammar_of
+from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.names import Hit, Word, person_name, proper
 from eventwire.code.phrases import adjective_read_as_clause, case_of, office_participle
 from eventwire.code.places import Gazetteer
@@ -114,28 +114,40 @@ class ActorResolver:
     def mentions_country(self, text: str, shared: bool = True) -> set[str]:
         """Countries a text names by name, demonym or metonym (cheap, no parse); with
         ``shared`` False, only by words no other country shares ("RDC", not "congolais")."""
-        written = WORD.findall(text)
-        keys = [stem(w) for w in WORD.findall(fold(text))]
-        if len(written) != len(keys):
-            written = keys  # folding changed the words: no case to check
-        found: set[str] = set()
+        return {country for _, country in self.countries_named(text, shared)}
+
+    def countries_named(self, text: str, shared: bool = True, nationalities: bool = True) -> list[tuple[int, str]]:
+        """(offset, country) of each name, demonym or metonym of a country in ``text``, in
+        text order: "L'Italie a livré des vedettes aux garde-côtes libyens" names Libya last.
+        ``nationalities`` False leaves out a person's ("l'Algérienne Maya Sahli-Fadel")."""
+        folded = fold(text)  # (one character for one: offsets hold)
+        spans = [m.span() for m in WORD.finditer(folded)]
+        keys = [stem(folded[a:b]) for a, b in spans]
+        found: list[tuple[int, str]] = []
         i = 0
         while i < len(keys):
             for n in range(min(MAX_WORDS, self.longest.get(keys[i], 0), len(keys) - i), 0, -1):
                 gram = tuple(keys[i : i + n])
                 if not shared and gram in self.shared_names:
                     continue
-                country = self.countries.get(gram) if written[i][:1].isupper() else None
+                country = self.countries.get(gram) if text[spans[i][0]].isupper() else None
                 country = country or self.demonyms.get(gram)  # "us" is no country, "US" is
                 org = self.orgs.get(gram)
                 if org is not None and not org.acronym and org.country not in (None, "IGO"):
                     country = org.country
-                if country:
-                    found.add(country)
+                if country and (nationalities or not self._nationality(text, spans, i, n, gram)):
+                    found.append((spans[i][0], country))
                     i += n - 1
                     break
             i += 1
         return found
+
+    def _nationality(self, text: str, spans: list[tuple[int, int]], i: int, n: int, gram: tuple[str, ...]) -> bool:
+        """A capitalised demonym before a name says a person's nationality ("l'Algérienne Maya
+        Sahli-Fadel", "the Colombian Pablo de Greiff"), not a country the story turns to."""
+        after = spans[i + n][0] if i + n < len(spans) else None
+        return gram in self.demonyms and gram not in self.countries and text[spans[i][0]].isupper() \
+            and after is not None and text[after].isupper()
 
     # ------------------------------------------------------------ analysis
 
@@ -242,6 +254,13 @@ class ActorResolver:
             return True
         return len(before) == 2 and before[1] in definite and before[0] in locative
 
+    def _in_a_site(self, words: list[Word], i: int) -> bool:
+        """The word after "<site> de": "une synagogue de Bruxelles", "l'aéroport de Moscou"."""
+        g = grammar(self.lang)
+        before = [w.key for w in words[max(0, i - 2) : i]]
+        return len(before) == 2 and before[1] in {fold_key(w) for w in g["genitive"]} and before[0] in {
+            stem(fold_key(w)) for w in g["site_noun"]}
+
     def _match_at(self, words: list[Word], i: int) -> Hit | None:
         locative = self._after_locative(words, i)
         longest = min(MAX_WORDS, self.longest.get(words[i].key, 0), len(words) - i)
@@ -259,6 +278,8 @@ class ActorResolver:
                 org = None  # "their common border" does not name the Commons (but "the pope" the Pope)
             if org is not None and tokens[0].pos_ == "NUM" and not written[:1].isupper():
                 org = None  # "vingt-sept ans de prison" are no Vingt-Sept (the EU)
+            if org is not None and n == 1 and self._in_a_site(words, i):
+                org = None  # "une synagogue de Bruxelles": the city, not the body it stands for
             if org is not None and (not org.acronym or written.isupper() or written[:1].isupper()):
                 if not org.acronym or any(t.text.isupper() for t in tokens):
                     return Hit("org", i, i + n, org.country, org.sector, 4, written, locative,

@@ -713,6 +713,8 @@ def evaluation_roles(token: Token, others: frozenset[int] = frozenset()) -> Role
     pred = _predicate(token)
     if pred.dep_ == "obj" and pred.head.lemma_ in g["copular_verb"]:
         pred = pred.head  # "X constitue un jalon", "Y représente une menace"
+    if pred.lemma_.lower() in g["undergo_noun"]:
+        return roles  # "a été la cible d'un incendie criminel": what it underwent, no judgement
     if any(c.dep_ == "cop" for c in pred.children) or pred.lemma_ in g["copular_verb"]:
         # A copular clause: its subject is judged, by the one who says it.
         subj = child_of(pred, *SUBJECT_DEPS)

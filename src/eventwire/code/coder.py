@@ -204,9 +204,13 @@ class Coder:
                 events.extend(
                     self._sentence(doc, index, part, sent, unit, matches, within(dates, span), found)
                 )
-                named = [m for m in mentions if m.kind == "country" and m.place.country]
+                # "le pays": the country named last, by name or, in a sentence that tells an
+                # event, by demonym too ("... aux garde-côtes libyens. Le gouvernement du pays")
+                named = [(m.start, m.place.country) for m in mentions if m.kind == "country" and m.place.country]
+                if matches:
+                    named += self.resolver.countries_named(sent.text, nationalities=False)
                 if named:
-                    unit.last_country = named[-1].place.country
+                    unit.last_country = max(named)[1]
         return dedupe(settle_namesakes(events, doc, self.resolver, self.gazetteer))
 
     def _story_country(
@@ -233,6 +237,14 @@ class Coder:
             if index not in places:
                 places[index] = self.gazetteer.find(doc.parts[index].text)
         return [(doc.parts[i], places[i]) for i in indices[:STORY_PARTS]]
+
+    def _filed_country(self, doc: Document) -> str | None:
+        """The country of the place a story was filed from ("Paris, 4 avril (AFP) -")."""
+        written = doc.dateline.place if doc.dateline is not None else None
+        if not written:
+            return None
+        place = self.gazetteer.lookup(written)
+        return place.country if place is not None else None
 
     def _home_place(
         self, doc: Document, key: int | None, places: dict[int, list[PlaceMention]], word: str
@@ -515,6 +527,9 @@ class Coder:
             recipients = [Entity(country=destination.country, sector="GOV", name=None)]
             recipient_rule = f"{recipient_rule}; host country of the visit's place"
         home = place.country if place is not None and place.country else None
+        # an office named alone ("le ministre des Affaires étrangères", "le chef de l'État") is
+        # of the country the story was filed from, when the act is placed nowhere else
+        filed = self._filed_country(doc) if home is None else None
         if home is None and _needs_home(trigger, actors + recipients):
             home = story_country_of(unit)
         # "21 de ses membres ont été arrêtés": someone was acted upon, even if of no known country.
@@ -546,13 +561,16 @@ class Coder:
         # (a visitor is not of the place he visits)
         for entity in (recipients if trigger.mode == "visit" else actors + recipients):
             # (troops withdrawing from a country are not that country's: "le retrait des troupes de Syrie")
-            if entity.country is None and home and domestic(entity) and home not in left:
+            office = filed is not None and entity.sector == "GOV" and unit.part == "body"
+            country = filed if office else home
+            if entity.country is None and country and domestic(entity) and country not in left:
                 # "les rebelles", "des manifestants", "le gouvernement": of the story's country.
-                entity.country = home
+                entity.country = country
+                how = "country of the dateline" if office else "country of the story"
                 if any(entity is a for a in actors):
-                    actor_rule = f"{actor_rule}; country of the story"
+                    actor_rule = f"{actor_rule}; {how}"
                 else:
-                    recipient_rule = f"{recipient_rule}; country of the story"
+                    recipient_rule = f"{recipient_rule}; {how}"
         if trigger.type == "ASSAULT" and _reports_own(actors, recipients, actor_rule):
             # "Vingt soldats maliens ont été tués, a annoncé l'état-major" (of the story's
             # country, found above): the side that reports the attack it underwent did not make it

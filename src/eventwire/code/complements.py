@@ -99,9 +99,10 @@ def _object_heads(verb: Token, reflexive_object: bool = False) -> list[tuple[Tok
         elif reflexive_object and is_reflexive_object(child):
             found.extend(_object_and_authors(child, f"obl:{case_of(child)} (object of a reflexive verb)"))
         elif child.dep_ == "obl:arg" and child.pos_ == "NOUN" and child.i > verb.i and not case_of(child) \
-                and any(d.dep_ == "det" for d in child.children):
-            # "a rompu mardi ses relations[obl:arg] avec l'Ukraine": an argument with its article
-            # and no preposition is the object
+                and any(d.dep_ in ("det", "nummod") for d in child.children):
+            # "a rompu mardi ses relations[obl:arg] avec l'Ukraine", "a livré lundi deux
+            # vedettes[obl:arg]": an argument with its article or number and no preposition is
+            # the object
             found.extend(_object_and_authors(child, "object read as an argument (parse repair)"))
     return found
 
