@@ -2688,3 +2688,9 @@ def test_an_office_named_alone_is_of_the_country_the_story_was_filed_from() -> N
                    "exiger leur libération.", "fr")
     summons = next(e for e in found if e["type"] == "ACCUSE" and countries(e["recipient"]) == {"IRN"})
     assert countries(summons["actor"]) == {"FRA"}
+
+
+def test_elected_members_described_again_are_those_told_of() -> None:
+    found = events(under_headline("Le parquet européen a ouvert une enquête visant deux eurodéputés grecs. Les deux "
+                                  "élus ont nié toute irrégularité.", "fr"), "fr")
+    assert ("REJECT", {"GRC"}, {"IGO"}) in [(e["type"], *sides(e)) for e in found]

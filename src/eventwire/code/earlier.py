@@ -45,17 +45,26 @@ def named_members(span: Span, resolver: ActorResolver) -> list[str]:
 def described_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | None:
     """What a short definite description stands for ("the embassy", "la police"): the
     nearest phrase before it with the same head that names a country ("the US Embassy in
-    London")."""
+    London"), or with the same count and sector ("les deux élus" after "deux eurodéputés
+    grecs")."""
     root = span.root
     if root.pos_ != "NOUN" or not root.text.islower() or len(span) > 3 or not any(
             c.dep_ == "det" and c.lower_ in grammar_of(span)["definite"] for c in root.children):
         return None
     lemma = root.lemma_.lower()
+    # ("les deux élus" after "deux eurodéputés grecs": a group counted again, by another
+    # word of the same sector)
+    count = next((c.lower_ for c in root.children if c.dep_ == "nummod"), None)
+    own = resolver.resolve(span) if count else None
     for tok in _tokens_before(span, unit):
-        if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        same_head = tok.lemma_.lower() == lemma
+        recounted = own is not None and any(c.dep_ == "nummod" and c.lower_ == count for c in tok.children)
+        if not (same_head or recounted):
             continue
         entity = resolver.resolve(phrase_span(tok))  # tried without touching the memory
-        if entity is not None and entity.country:
+        if entity is not None and entity.country and (same_head or (own is not None and entity.sector == own.sector)):
             return unit.actors.resolve(phrase_span(tok))
     return None
 
