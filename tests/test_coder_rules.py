@@ -2694,3 +2694,39 @@ def test_elected_members_described_again_are_those_told_of() -> None:
     found = events(under_headline("Le parquet européen a ouvert une enquête visant deux eurodéputés grecs. Les deux "
                                   "élus ont nié toute irrégularité.", "fr"), "fr")
     assert ("REJECT", {"GRC"}, {"IGO"}) in [(e["type"], *sides(e)) for e in found]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("L'ancien président ghanéen John Mahama a remporté l'élection présidentielle de samedi.", "fr"),
+    ("Élection présidentielle au Ghana : l'opposant John Mahama l'emporte", "fr"),
+    ("Former Ghanaian president John Mahama won Saturday's presidential election.", "en"),
+])
+def test_who_wins_an_election_was_chosen_by_the_voters_of_the_country(text: str, lang: str) -> None:
+    raw = f"{text}\n\n{'Le texte suit.' if lang == 'fr' else 'The text follows.'}" if "Ghana :" in text \
+        else under_headline(text, lang)
+    win = first_event(raw, lang, "SUPPORT")
+    assert (win["actor"][0]["country"], win["actor"][0]["sector"]) == ("GHA", "CVL")
+    assert countries(win["recipient"]) == {"GHA"}
+    # (an election one means to win is not won)
+    assert not events_of(under_headline("The president eased lockdown measures to win the election.", "en"), "en",
+                         "SUPPORT")
+
+
+def test_similar_measures_repeat_the_act_just_told() -> None:
+    found = events(under_headline("Le Canada a imposé lundi des sanctions à sept responsables iraniens. L'Union "
+                                  "européenne et le Royaume-Uni ont adopté des mesures similaires.", "fr"), "fr")
+    assert ("SANCTION", {"IGO", "GBR"}, {"IRN"}) in [(e["type"], *sides(e)) for e in found]
+
+
+def test_the_agent_of_a_participle_on_an_act_did_it() -> None:
+    attack = first_event(under_headline("Le Canada a annoncé lundi des sanctions en réponse à l'attaque de drones "
+                                        "lancée par l'Iran contre Israël.", "fr"), "fr", "ASSAULT")
+    assert sides(attack) == ({"IRN"}, {"ISR"})
+    # an act named as what came before is not dated by the clause's day
+    assert attack["date"] is None
+
+
+def test_an_invitation_accepted_is_an_agreement() -> None:
+    found = events(under_headline("Le président égyptien a accepté l'invitation de son homologue turc à se rendre "
+                                  "en Turquie.", "fr"), "fr")
+    assert "AGREE" in {e["type"] for e in found} and "CONCEDE" not in {e["type"] for e in found}

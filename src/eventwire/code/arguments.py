@@ -391,6 +391,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "la libération des otages par le Mali": the parser hangs the agent on the complement
     agents += [a for c in genitive for a in c.children
                if a.dep_ in ("nmod", "obl:agent") and case_of(a) in g["agent_case"]]
+    # "l'attaque de drones lancée par l'Iran": the agent of a participle that says who made it
+    agents += [a for p in noun.children if p.dep_ == "acl" and "Part" in p.morph.get("VerbForm", [])
+               and p.lemma_.lower() not in g["attribution_verb"] for a in p.children
+               if a.dep_ == "obl:agent" and case_of(a) in g["agent_case"] and a not in agents]
     # "l'arrestation de X" (X undergoes it), but "le retrait des États-Unis" (they withdraw).
     patient_first = (trigger.type in PATIENT_GENITIVE_TYPES and trigger.mode != "withdraw") \
         or trigger.mode in PATIENT_GENITIVE_MODES

@@ -551,6 +551,13 @@ class Coder:
             # "X a été élu président": by the voters of X's country.
             actors = [Entity(country=elected, sector="CVL", name=None)]
             actor_rule = "the voters (passive without agent)"
+        winner = next((e.country for e in actors if e.country), None) or home
+        if trigger.lemma in self.grammar["winning"] and actors and winner and not passive(match) \
+                and "Inf" not in match.token.morph.get("VerbForm", []):  # (not "to win elections": an aim)
+            # "X a remporté l'élection": the voters of X's country chose X
+            recipients = [replace(e, country=e.country or winner) for e in actors]
+            actors = [Entity(country=winner, sector="CVL", name=None)]
+            actor_rule, recipient_rule = "the voters (who won them)", f"the winner ({actor_rule})"
         if trigger.type == "PROTEST" and not actors and home:
             # "des manifestations ont eu lieu": unnamed protesters of the place.
             actors = [Entity(country=home, sector="CVL", name=None)]
@@ -628,7 +635,7 @@ class Coder:
         if trigger.type in AIMED_TYPES and not patient and trigger.mode not in OVER_A_PLACE_MODES:
             return None  # "a interdit le développement de missiles": a rule, not an act on anyone
         date, date_end, date_rule = event_date(sent, match, dates, unit, status, actors)
-        if date is None and status == "occurred" and not later(match):
+        if date is None and date_rule is None and status == "occurred" and not later(match):
             date, date_end = paragraph_date(index, unit, actors)
             date_rule = "the day the previous sentence gave the same actor" if date else None
         if background(date, date_end, unit.anchor):

@@ -357,7 +357,8 @@ def same_act_verb(sent: Span) -> Token | None:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         # (its complements, not its subject nor the clauses it governs: "même si ...")
-        words = {w.lower_ for c in verb.children if c.dep_ not in _NOT_COMPLEMENTS for w in c.subtree}
+        words = {form for c in verb.children if c.dep_ not in _NOT_COMPLEMENTS for w in c.subtree
+                 for form in (w.lower_, w.lemma_.lower())}
         if any(verb.lemma_.lower() == lemma and (not word or word in words) for lemma, word in wanted):
             return verb
     return None

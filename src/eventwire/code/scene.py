@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.code.dates import DateMention, is_recollection, shift_day
 from eventwire.code.grammar import Grammar, grammar_of
+from eventwire.code.phrases import case_of
 from eventwire.code.places import PlaceMention
 from eventwire.code.rules import clause_of
 from eventwire.code.triggers import TriggerMatch
@@ -109,6 +110,14 @@ def event_date(
     """The date of an event and the rule that gave it: of its own clause, else of the
     sentence, else of the meeting its actor takes part in."""
     at = match.token.idx - sent.start_char
+    before = _earlier_act_phrase(match.token)
+    if before is not None:
+        # "malgré l'appel lancé par le collectif", "après l'attaque": an act named as what came
+        # before is dated only inside its own phrase ("après l'attaque de mardi")
+        start, end = before.left_edge.idx - sent.start_char, before.right_edge.idx - sent.start_char
+        dates = [m for m in dates if start <= m.start <= end]
+        if not dates:
+            return None, None, EARLIER_ACT_RULE
     if dates:
         # A date of the trigger's own clause first: in "X demande le remplacement de Y,
         # émissaire envoyé il y a un mois", the month dates the sending, not the request.
@@ -132,6 +141,22 @@ def event_date(
         return unit.last_date.date, unit.last_date.date_end, "the day of the meeting told"
     # Otherwise an undated clause stays undated: the annotators do not guess.
     return None, None, None
+
+
+EARLIER_ACT_RULE = "undated: told as what came before the clause's act"
+
+
+def _earlier_act_phrase(token: Token) -> Token | None:
+    """The phrase of what came before the clause's act that holds the act noun ``token``
+    ("après l'attaque", "malgré l'appel", "despite the call"), if any."""
+    g = grammar_of(token)
+    cases = g["sequence_case"] | g["concession_case"]
+    node = token
+    while node.pos_ in ("NOUN", "PROPN") and node.head.i != node.i:
+        if case_of(node) in cases or (node.i != token.i and node.lemma_.lower() in g["sequence_noun"]):
+            return node  # ("en réponse à l'attaque": the answer's phrase)
+        node = node.head
+    return None
 
 
 def asked_elsewhere(
