@@ -2730,3 +2730,32 @@ def test_an_invitation_accepted_is_an_agreement() -> None:
     found = events(under_headline("Le président égyptien a accepté l'invitation de son homologue turc à se rendre "
                                   "en Turquie.", "fr"), "fr")
     assert "AGREE" in {e["type"] for e in found} and "CONCEDE" not in {e["type"] for e in found}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Al-Shabaab militants attacked a Kenyan police post on Wednesday. Kenya's interior minister vowed to hunt down "
+     "the attackers.", "en"),
+    # (the parser hangs the day on the object: "attaqué mercredi[nmod of 'poste'] un poste")
+    ("Des combattants shebab ont attaqué mercredi un poste de police kényan. Le ministre kényan de l'Intérieur a "
+     "promis de traquer les assaillants.", "fr"),
+])
+def test_a_vow_to_hunt_down_attackers_threatens_them(text: str, lang: str) -> None:
+    found = events(under_headline(text, lang), lang)
+    assert ("THREATEN", {"KEN"}, {"SOM"}) in [(e["type"], *sides(e)) for e in found]
+    assert ("ASSAULT", {"SOM"}, {"KEN"}) in [(e["type"], *sides(e)) for e in found]
+
+
+def test_what_talks_are_about_is_no_side_of_them() -> None:
+    found = events(under_headline("The defence ministers of Japan and South Korea met on Sunday. They also discussed "
+                                  "North Korea's recent satellite launch, which both countries condemned.", "en"), "en")
+    assert [(e["type"], *sides(e)) for e in found if e["type"] in ("CONSULT", "ACCUSE")] == [
+        ("CONSULT", {"JPN", "KOR"}, set()), ("ACCUSE", {"JPN", "KOR"}, {"PRK"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tens of thousands of people marched through Belgrade on Saturday to demand accountability for the collapse "
+     "of a railway station canopy that killed 15 people in Novi Sad.", "en"),
+    ("L'effondrement d'un auvent de gare qui a tué 15 personnes a suscité la colère.", "fr"),
+])
+def test_an_accident_assaults_no_one(text: str, lang: str) -> None:
+    assert not events_of(under_headline(text, lang), lang, "ASSAULT")

@@ -875,8 +875,9 @@ def _condition_subjects(threat: Token) -> list[Arg]:
 
 def _names_topic(arg: Arg) -> bool:
     """A talk verb's object, or a side named inside it or inside its prepositional argument
-    (the partners hung on the object are dropped too: "des relations entre X et Y")."""
-    return arg.rule == "obj" or arg.rule.endswith((IN_OBJECT, IN_ARGUMENT))
+    (the partners hung on the object are dropped too: "des relations entre X et Y"), or its
+    complement or a clause on it ("discussed North Korea's launch, which both condemned")."""
+    return arg.rule in ("obj", "object's complement") or arg.rule.endswith((IN_OBJECT, IN_ARGUMENT, "(relative)"))
 
 
 def _drop_mediators(roles: Roles, token: Token) -> None:

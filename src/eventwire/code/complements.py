@@ -283,8 +283,7 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     # or a noun the tagger made a verb)
     found += [(c, "object read as an adjunct (parse repair)") for c in verb.children
               if c.dep_ == "obl:mod" and (c.pos_ == "NOUN" or misread_noun(c)) and 0 < c.left_edge.i - verb.i <= 2
-              and not case_of(c)
-              and any(d.dep_ == "det" for d in c.children) and not names_time(c)]
+              and not case_of(c) and _object_after_day(c)]
     if any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         # "Lula a rencontré Emmanuel[nsubj] Macron": a second subject after the verb, where the
         # clause has its own before it, is the object
@@ -344,11 +343,14 @@ def _is_calendar_word(noun: Token) -> bool:
     return any(norm(noun.text) in calendar.get(k, {}) for k in ("month", "weekday", "daypart"))
 
 
-def names_time(noun: Token) -> bool:
-    """ "la semaine dernière", "ce mardi", "le 12 mars": a noun phrase of time (an article
-    "une" is no number: "à la sortie d'une réunion")."""
-    return noun.lemma_.lower() in grammar_of(noun)["duration_unit"] or any(
-        (t.like_num and t.dep_ != "det") or time_word(t) for t in noun.subtree)
+def _object_after_day(noun: Token) -> bool:
+    """A noun phrase with its article that names no time, from its article on ("attaqué
+    mercredi[nmod of 'poste'] un poste de police": the day the parser hung on it is no part)."""
+    article = next((d for d in noun.children if d.dep_ == "det"), None)
+    if article is None:
+        return False
+    return not (noun.lemma_.lower() in grammar_of(noun)["duration_unit"] or any(
+        (t.like_num and t.dep_ != "det") or time_word(t) for t in noun.subtree if t.i >= article.i))
 
 
 def time_word(token: Token) -> bool:

@@ -234,7 +234,9 @@ def war_toll(match: TriggerMatch) -> bool:
     # before it, where the parser hung the clause higher: "les victimes du séisme qui a frappé")
     relative = next((c for c in token.children
                      if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", [])), None)
-    antecedents = (token.head, token.doc[relative.i - 1]) if relative is not None and relative.i > 0 else ()
+    antecedents = [token.head, token.doc[relative.i - 1]] if relative is not None and relative.i > 0 else []
+    # (or the noun that one complements: "the collapse of a station canopy that killed 15")
+    antecedents += [a.head for a in antecedents if a.dep_ == "nmod"]
     relative_on_war = token.dep_ == "acl:relcl" and any(a.lemma_.lower() in wars for a in antecedents)
     return subject_is_war or relative_on_war
 
