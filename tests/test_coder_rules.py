@@ -2759,3 +2759,23 @@ def test_what_talks_are_about_is_no_side_of_them() -> None:
 ])
 def test_an_accident_assaults_no_one(text: str, lang: str) -> None:
     assert not events_of(under_headline(text, lang), lang, "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le président américain a qualifié son homologue chinois de « dictateur ».", "fr"),
+    ("The US president called his Chinese counterpart a \"dictator\".", "en"),
+    ("Pékin a jugé « extrêmement erronés » les propos du président américain.", "fr"),
+])
+def test_calling_someone_a_dictator_or_words_erroneous_is_a_judgement(text: str, lang: str) -> None:
+    assert parties(first_event(under_headline(text, lang), lang, "ACCUSE")) == {"CHN", "USA"}
+
+
+def test_his_counterpart_is_of_the_other_side_not_of_his_owner() -> None:
+    found = events(under_headline("Joe Biden a rencontré mercredi le président chinois Xi Jinping. M. Biden a ensuite "
+                                  "qualifié son homologue de « dictateur ».", "fr"), "fr")
+    assert ("ACCUSE", {"USA"}, {"CHN"}) in [(e["type"], *sides(e)) for e in found]
+
+
+def test_a_list_of_countries_the_parser_began_as_a_complement_acts_whole() -> None:
+    found = events("Le Burkina Faso, le Mali et le Niger quittent la CEDEAO\n\nLe texte suit.", "fr")
+    assert [(e["type"], *sides(e)) for e in found] == [("SANCTION", {"BFA", "MLI", "NER"}, {"IGO"})]

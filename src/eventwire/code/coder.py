@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.code import DEFAULT_LANG, reads_entities
+from eventwire.code.actor_tables import stem
 from eventwire.code.actors import ActorResolver, DocumentActors
 from eventwire.code.arguments import (
     GUEST_PRONOUN_RULE,
@@ -771,8 +772,10 @@ class Coder:
             # text gave before, where no event was told
             earlier = named_before(arg.span, unit, self.resolver) if entity is None or entity.sector is None else None
             entity = unit.resolved[key] = earlier or described_before(arg.span, unit, self.resolver) or entity
-        if entity is not None and entity.country is None and entity.sector and has_possessive(arg.span.root):
-            # "a annoncé le retrait de ses troupes": the troops of who announces it
+        if entity is not None and entity.country is None and entity.sector and has_possessive(arg.span.root) \
+                and stem(fold_key(arg.span.root.text)) not in self.resolver.words.get("counterpart", {}):
+            # "a annoncé le retrait de ses troupes": the troops of who announces it (but "son
+            # homologue" is of the other side)
             owner = owner_country(arg, unit)
             if owner is not None:
                 entity = replace(entity, country=owner)

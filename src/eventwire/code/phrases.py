@@ -177,10 +177,11 @@ def conjuncts(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "conj" and _nominal(child) and _coordinated(child):
             found.extend(conjuncts(child))
-        elif child.dep_ == "appos" and child.pos_ == "PROPN" and any(
+        elif child.dep_ in ("appos", "nmod") and child.pos_ == "PROPN" and not case_of(child) and any(
                 c.dep_ == "conj" and _nominal(c) and any(g.dep_ == "cc" for g in c.children) for c in child.children):
             # "L'Égypte, la Turquie[appos] et les Émirats[conj of 'Turquie']": a list the parser
-            # began as an apposition
+            # began as an apposition (or as a complement with no preposition: "Le Burkina Faso,
+            # le Mali[nmod] et le Niger")
             found.extend(conjuncts(child))
     for other in _hung_on_complement(head):
         found.extend(conjuncts(other))
