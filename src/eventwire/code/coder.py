@@ -17,8 +17,9 @@ its own actors and no date of the article (FORMAT.md rule 8).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -110,7 +111,7 @@ from eventwire.code.subjects import clause_subject
 from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold_key
 from eventwire.code.triggers import TriggerMatch, counted, match_token, sentence_triggers
-from eventwire.code.unit import Unit, story_country_of
+from eventwire.code.unit import Unit, last_country_of, story_country_of
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Event
 from eventwire.parse import TOPIC_WORDS
@@ -182,7 +183,7 @@ class Coder:
                 unit.story = lambda d=doc, k=key: self._story_country(d, k, places)
                 # "du pays", "l'île": the country named last, else the story's (its places)
                 unit.actors.story = lambda word, d=doc, k=key, u=unit: (
-                    self._home_place(d, k, places, word) or u.last_country or story_country_of(u))
+                    self._home_place(d, k, places, word) or last_country_of(u) or story_country_of(u))
                 units[key] = unit
             if part.kind == "teaser_caption" and unit.pictured is None:
                 unit.pictured = self._pictured(sdoc, unit)
@@ -209,10 +210,19 @@ class Coder:
                 # event, by demonym too ("... aux garde-côtes libyens. Le gouvernement du pays")
                 named = [(m.start, m.place.country) for m in mentions if m.kind == "country" and m.place.country]
                 if matches:
-                    named += self.resolver.countries_named(sent.text, nationalities=False)
-                if named:
-                    unit.last_country = max(named)[1]
+                    unit.named_last = partial(self._named_last, sent.text, named, unit.named_last, unit.last_country)
+                elif named:
+                    unit.last_country, unit.named_last = named[-1][1], None
         return dedupe(settle_namesakes(events, doc, self.resolver, self.gazetteer))
+
+    def _named_last(
+        self, text: str, named: list[tuple[int, str]], before: Callable[[], str | None] | None, last: str | None
+    ) -> str | None:
+        """The country a sentence names last (``named``: its places), else the one named before."""
+        found = named + self.resolver.countries_named(text, nationalities=False)
+        if found:
+            return max(found)[1]
+        return before() if before is not None else last
 
     def _story_country(
         self, doc: Document, key: int | None, places: dict[int, list[PlaceMention]]
@@ -788,9 +798,9 @@ class Coder:
                 return [Entity(country=c, sector=sector or "GOV", name=None) for c in members]
         if entity is not None:
             return self._split_plural(arg, entity)
-        if is_the_country(arg.span) and (unit.last_country or story_country_of(unit)):
+        if is_the_country(arg.span) and (last_country_of(unit) or story_country_of(unit)):
             # "le pays": the country named last, else the story's.
-            return [Entity(country=unit.last_country or story_country_of(unit), sector="GOV", name=None)]
+            return [Entity(country=last_country_of(unit) or story_country_of(unit), sector="GOV", name=None)]
         if arg.rule == PERSON_PRONOUN_RULE:
             # "Son adversaire a reconnu sa défaite et l'a félicité": the last subject, someone
             # other than who acts

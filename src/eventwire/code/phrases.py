@@ -354,8 +354,9 @@ def same_act_verb(sent: Span) -> Token | None:
     verb of a clause saying its subject did what was just told (grammar kind ``same_act``: the
     verb and a word of its complement)."""
     wanted = grammar_of(sent).pairs("same_act")
+    verbs = {lemma for lemma, _ in wanted}
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
             continue
         # (its complements, not its subject nor the clauses it governs: "même si ...")
         words = {form for c in verb.children if c.dep_ not in _NOT_COMPLEMENTS for w in c.subtree

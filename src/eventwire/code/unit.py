@@ -24,6 +24,7 @@ class Unit:
     country: str | None = None  # the story's country: where its places mostly are
     story: Callable[[], str | None] | None = None  # finds ``country`` when first needed
     last_country: str | None = None  # the country named last (what "le pays" refers to)
+    named_last: Callable[[], str | None] | None = None  # finds ``last_country`` when first needed
     meeting: list[Entity] = field(default_factory=list)  # both sides of the current meeting
     talks: bool = False  # the current meeting was talks (not only an agreement its sides reached)
     salient: Entity | None = None  # the last subject named: what "il" / "elle" refer to
@@ -45,3 +46,10 @@ def story_country_of(unit: Unit) -> str | None:
     if unit.story is not None:
         unit.country, unit.story = unit.story(), None
     return unit.country
+
+
+def last_country_of(unit: Unit) -> str | None:
+    """The country the unit named last, looked up in the sentences only when first needed."""
+    if unit.named_last is not None:
+        unit.last_country, unit.named_last = unit.named_last(), None
+    return unit.last_country
