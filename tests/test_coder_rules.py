@@ -2779,3 +2779,17 @@ def test_his_counterpart_is_of_the_other_side_not_of_his_owner() -> None:
 def test_a_list_of_countries_the_parser_began_as_a_complement_acts_whole() -> None:
     found = events("Le Burkina Faso, le Mali et le Niger quittent la CEDEAO\n\nLe texte suit.", "fr")
     assert [(e["type"], *sides(e)) for e in found] == [("SANCTION", {"BFA", "MLI", "NER"}, {"IGO"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les juntes militaires au pouvoir au Burkina Faso, au Mali et au Niger ont annoncé dimanche leur retrait "
+     "« sans délai » de la CEDEAO.", "fr"),
+    ("The military juntas in power in Mali, Burkina Faso and Niger announced on Sunday their withdrawal from "
+     "ECOWAS.", "en"),
+])
+def test_groups_in_power_in_several_countries_act_each_for_their_own(text: str, lang: str) -> None:
+    withdrawal = first_event(under_headline(text, lang), lang, "SANCTION")
+    assert sides(withdrawal) == ({"BFA", "MLI", "NER"}, {"IGO"})
+    # (where a body is posted is still what it leaves)
+    assert sides(first_event(under_headline("La mission de l'ONU au Mali a achevé son retrait.", "fr"), "fr",
+                             "RETREAT")) == ({"IGO"}, {"MLI"})

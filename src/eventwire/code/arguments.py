@@ -61,6 +61,7 @@ from eventwire.code.lexicon import Trigger
 from eventwire.code.phrases import (
     MAX_PHRASE,
     Arg,
+    after_power,
     case_of,
     child_of,
     conjuncts,
@@ -433,6 +434,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         owned = has_possessive(noun)
         left = [c for c in obliques(noun, "source_case") if owned or case_of(c) not in g["genitive"]]
         sources += [c for c in dict.fromkeys(left + (genitive if owned else [])) if c not in sources + agents]
+        # ("leur retrait « sans délai » de la CEDEAO": the "de" phrase the parser hung on an adjunct)
+        sources += [d for c in noun.children if c.dep_ == "nmod" and case_of(c) and case_of(c) not in g["genitive"]
+                    for d in c.children if d.dep_ == "nmod" and case_of(d) in g["genitive"] and d not in sources]
         roles.recipients.extend(a for head in sources for a in make_args(head, "source (left)"))
         roles.actors.extend(_without(arg, sources) for head in genitive if head not in agents + sources
                             for arg in make_args(head, "de (agent)"))
@@ -1005,5 +1009,7 @@ def _posted_at(token: Token, actors: list[Arg]) -> list[Arg]:
     """ "La mission de l'ONU au Mali a achevé son retrait": where the withdrawing body is
     posted is what it leaves."""
     posted = grammar_of(token)["place_case"]
+    # (not whose power it is: "les juntes au pouvoir au Mali et au Niger ont annoncé leur retrait")
     return [a for actor in actors for t in actor.span if t.dep_ == "nmod" and t.pos_ == "PROPN"
-            and case_of(t) in posted for a in make_args(t, "where it is posted (left)")]
+            and case_of(t) in posted and not after_power(t, actor.span)
+            for a in make_args(t, "where it is posted (left)")]

@@ -59,6 +59,7 @@ from eventwire.code.lexicon import Trigger, load_acts, load_lexicon
 from eventwire.code.namesakes import settle_namesakes
 from eventwire.code.phrases import (
     Arg,
+    after_power,
     case_of,
     counted_whole,
     has_possessive,
@@ -919,11 +920,16 @@ class Coder:
             return [replace(entity)]
         # (not where they are: "ses homologues grec, chypriote et français au Caire")
         inside, place = {t.i for t in arg.span}, self.grammar["place_case"]
+        # (but whose power: "les juntes au pouvoir au Mali et au Niger")
         complements = {u.i for t in arg.span if t.i != arg.span.root.i and t.head.i in inside
-                       and t.dep_ in ("nmod", "obl") and case_of(t) in place for u in t.subtree}
+                       and t.dep_ in ("nmod", "obl") and case_of(t) in place and not after_power(t, arg.span)
+                       for u in t.subtree}
         words = [t for t in arg.span if t.i not in complements]
         countries = self.resolver.mentions_country(" ".join(t.text for t in words))
-        if len(countries) < 2 or len(words) > SPLIT_MAX_TOKENS:
+        # (the list of places whose power it is counts as one: its names are the split's)
+        ruled = {u.i for t in arg.span if t.dep_ in ("nmod", "obl", "obl:arg") and case_of(t) in place
+                 and after_power(t, arg.span) for u in t.subtree}
+        if len(countries) < 2 or len([t for t in words if t.i not in ruled and not t.is_punct]) > SPLIT_MAX_TOKENS:
             return [replace(entity)]
         return [replace(entity, country=c, name=None, actor_id=None) for c in sorted(countries)]
 

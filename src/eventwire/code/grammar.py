@@ -40,7 +40,7 @@ KINDS = frozenset(
         "member_marker", "quantity_noun", "topic_case", "stance_case",
         "compass_word", "compass_link", "sequence_case",
         "state_case", "target_verb", "belief_case",
-        "duration_unit", "host_verb", "side_count", "same_act", "disaster_noun", "vote_noun", "threat_verb", "restating_verb", "restating_subject", "cause_case", "office_participle", "winning", "concession_case",
+        "duration_unit", "host_verb", "side_count", "same_act", "disaster_noun", "vote_noun", "threat_verb", "restating_verb", "restating_subject", "cause_case", "office_participle", "winning", "concession_case", "power_noun",
         "first_person_possessive", "facing_case", "poll_noun", "denial_verb",
         "pledge_verb", "sequence_noun", "broker_verb", "site_noun",
         "topic_verb", "office_adjective", "purpose_case", "levy_case", "levy_verb",

@@ -84,6 +84,13 @@ def phrase_tokens(head: Token) -> list[Token]:
     return kept
 
 
+def after_power(place: Token, span: Span) -> bool:
+    """A place named after "au pouvoir" in ``span``: whose power it is ("les juntes au pouvoir
+    au Mali, au Burkina Faso et au Niger"), not where the group is posted."""
+    nouns = grammar_of(span)["power_noun"]
+    return any(t.i < place.i and t.lemma_.lower() in nouns and case_of(t) for t in span)
+
+
 def office_participle(token: Token) -> bool:
     """ "élu", "désigné" in "le président élu du Sénégal": a participle of office, part of the
     title it follows (grammar kind ``office_participle``); not with its agent ("le groupe nommé
