@@ -2793,3 +2793,9 @@ def test_groups_in_power_in_several_countries_act_each_for_their_own(text: str, 
     # (where a body is posted is still what it leaves)
     assert sides(first_event(under_headline("La mission de l'ONU au Mali a achevé son retrait.", "fr"), "fr",
                              "RETREAT")) == ({"IGO"}, {"MLI"})
+
+
+def test_the_organisation_is_the_international_body_named_last() -> None:
+    found = events(under_headline("L'Union africaine a levé la suspension du Gabon. Le président gabonais a remercié "
+                                  "l'organisation.", "fr"), "fr")
+    assert ("SUPPORT", {"GAB"}, {"IGO"}) in [(e["type"], *sides(e)) for e in found]

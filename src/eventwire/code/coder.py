@@ -797,6 +797,9 @@ class Coder:
             if members:
                 sector = entity.sector if entity is not None else None
                 return [Entity(country=c, sector=sector or "GOV", name=None) for c in members]
+        if entity is None and self._names_a_body(arg.span):
+            # "Elles accusent l'organisation": the international body named last
+            entity = next((replace(k.entity) for k in reversed(unit.actors.known) if k.entity.country == "IGO"), None)
         if entity is not None:
             return self._split_plural(arg, entity)
         if is_the_country(arg.span) and (last_country_of(unit) or story_country_of(unit)):
@@ -910,6 +913,13 @@ class Coder:
         bare = venue and case in self.grammar["city_case"] and not any(t.dep_ == "det" for t in arg.span)
         return any((m.kind != "country" or bare) and start <= m.start and m.end <= end
                    for m in self.gazetteer.find(sent.text))
+
+    def _names_a_body(self, span: Span) -> bool:
+        """ "l'organisation", "the alliance": a definite noun of an international body alone."""
+        root = span.root
+        definite = self.resolver.words.get("definite", {})
+        return len(span) <= 2 and stem(fold_key(root.text)) in self.resolver.words.get("body_noun", {}) and any(
+            fold_key(c.text) in definite for c in root.children if c.dep_ == "det")
 
     def _split_plural(self, arg: Arg, entity: Entity) -> list[Entity]:
         """ "les présidents mauritanien et guinéen", "ses alliés russes et iraniens": one each."""
