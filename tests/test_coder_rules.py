@@ -47,6 +47,11 @@ def sides(event: dict) -> tuple[set[str], set[str]]:
     return countries(event["actor"]), countries(event["recipient"])
 
 
+def typed_sides(found: list[dict]) -> list[tuple[str, set[str], set[str]]]:
+    """Each event's type with the countries of its actor and of its recipient."""
+    return [(e["type"], *sides(e)) for e in found]
+
+
 @pytest.mark.parametrize(("text", "lang", "government"), [
     ("Thousands of Chilean students marched in Santiago on Tuesday.", "en", "CHL"),
     ("Des milliers de manifestants péruviens ont défilé mardi à Lima.", "fr", "PER"),
@@ -2593,7 +2598,7 @@ def test_what_it_was_restates_the_act_just_told() -> None:
 def test_an_infinitive_the_parser_hung_on_the_day_is_the_subjects_act() -> None:
     found = events(under_headline("L'Arménie a accepté vendredi de restituer à l'Azerbaïdjan quatre villages "
                                   "frontaliers, a annoncé le gouvernement arménien.", "fr"), "fr")
-    assert [(e["type"], *sides(e)) for e in found] == [("CONCEDE", {"ARM"}, {"AZE"})]
+    assert typed_sides(found) == [("CONCEDE", {"ARM"}, {"AZE"})]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -2693,7 +2698,7 @@ def test_an_office_named_alone_is_of_the_country_the_story_was_filed_from() -> N
 def test_elected_members_described_again_are_those_told_of() -> None:
     found = events(under_headline("Le parquet européen a ouvert une enquête visant deux eurodéputés grecs. Les deux "
                                   "élus ont nié toute irrégularité.", "fr"), "fr")
-    assert ("REJECT", {"GRC"}, {"IGO"}) in [(e["type"], *sides(e)) for e in found]
+    assert ("REJECT", {"GRC"}, {"IGO"}) in typed_sides(found)
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -2715,7 +2720,7 @@ def test_who_wins_an_election_was_chosen_by_the_voters_of_the_country(text: str,
 def test_similar_measures_repeat_the_act_just_told() -> None:
     found = events(under_headline("Le Canada a imposé lundi des sanctions à sept responsables iraniens. L'Union "
                                   "européenne et le Royaume-Uni ont adopté des mesures similaires.", "fr"), "fr")
-    assert ("SANCTION", {"IGO", "GBR"}, {"IRN"}) in [(e["type"], *sides(e)) for e in found]
+    assert ("SANCTION", {"IGO", "GBR"}, {"IRN"}) in typed_sides(found)
 
 
 def test_the_agent_of_a_participle_on_an_act_did_it() -> None:
@@ -2741,14 +2746,14 @@ def test_an_invitation_accepted_is_an_agreement() -> None:
 ])
 def test_a_vow_to_hunt_down_attackers_threatens_them(text: str, lang: str) -> None:
     found = events(under_headline(text, lang), lang)
-    assert ("THREATEN", {"KEN"}, {"SOM"}) in [(e["type"], *sides(e)) for e in found]
-    assert ("ASSAULT", {"SOM"}, {"KEN"}) in [(e["type"], *sides(e)) for e in found]
+    assert ("THREATEN", {"KEN"}, {"SOM"}) in typed_sides(found)
+    assert ("ASSAULT", {"SOM"}, {"KEN"}) in typed_sides(found)
 
 
 def test_what_talks_are_about_is_no_side_of_them() -> None:
     found = events(under_headline("The defence ministers of Japan and South Korea met on Sunday. They also discussed "
                                   "North Korea's recent satellite launch, which both countries condemned.", "en"), "en")
-    assert [(e["type"], *sides(e)) for e in found if e["type"] in ("CONSULT", "ACCUSE")] == [
+    assert [t for t in typed_sides(found) if t[0] in ("CONSULT", "ACCUSE")] == [
         ("CONSULT", {"JPN", "KOR"}, set()), ("ACCUSE", {"JPN", "KOR"}, {"PRK"})]
 
 
@@ -2773,12 +2778,12 @@ def test_calling_someone_a_dictator_or_words_erroneous_is_a_judgement(text: str,
 def test_his_counterpart_is_of_the_other_side_not_of_his_owner() -> None:
     found = events(under_headline("Joe Biden a rencontré mercredi le président chinois Xi Jinping. M. Biden a ensuite "
                                   "qualifié son homologue de « dictateur ».", "fr"), "fr")
-    assert ("ACCUSE", {"USA"}, {"CHN"}) in [(e["type"], *sides(e)) for e in found]
+    assert ("ACCUSE", {"USA"}, {"CHN"}) in typed_sides(found)
 
 
 def test_a_list_of_countries_the_parser_began_as_a_complement_acts_whole() -> None:
     found = events("Le Burkina Faso, le Mali et le Niger quittent la CEDEAO\n\nLe texte suit.", "fr")
-    assert [(e["type"], *sides(e)) for e in found] == [("SANCTION", {"BFA", "MLI", "NER"}, {"IGO"})]
+    assert typed_sides(found) == [("SANCTION", {"BFA", "MLI", "NER"}, {"IGO"})]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -2798,4 +2803,4 @@ def test_groups_in_power_in_several_countries_act_each_for_their_own(text: str, 
 def test_the_organisation_is_the_international_body_named_last() -> None:
     found = events(under_headline("L'Union africaine a levé la suspension du Gabon. Le président gabonais a remercié "
                                   "l'organisation.", "fr"), "fr")
-    assert ("SUPPORT", {"GAB"}, {"IGO"}) in [(e["type"], *sides(e)) for e in found]
+    assert ("SUPPORT", {"GAB"}, {"IGO"}) in typed_sides(found)

@@ -36,6 +36,7 @@ from ``story_country``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -62,6 +63,7 @@ from eventwire.code.spans import (
     inside_person,
     phrase_text,
 )
+from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold, fold_key
 from eventwire.event import Entity
 
@@ -256,10 +258,9 @@ class ActorResolver:
 
     def _in_a_site(self, words: list[Word], i: int) -> bool:
         """The word after "<site> de": "une synagogue de Bruxelles", "l'aéroport de Moscou"."""
-        g = grammar(self.lang)
+        sites, genitive = _site_keys(self.lang)
         before = [w.key for w in words[max(0, i - 2) : i]]
-        return len(before) == 2 and before[1] in {fold_key(w) for w in g["genitive"]} and before[0] in {
-            stem(fold_key(w)) for w in g["site_noun"]}
+        return len(before) == 2 and before[1] in genitive and before[0] in sites
 
     def _match_at(self, words: list[Word], i: int) -> Hit | None:
         locative = self._after_locative(words, i)
@@ -558,6 +559,16 @@ class ActorResolver:
         return (org.written if org is not None else None), ()
 
 # Document memory lives in its own module; imported last, as it builds on the resolver.
+@lru_cache(maxsize=8)
+def _site_keys(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded keys of a language's site nouns and of its "de" prepositions."""
+    g = grammar(lang)
+    return frozenset(stem(fold_key(w)) for w in g["site_noun"]), frozenset(fold_key(w) for w in g["genitive"])
+
+
+on_clear(_site_keys.cache_clear)
+
+
 from eventwire.code.document_actors import DocumentActors, story_country  # noqa: E402
 
 __all__ = ["ActorResolver", "Analysis", "DocumentActors", "story_country"]

@@ -65,6 +65,7 @@ from eventwire.code.phrases import (
     case_of,
     child_of,
     conjuncts,
+    earlier_act_phrase,
     has_possessive,
     headline_topic,
     hung_on_topic,
@@ -504,13 +505,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "coopérer face aux tirs", "grâce à l'aide de X", "au sujet des essais de X": another
         # side's act
         own_event = True
-    # (or on a noun of the day before or after: "au lendemain du retour du président d'une tournée")
-    if trigger.roles != "sym" and not has_possessive(noun) and (
-            case_of(noun) in g["sequence_case"]
-            or any(t.lemma_.lower() in g["sequence_noun"] or case_of(t) in g["sequence_case"] for t in path)):
-        # "a dépêché un porte-avions après l'attaque": what happened before is someone else's act
-        # (but "après sa visite", "après des entretiens avec X": his own) (or named inside such a
-        # phrase: "après des propos d'un responsable sur l'attaque de rebelles")
+    if trigger.roles != "sym" and not has_possessive(noun) and earlier_act_phrase(noun) is not None:
+        # "a dépêché un porte-avions après l'attaque", "au lendemain du retour du président",
+        # "après des propos d'un responsable sur l'attaque de rebelles": what happened before is
+        # someone else's act (but "après sa visite", "après des entretiens avec X": his own)
         own_event = True
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)

@@ -180,6 +180,7 @@ class Coder:
                     key,
                 )
                 unit.history = Story(self.lexicon, self.acts)
+                unit.filed = None if part.is_teaser else self._filed_country(doc)
                 # The story's country is looked up only when an actor needs it.
                 unit.story = lambda d=doc, k=key: self._story_country(d, k, places)
                 # "du pays", "l'île": the country named last, else the story's (its places)
@@ -541,7 +542,7 @@ class Coder:
         home = place.country if place is not None and place.country else None
         # an office named alone ("le ministre des Affaires étrangères", "le chef de l'État") is
         # of the country the story was filed from, when the act is placed nowhere else
-        filed = self._filed_country(doc) if home is None else None
+        filed = unit.filed if home is None else None
         if home is None and _needs_home(trigger, actors + recipients):
             home = story_country_of(unit)
         # "21 de ses membres ont été arrêtés": someone was acted upon, even if of no known country.
@@ -580,7 +581,7 @@ class Coder:
         # (a visitor is not of the place he visits)
         for entity in (recipients if trigger.mode == "visit" else actors + recipients):
             # (troops withdrawing from a country are not that country's: "le retrait des troupes de Syrie")
-            office = filed is not None and entity.sector == "GOV" and unit.part == "body"
+            office = filed is not None and entity.sector == "GOV"
             country = filed if office else home
             if entity.country is None and country and domestic(entity) and country not in left:
                 # "les rebelles", "des manifestants", "le gouvernement": of the story's country.
@@ -928,17 +929,15 @@ class Coder:
                      for t in arg.span if t.i == arg.span.root.i or (t.dep_ == "conj" and t.pos_ == "NOUN"))
         if not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span):
             return [replace(entity)]
-        # (not where they are: "ses homologues grec, chypriote et français au Caire")
+        # (not where they are: "ses homologues grec, chypriote et français au Caire"; but whose
+        # power: "les juntes au pouvoir au Mali et au Niger", a list that counts as one word)
         inside, place = {t.i for t in arg.span}, self.grammar["place_case"]
-        # (but whose power: "les juntes au pouvoir au Mali et au Niger")
-        complements = {u.i for t in arg.span if t.i != arg.span.root.i and t.head.i in inside
-                       and t.dep_ in ("nmod", "obl") and case_of(t) in place and not after_power(t, arg.span)
-                       for u in t.subtree}
+        places = [t for t in arg.span if t.i != arg.span.root.i and t.head.i in inside
+                  and t.dep_ in ("nmod", "obl", "obl:arg") and case_of(t) in place]
+        ruled = {u.i for t in places if after_power(t, arg.span) for u in t.subtree}
+        complements = {u.i for t in places if t.dep_ != "obl:arg" for u in t.subtree} - ruled
         words = [t for t in arg.span if t.i not in complements]
         countries = self.resolver.mentions_country(" ".join(t.text for t in words))
-        # (the list of places whose power it is counts as one: its names are the split's)
-        ruled = {u.i for t in arg.span if t.dep_ in ("nmod", "obl", "obl:arg") and case_of(t) in place
-                 and after_power(t, arg.span) for u in t.subtree}
         if len(countries) < 2 or len([t for t in words if t.i not in ruled and not t.is_punct]) > SPLIT_MAX_TOKENS:
             return [replace(entity)]
         return [replace(entity, country=c, name=None, actor_id=None) for c in sorted(countries)]

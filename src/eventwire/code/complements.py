@@ -141,7 +141,7 @@ def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     # "a fermé jeudi[obl:mod] deux postes-frontières avec la Biélorussie": the parser hangs
     # what follows a day on the day
     found.extend((c, f"obl:{case_of(c)}") for t in verb.children if t.dep_ == "obl:mod" and t.i > verb.i
-                 and _is_calendar_word(t) for c in obliques(t, "recipient_case") if c.i > t.i)
+                 and time_word(t, units=False) for c in obliques(t, "recipient_case") if c.i > t.i)
     # "detained around[case] forty people": a number's approximation read as a preposition
     found.extend((c, "obj (approximate number)") for c in obliques(verb, "approximate_case") if c.i > verb.i)
     # "a salué l'accord de paix entre X et Y": the parser may hang the sides on the verb
@@ -337,12 +337,6 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     return found
 
 
-def _is_calendar_word(noun: Token) -> bool:
-    """ "jeudi", "mars", "matin": a word that names a day, a month or a part of a day itself."""
-    calendar = date_words(noun.doc.lang_).by_kind
-    return any(norm(noun.text) in calendar.get(k, {}) for k in ("month", "weekday", "daypart"))
-
-
 def _object_after_day(noun: Token) -> bool:
     """A noun phrase with its article that names no time, from its article on ("attaqué
     mercredi[nmod of 'poste'] un poste de police": the day the parser hung on it is no part)."""
@@ -353,11 +347,14 @@ def _object_after_day(noun: Token) -> bool:
         (t.like_num and t.dep_ != "det") or time_word(t) for t in noun.subtree if t.i >= article.i))
 
 
-def time_word(token: Token) -> bool:
-    """A word of the calendar: "mardi", "mars", "matin", "semaine"."""
+CALENDAR_KINDS = ("month", "weekday", "daypart")  # words that name a day, a month or a part of a day
+UNIT_KINDS = ("unit_day", "unit_week", "unit_month", "unit_year")  # words of a length of time
+
+
+def time_word(token: Token, units: bool = True) -> bool:
+    """A word of the calendar: "mardi", "mars", "matin"; with ``units``, "semaine" too."""
     calendar = date_words(token.doc.lang_).by_kind
-    kinds = ("month", "weekday", "daypart", "unit_day", "unit_week", "unit_month", "unit_year")
-    return any(norm(token.text) in calendar.get(k, {}) for k in kinds)
+    return any(norm(token.text) in calendar.get(k, {}) for k in CALENDAR_KINDS + (UNIT_KINDS if units else ()))
 
 
 def _taken_by_incise(verb: Token) -> list[Token]:

@@ -91,6 +91,20 @@ def after_power(place: Token, span: Span) -> bool:
     return any(t.i < place.i and t.lemma_.lower() in nouns and case_of(t) for t in span)
 
 
+def earlier_act_phrase(token: Token) -> Token | None:
+    """The phrase of what came before the clause's act that holds the act noun ``token``
+    ("après l'attaque", "malgré l'appel", "en réponse à l'attaque", "au lendemain du retour",
+    "despite the call"), if any: that act is someone else's, and dated only inside its phrase."""
+    g = grammar_of(token)
+    cases = g["sequence_case"] | g["concession_case"]
+    node = token
+    while node.pos_ in ("NOUN", "PROPN") and node.head.i != node.i:
+        if case_of(node) in cases or (node.i != token.i and node.lemma_.lower() in g["sequence_noun"]):
+            return node
+        node = node.head
+    return None
+
+
 def office_participle(token: Token) -> bool:
     """ "élu", "désigné" in "le président élu du Sénégal": a participle of office, part of the
     title it follows (grammar kind ``office_participle``); not with its agent ("le groupe nommé

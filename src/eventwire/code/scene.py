@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.code.dates import DateMention, is_recollection, shift_day
 from eventwire.code.grammar import Grammar, grammar_of
-from eventwire.code.phrases import case_of
+from eventwire.code.phrases import earlier_act_phrase
 from eventwire.code.places import PlaceMention
 from eventwire.code.rules import clause_of
 from eventwire.code.triggers import TriggerMatch
@@ -103,6 +103,9 @@ def paragraph_date(index: int, unit: Unit, actors: list[Entity]) -> tuple[str | 
     return day.date, day.date_end
 
 
+EARLIER_ACT_RULE = "undated: told as what came before the clause's act"
+
+
 def event_date(
     sent: Span, match: TriggerMatch, dates: list[DateMention], unit: Unit, status: str,
     actors: list[Entity],
@@ -110,7 +113,7 @@ def event_date(
     """The date of an event and the rule that gave it: of its own clause, else of the
     sentence, else of the meeting its actor takes part in."""
     at = match.token.idx - sent.start_char
-    before = _earlier_act_phrase(match.token)
+    before = earlier_act_phrase(match.token)
     if before is not None:
         # "malgré l'appel lancé par le collectif", "après l'attaque": an act named as what came
         # before is dated only inside its own phrase ("après l'attaque de mardi")
@@ -141,22 +144,6 @@ def event_date(
         return unit.last_date.date, unit.last_date.date_end, "the day of the meeting told"
     # Otherwise an undated clause stays undated: the annotators do not guess.
     return None, None, None
-
-
-EARLIER_ACT_RULE = "undated: told as what came before the clause's act"
-
-
-def _earlier_act_phrase(token: Token) -> Token | None:
-    """The phrase of what came before the clause's act that holds the act noun ``token``
-    ("après l'attaque", "malgré l'appel", "despite the call"), if any."""
-    g = grammar_of(token)
-    cases = g["sequence_case"] | g["concession_case"]
-    node = token
-    while node.pos_ in ("NOUN", "PROPN") and node.head.i != node.i:
-        if case_of(node) in cases or (node.i != token.i and node.lemma_.lower() in g["sequence_noun"]):
-            return node  # ("en réponse à l'attaque": the answer's phrase)
-        node = node.head
-    return None
 
 
 def asked_elsewhere(

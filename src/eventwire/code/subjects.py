@@ -200,9 +200,7 @@ def _whose_noun(verb: Token) -> Token | None:
     to suspend": an infinitive on a noun whose own complement names who decided."""
     if "Inf" not in verb.morph.get("VerbForm", []) or verb.dep_ != "acl":
         return None
-    genitive = grammar_of(verb)["genitive"]
-    return next((c for c in verb.head.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
-        c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in genitive))), None)
+    return _decider(verb.head, verb)
 
 
 def _whose_object(verb: Token, obj: Token | None) -> Token | None:
@@ -211,9 +209,15 @@ def _whose_object(verb: Token, obj: Token | None) -> Token | None:
     if verb.dep_ != "xcomp" or obj is None or obj.pos_ != "NOUN" or obj.i > verb.i \
             or "Inf" not in verb.morph.get("VerbForm", []) or verb.left_edge.i != obj.right_edge.i + 1:
         return None
+    return _decider(obj, verb)
+
+
+def _decider(noun: Token, verb: Token) -> Token | None:
+    """The complement of ``noun`` before the infinitive ``verb`` that names whose it is ("du
+    gouvernement", "the government's")."""
     genitive = grammar_of(verb)["genitive"]
-    return next((c for c in obj.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN")
-                 and case_of(c) in genitive), None)
+    return next((c for c in noun.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
+        c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in genitive))), None)
 
 
 def noun_before(token: Token) -> Token | None:

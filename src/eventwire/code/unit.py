@@ -22,6 +22,7 @@ class Unit:
     part: str  # "body" or "teaser"
     index: int | None  # teaser index
     country: str | None = None  # the story's country: where its places mostly are
+    filed: str | None = None  # the country of the place the story was filed from (its dateline)
     story: Callable[[], str | None] | None = None  # finds ``country`` when first needed
     last_country: str | None = None  # the country named last (what "le pays" refers to)
     named_last: Callable[[], str | None] | None = None  # finds ``last_country`` when first needed
