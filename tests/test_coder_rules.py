@@ -2804,3 +2804,46 @@ def test_the_organisation_is_the_international_body_named_last() -> None:
     found = events(under_headline("L'Union africaine a levé la suspension du Gabon. Le président gabonais a remercié "
                                   "l'organisation.", "fr"), "fr")
     assert ("SUPPORT", {"GAB"}, {"IGO"}) in typed_sides(found)
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("La Turquie a de son côté soutenu la position de la Grèce.", "SUPPORT", ({"TUR"}, {"GRC"})),
+    ("Le Japon a pour sa part condamné l'essai nucléaire de la Corée du Nord.", "ACCUSE", ({"JPN"}, {"PRK"})),
+])
+def test_a_phrase_between_auxiliary_and_participle_keeps_the_subject(text: str, type_: str, expected: tuple) -> None:
+    assert sides(first_event(under_headline(text, "fr"), "fr", type_)) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Genève, 18 mars 2025 (AFP) –\nLe dirigeant chypriote turc a réclamé la reconnaissance d'un État séparé.", "fr"),
+    ("GENEVA, March 18, 2025 (AP) –\nThe Turkish Cypriot leader demanded the recognition of a separate state.", "en"),
+])
+def test_a_state_none_in_particular_is_not_the_one_the_story_was_filed_from(text: str, lang: str) -> None:
+    demand = first_event(f"{'Chypre' if lang == 'fr' else 'Cyprus'}\n\n{text}", lang, "REQUEST")
+    assert sides(demand) == ({"CYP"}, set())
+
+
+def test_similar_measures_repeat_the_last_deed_not_the_last_words() -> None:
+    found = events(under_headline("L'Union européenne a levé lundi ses sanctions contre la Syrie. Damas a demandé la "
+                                  "levée des autres mesures. Le Royaume-Uni avait annoncé des mesures similaires.",
+                                  "fr"), "fr")
+    assert ("CONCEDE", {"GBR"}, {"SYR"}) in typed_sides(found)
+    assert not [e for e in found if e["type"] == "REQUEST" and "GBR" in parties(e)]
+
+
+def test_the_same_day_is_no_same_act() -> None:
+    found = events(under_headline("Le Mali a expulsé un diplomate français. Le Niger a pris le même jour la décision "
+                                  "de rouvrir sa frontière.", "fr"), "fr")
+    assert ("SANCTION", {"NER"}, {"FRA"}) not in typed_sides(found)
+
+
+@pytest.mark.parametrize("praise", [
+    "a salué un « pas important »",
+    "a salué « un pas dans la bonne direction »",
+])
+def test_a_step_praised_is_the_last_act_that_was_done(praise: str) -> None:
+    # (not the support the accusation before it only says of someone)
+    found = events(under_headline("Le gouvernement congolais et les rebelles ont signé samedi un accord de cessez-le-feu. "
+                                  "Kinshasa accuse le Rwanda de soutenir les rebelles. Le secrétaire général de l'ONU "
+                                  f"{praise}.", "fr"), "fr")
+    assert ("SUPPORT", {"IGO"}, {"COD"}) in typed_sides(found)

@@ -130,8 +130,8 @@ class ActorResolver:
         while i < len(keys):
             for n in range(min(MAX_WORDS, self.longest.get(keys[i], 0), len(keys) - i), 0, -1):
                 gram = tuple(keys[i : i + n])
-                if not shared and gram in self.shared_names:
-                    continue
+                if (not shared and gram in self.shared_names) or (n > 1 and "," in folded[spans[i][0] : spans[i + n - 1][1]]):
+                    continue  # (nor two demonyms of a list: "Greek, Cypriot" is no "Greek Cypriot")
                 country = self.countries.get(gram) if text[spans[i][0]].isupper() else None
                 country = country or self.demonyms.get(gram)  # "us" is no country, "US" is
                 org = self.orgs.get(gram)
@@ -275,6 +275,8 @@ class ActorResolver:
                 continue
             tokens = [w.token for w in words[i : i + n]]
             written = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+            if n > 1 and "," in written:
+                continue  # "his Greek, Cypriot and French counterparts": two demonyms, not "Greek Cypriot"
             if org is not None and n == 1 and not written[:1].isupper() and fold_key(written) != fold_key(org.alias):
                 org = None  # "their common border" does not name the Commons (but "the pope" the Pope)
             if org is not None and tokens[0].pos_ == "NUM" and not written[:1].isupper():

@@ -65,6 +65,7 @@ from eventwire.code.phrases import (
     has_possessive,
     headline_topic,
     make_args,
+    measures_taken,
     phrase_span,
     same_act_verb,
     summed_act,
@@ -75,6 +76,7 @@ from eventwire.code.reference import main_clause_subject, owner_country, reporte
 from eventwire.code.rules import (
     SPEECH_TYPES,
     anaphoric,
+    any_country,
     asks_release,
     background,
     bare_speech,
@@ -323,8 +325,7 @@ class Coder:
                     unit.history.told(event)
             found_at.sort(key=lambda found: found[0])  # text order
             events = [e for _, e, _ in found_at]
-            if found_at:
-                unit.history.told_first(*found_at[0][1:])
+            unit.history.told_acts([(e, t) for _, e, t in found_at])
         if not events:
             repeated = self._same_act(doc, index, part, sent, unit, dates, places)
             events = [repeated] if repeated is not None else []
@@ -355,7 +356,8 @@ class Coder:
         """ "Le Mali avait pris la même décision dimanche", "Canada followed suit": the act just
         told, done by the clause's subject, to the same recipients, on the clause's own day."""
         verb = same_act_verb(sent)
-        last = unit.history.last_act() if verb is not None else None
+        # ("des mesures similaires": deeds, not the words told last)
+        last = unit.history.last_act(deed=measures_taken(verb)) if verb is not None else None
         if verb is None or last is None:
             return None
         told, trigger = last
@@ -375,7 +377,7 @@ class Coder:
                  "recipient_rule": f"the recipients of the act it repeats ('{told.why.get('trigger')}')"},
         )
         unit.history.told(event)
-        unit.history.told_first(event, trigger)
+        unit.history.told_acts([(event, trigger)])
         return event
 
     def _remember_subject(self, sent: Span, unit: Unit) -> None:
@@ -801,6 +803,8 @@ class Coder:
         if entity is None and self._names_a_body(arg.span):
             # "Elles accusent l'organisation": the international body named last
             entity = next((replace(k.entity) for k in reversed(unit.actors.known) if k.entity.country == "IGO"), None)
+        if entity is not None and entity.country is None and any_country(arg.span):
+            return []  # "un État séparé": none in particular, not the story's
         if entity is not None:
             return self._split_plural(arg, entity)
         if is_the_country(arg.span) and (last_country_of(unit) or story_country_of(unit)):

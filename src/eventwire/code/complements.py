@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.code.date_patterns import norm
-from eventwire.code.date_patterns import words as date_words
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import after_comma, case_of, child_of
+from eventwire.code.phrases import after_comma, case_of, child_of, time_word
 
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
@@ -345,16 +343,6 @@ def _object_after_day(noun: Token) -> bool:
         return False
     return not (noun.lemma_.lower() in grammar_of(noun)["duration_unit"] or any(
         (t.like_num and t.dep_ != "det") or time_word(t) for t in noun.subtree if t.i >= article.i))
-
-
-CALENDAR_KINDS = ("month", "weekday", "daypart")  # words that name a day, a month or a part of a day
-UNIT_KINDS = ("unit_day", "unit_week", "unit_month", "unit_year")  # words of a length of time
-
-
-def time_word(token: Token, units: bool = True) -> bool:
-    """A word of the calendar: "mardi", "mars", "matin"; with ``units``, "semaine" too."""
-    calendar = date_words(token.doc.lang_).by_kind
-    return any(norm(token.text) in calendar.get(k, {}) for k in CALENDAR_KINDS + (UNIT_KINDS if units else ()))
 
 
 def _taken_by_incise(verb: Token) -> list[Token]:

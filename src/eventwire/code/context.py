@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from eventwire.code.grammar import grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
 from eventwire.code.phrases import Arg, case_of, summed_act
-from eventwire.code.rules import union
+from eventwire.code.rules import SPEECH_TYPES, union
 from eventwire.code.triggers import TriggerMatch, lemma_keys, match_token
 from eventwire.document import Part
 from eventwire.event import Entity, Event
@@ -119,6 +119,9 @@ class Story:
     # the first act of the last sentence that told one, with its lexicon line: what "X a pris
     # la même décision" repeats (the first: the main clause's, before what it came after)
     main: tuple[int, Event, Trigger] | None = None
+    # the same, of the last sentence that told a deed (not words): what "X a annoncé des mesures
+    # similaires" repeats
+    main_deed: tuple[int, Event, Trigger] | None = None
 
     def _lines(self, lemma: str) -> tuple[Trigger, ...]:
         return self.lexicon.candidates(lemma) if self.lexicon is not None else ()
@@ -126,9 +129,13 @@ class Story:
     def told(self, event: Event) -> None:
         self.recent.append((self.sentence, event))
 
-    def told_first(self, event: Event, trigger: Trigger) -> None:
-        """``event`` is the first act (in text order) of the sentence being read."""
-        self.main = (self.sentence, event, trigger)
+    def told_acts(self, acts: list[tuple[Event, Trigger]]) -> None:
+        """The acts (in text order) of the sentence being read, the first its main one."""
+        if acts:
+            self.main = (self.sentence, *acts[0])
+        deed = next((act for act in acts if act[1].type not in SPEECH_TYPES), None)
+        if deed is not None:
+            self.main_deed = (self.sentence, *deed)
 
     def told_kind(self, noun: Token) -> bool:
         """An act of a type the noun may name was told in the last few sentences: "Il s'agit du
@@ -138,12 +145,13 @@ class Story:
         return any(event.type in types for sentence, event in self.recent
                    if self.sentence - sentence <= DIALOGUE_SENTENCES)
 
-    def last_act(self) -> tuple[Event, Trigger] | None:
-        """The main act of the last sentence that told one, in the last few sentences, if it
-        occurred or is announced."""
-        if self.main is None:
+    def last_act(self, deed: bool = False) -> tuple[Event, Trigger] | None:
+        """The main act of the last sentence that told one (with ``deed``, one that is no
+        statement), in the last few sentences, if it occurred or is announced."""
+        last = self.main_deed if deed else self.main
+        if last is None:
             return None
-        sentence, event, trigger = self.main
+        sentence, event, trigger = last
         if self.sentence - sentence > DIALOGUE_SENTENCES or event.status not in ("occurred", "future"):
             return None
         return event, trigger
@@ -211,6 +219,9 @@ class Story:
         for head in heads:
             if token.head.i == head.i:
                 head = summed_act(head) or head  # "les négociations, une étape saluée par Kiev"
+            misread = self._misread_act_noun(token, head)
+            if misread is not None:
+                return misread
             if head.pos_ == "VERB" and _after_act(head):
                 return head  # "denounced interference after a delegation visited Taiwan"
             if head.pos_ != "NOUN" or any(
@@ -220,6 +231,20 @@ class Story:
             keys = lemma_keys(head)
             if any(k in self.acts for k in keys) or any(self._lines(k) for k in keys):
                 return head
+        return None
+
+    def _misread_act_noun(self, judging: Token, head: Token) -> Token | None:
+        """ "a salué un « pas[ADV] important[obj] »", "un pas[ADV] dans la bonne direction[obj]":
+        an act noun of the list that the tagger read as an adverb (the negation "pas"), right
+        after an article, between the judging word and the head the parser chose (or in its phrase)."""
+        doc = head.doc
+        start = min(head.left_edge.i, judging.i + 1)
+        for tok in doc[start : head.i]:
+            if tok.pos_ != "ADV" or not any(k in self.acts for k in lemma_keys(tok)):
+                continue
+            before = next((t for t in reversed(doc[start : tok.i]) if not t.is_punct), None)
+            if before is not None and before.pos_ == "DET":
+                return tok
         return None
 
     def author(
@@ -253,8 +278,10 @@ class Story:
                 break
             if types and event.type not in types:
                 continue
-            if not types and praise and (event.score or 0) < 0:
-                continue  # "une étape importante" praised is no protest told in between
+            if not types and praise and ((event.score or 0) < 0 or event.status not in ("occurred", "future")):
+                # "une étape importante" praised is no protest told in between, nor an act
+                # only said of someone ("accuse le Rwanda de soutenir le M23")
+                continue
             authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
             if authors:
                 return union(authors)

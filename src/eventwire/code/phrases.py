@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.code.date_patterns import norm
+from eventwire.code.date_patterns import words as date_words
 from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.tables import on_clear
 
@@ -379,12 +381,29 @@ def same_act_verb(sent: Span) -> Token | None:
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
             continue
-        # (its complements, not its subject nor the clauses it governs: "même si ...")
-        words = {form for c in verb.children if c.dep_ not in _NOT_COMPLEMENTS for w in c.subtree
-                 for form in (w.lower_, w.lemma_.lower())}
+        # (its complements, not its subject nor the clauses it governs: "même si ...", nor the
+        # day: "a pris le même jour la décision de ...")
+        words = {form for c in verb.children if c.dep_ not in _NOT_COMPLEMENTS and not time_word(c)
+                 for w in c.subtree for form in (w.lower_, w.lemma_.lower())}
         if any(verb.lemma_.lower() == lemma and (not word or word in words) for lemma, word in wanted):
             return verb
     return None
+
+
+CALENDAR_KINDS = ("month", "weekday", "daypart")  # words that name a day, a month or a part of a day
+UNIT_KINDS = ("unit_day", "unit_week", "unit_month", "unit_year")  # words of a length of time
+
+
+def time_word(token: Token, units: bool = True) -> bool:
+    """A word of the calendar: "mardi", "mars", "matin"; with ``units``, "semaine" too."""
+    calendar = date_words(token.doc.lang_).by_kind
+    return any(norm(token.text) in calendar.get(k, {}) for k in CALENDAR_KINDS + (UNIT_KINDS if units else ()))
+
+
+def measures_taken(verb: Token) -> bool:
+    """ "a annoncé des mesures similaires", "took similar measures": the act repeated is a deed
+    (grammar kind ``measure_noun``), not a statement."""
+    return any(c.dep_ == "obj" and c.lemma_.lower() in grammar_of(verb)["measure_noun"] for c in verb.children)
 
 
 def child_of(token: Token, *deps: str) -> Token | None:

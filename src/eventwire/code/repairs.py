@@ -141,7 +141,11 @@ def detached_participle_verb(verb: Token) -> Token | None:
     """ "Le Canada a expulsé six diplomates, les accusant[acl of 'diplomates'] de ...": a present
     participle set off by a comma, with no subject of its own, has the subject of the clause's
     verb (the rule of the detached participle, in French as in English, whatever noun the
-    parser hung it on); that verb, if the sentence has one."""
+    parser hung it on); that verb, if the sentence has one. (Also the auxiliary of a past
+    participle an inserted phrase cut it off from: :func:`auxiliary_cut_off`.)"""
+    aux = auxiliary_cut_off(verb)
+    if aux is not None:
+        return aux
     # ("..., blessant[case of 'civils'] trois civils": or the preposition of its object)
     if verb.dep_ not in ("acl", "advcl", "case") or verb.pos_ != "VERB" or not verb.lower_.endswith(
             grammar(verb.doc.lang_).endings("detached_participle_ending")):
@@ -150,6 +154,23 @@ def detached_participle_verb(verb: Token) -> Token | None:
         return None
     main = verb.sent.root
     return main if main.pos_ in ("VERB", "AUX") and main.i < verb.i else None
+
+
+def auxiliary_cut_off(verb: Token) -> Token | None:
+    """ "La Turquie a[ROOT] de son côté soutenu[acl of 'côté'] la position de X", "a pour sa
+    part salué": a past participle cut off from its auxiliary (``perfect_aux``) by an inserted
+    phrase, which the parser made the auxiliary's complement and the participle that phrase's;
+    the auxiliary, whose subject and tense are the participle's."""
+    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm", []):
+        return None
+    phrase = verb.head
+    aux = phrase.head
+    if not (phrase.dep_.startswith("obl") or phrase.dep_ == "nmod") or not case_of(phrase):
+        return None
+    return aux if (
+        aux.pos_ in ("VERB", "AUX") and aux.lemma_.lower() in grammar_of(verb)["perfect_aux"]
+        and aux.i < phrase.i < verb.i and not any(c.dep_ == "obj" for c in aux.children)
+    ) else None
 
 
 def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:

@@ -287,6 +287,14 @@ def noted_process(match: TriggerMatch) -> bool:
     return token.dep_ == "obj" and token.head.lemma_.lower() in grammar_of(token)["noting_verb"]
 
 
+def any_country(span: Span) -> bool:
+    """ "(la reconnaissance d')un État séparé", "des pays tiers", "a state": a phrase about a
+    country the text does not name, none in particular (not the story's, as "le pays" is)."""
+    g = grammar_of(span)
+    return any(t.lemma_.lower() in g["country_noun"] and any(
+        c.dep_ == "det" and c.lower_ in g["indefinite"] for c in t.children) for t in span)
+
+
 def is_the_country(span: Span) -> bool:
     """ "le pays", "ce pays", "the country": the story's country."""
     g = grammar_of(span)

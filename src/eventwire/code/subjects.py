@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of, time_word
+from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import case_of, child_of, hung_on_topic, purpose_clause
+from eventwire.code.phrases import case_of, child_of, hung_on_topic, purpose_clause, time_word
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
     REPAIR_DEPS,

@@ -61,27 +61,36 @@ def lemma_keys(token: Token) -> list[str]:
     """The lemma, the form, and the lemma a lemmatizer missed: a participle or present
     tense kept as its own lemma ("signée", "exigent", "signed") rewritten by the
     language's suffix rows (``grammar.tsv``), a plural noun without its "s"."""
-    form, lemma = token.lower_, token.lemma_.lower()
-    # (the second: a present tense the tagger read as another part of speech, "Pékin
-    # critique[ADJ] Washington"; :func:`headline_verb` decides later)
-    present = (token.pos_ == "VERB" and lemma == form) or after_name_with_verb_ending(token)
-    return list(_keys(token.doc.lang_, lemma, form, token.pos_ in ("NOUN", "PROPN"), present))
+    form, lemma, pos, lang = token.lower_, token.lemma_.lower(), token.pos_, token.doc.lang_
+    keys = _keys(lang, lemma, form, pos in ("NOUN", "PROPN"))
+    # the present tense: a verb kept as its own lemma, or one the tagger read as another part
+    # of speech ("Pékin critique[ADJ] Washington"; :func:`headline_verb` decides later). (The
+    # second test looks around the word: only when the form has a present ending at all.)
+    present = _present_keys(lang, form)
+    if present and ((pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
+        return list(dict.fromkeys(keys + present))
+    return list(keys)
 
 
 @lru_cache(maxsize=65536)
-def _keys(lang: str, lemma: str, form: str, noun: bool, present: bool) -> tuple[str, ...]:
-    """The keys of :func:`lemma_keys`, found once per word (news repeats its words)."""
-    g = grammar(lang)
+def _keys(lang: str, lemma: str, form: str, noun: bool) -> tuple[str, ...]:
+    """The keys of :func:`lemma_keys` but the present's, found once per word (news repeats
+    its words)."""
     keys = [lemma, form]
-    keys.extend(_rewrites(form, g.pairs("participle_suffix")))
+    keys.extend(_rewrites(form, grammar(lang).pairs("participle_suffix")))
     if form.endswith("s") and noun:
         keys.append(form[:-1])  # plural the lemmatizer left alone
-    if present:
-        keys.extend(_rewrites(form, g.pairs("present_suffix")))
     return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=65536)
+def _present_keys(lang: str, form: str) -> tuple[str, ...]:
+    """The lemmas a present tense ``form`` may have (the language's present suffix rows)."""
+    return tuple(_rewrites(form, grammar(lang).pairs("present_suffix")))
+
+
 on_clear(_keys.cache_clear)
+on_clear(_present_keys.cache_clear)
 
 
 def _rewrites(form: str, suffixes: tuple[tuple[str, str], ...]) -> list[str]:
@@ -229,9 +238,15 @@ def _opens_quote(token: Token) -> bool:
 
 def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """The lexicon line ``token`` triggers, if any."""
-    candidates: list[Trigger] = []
-    for key in lemma_keys(token):
-        candidates.extend(lexicon.candidates(key))
+    return _best_line(token, _candidates(token, lexicon))
+
+
+def _candidates(token: Token, lexicon: Lexicon) -> list[Trigger]:
+    return [trigger for key in lemma_keys(token) for trigger in lexicon.candidates(key)]
+
+
+def _best_line(token: Token, candidates: list[Trigger]) -> TriggerMatch | None:
+    """The most specific of the ``candidates`` lines that reads ``token``."""
     if not candidates:
         return None
     reading = _Reading.of(token)
@@ -268,15 +283,22 @@ def _capitalised(token: Token, sent: Span, title_case: bool) -> bool:
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     """Every trigger of a sentence, in text order."""
     found = []
-    words = [t for t in sent if t.is_alpha]
-    title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
+    title_case: bool | None = None  # (counted only when a word with lines is capitalised)
     for token in sent:
-        content = token.pos_ in _CONTENT_POS or (token.pos_ == "PRON" and after_name_with_verb_ending(token))
-        if not content or len(token.text) < 3 or _in_a_name(token, sent, title_case):
-            # articles, prepositions, pronouns, punctuation, names never trigger (but a verb the
+        pos = token.pos_
+        if (pos not in _CONTENT_POS and pos != "PRON") or len(token.text) < 3:
+            continue
+        candidates = _candidates(token, lexicon)  # (the cheapest test of the rest)
+        if not candidates or (pos == "PRON" and not after_name_with_verb_ending(token)):
+            # articles, prepositions, pronouns, punctuation never trigger (but a verb the
             # tagger read as a pronoun after a name: "L'Algérie expulse[PRON] douze agents")
             continue
-        match = match_token(token, lexicon)
+        if title_case is None and (token.text[:1].isupper() or token.head.text[:1].isupper()):
+            words = [t for t in sent if t.is_alpha]
+            title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
+        if _in_a_name(token, sent, bool(title_case)):
+            continue  # names never trigger
+        match = _best_line(token, candidates)
         if match is not None:
             found.append(match)
     return found
