@@ -2847,3 +2847,42 @@ def test_a_step_praised_is_the_last_act_that_was_done(praise: str) -> None:
                                   "Kinshasa accuse le Rwanda de soutenir les rebelles. Le secrétaire général de l'ONU "
                                   f"{praise}.", "fr"), "fr")
     assert ("SUPPORT", {"IGO"}, {"COD"}) in typed_sides(found)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Berlin, 3 juin 2025 (AFP) –\nLe Kremlin a critiqué l'annonce de l'Allemagne. Le porte-parole Dmitri Peskov a "
+     "menacé Berlin de représailles.", "fr"),
+    ("BERLIN, June 3, 2025 (AP) –\nThe Kremlin criticised Germany's announcement. Spokesman Dmitry Peskov threatened "
+     "Berlin with retaliation.", "en"),
+])
+def test_a_spokesman_for_no_one_named_speaks_for_the_one_just_heard(text: str, lang: str) -> None:
+    # (not for the country the story was filed from)
+    threat = first_event(f"Ukraine\n\n{text}", lang, "THREATEN")
+    assert sides(threat) == ({"RUS"}, {"DEU"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le chancelier allemand a promis mardi de nouvelles armes à l'Ukraine lors de la visite du président ukrainien "
+     "à Berlin.", "fr"),
+    ("The German chancellor pledged new weapons to Ukraine on Tuesday during the Ukrainian president's visit to "
+     "Berlin.", "en"),
+])
+def test_the_occasion_of_a_promise_is_no_part_of_what_is_promised(text: str, lang: str) -> None:
+    visit = first_event(under_headline(text, lang), lang, "CONSULT")
+    assert (sides(visit), visit["status"]) == (({"UKR"}, {"DEU"}), "occurred")
+
+
+def test_what_a_participle_with_its_agent_says_was_done() -> None:
+    strikes = first_event(under_headline("L'Allemagne financera la reconstruction des écoles ukrainiennes détruites par "
+                                         "les frappes russes.", "fr"), "fr", "ASSAULT")
+    assert strikes["status"] == "occurred"
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("Le PAM a acheminé vendredi des vivres à 100.000 personnes dans le nord du Darfour.", "fr", "SDN"),
+    ("Le PAM a livré de l'aide à des milliers de civils dans la province de Kivu.", "fr", "COD"),
+    ("The WFP delivered aid to thousands of civilians in North Kivu province.", "en", "COD"),
+])
+def test_people_in_a_region_are_whom_aid_reaches_not_where(text: str, lang: str, country: str) -> None:
+    aid = first_event(under_headline(text, lang), lang, "AID")
+    assert sides(aid) == ({"IGO"}, {country})

@@ -805,6 +805,12 @@ class Coder:
             entity = next((replace(k.entity) for k in reversed(unit.actors.known) if k.entity.country == "IGO"), None)
         if entity is not None and entity.country is None and any_country(arg.span):
             return []  # "un État séparé": none in particular, not the story's
+        if entity is not None and entity.country is None and self._bare_spokesman(arg.span):
+            # "Le Kremlin a critiqué ... Le porte-parole Dmitri Peskov a averti": who speaks for
+            # the one just heard (the last subject of a country), not for the dateline's country
+            heard = self._salient(unit)
+            if heard is not None:
+                entity = replace(entity, country=heard.country)
         if entity is not None:
             return self._split_plural(arg, entity)
         if is_the_country(arg.span) and (last_country_of(unit) or story_country_of(unit)):
@@ -916,8 +922,28 @@ class Coder:
         # ("se sont réunis à Luxembourg": a country's name with "à" and no article is its
         # capital; "au Luxembourg" is the country)
         bare = venue and case in self.grammar["city_case"] and not any(t.dep_ == "det" for t in arg.span)
-        return any((m.kind != "country" or bare) and start <= m.start and m.end <= end
-                   for m in self.gazetteer.find(sent.text))
+        places = [m for m in self.gazetteer.find(sent.text) if (m.kind != "country" or bare) and start <= m.start
+                  and m.end <= end]
+        if not places:
+            return False
+        # ("à 100.000 personnes dans le nord du Darfour": people, whom, of the place named in
+        # their phrase; not "à l'ouest de Gaza")
+        root = arg.span.root
+        at = root.idx - sent.start_char
+        if any(m.start <= at < m.end for m in places):
+            return True
+        whom = (counted(root) or [root])[-1]  # ("des milliers de civils")
+        people = self.resolver.resolve(whom.doc[whom.i : whom.i + 1])
+        return people is None or people.sector != "CVL"
+
+    def _bare_spokesman(self, span: Span) -> bool:
+        """ "le porte-parole (Dmitri Peskov)", "spokesman Dmitry Peskov": a spokesman with no
+        complement saying for whom he speaks (``spokesman`` words)."""
+        spokesman = self.resolver.words.get("spokesman", {})
+        genitive = self.grammar["genitive"]
+        return any(stem(fold_key(t.text)) in spokesman and not any(
+            c.dep_ in ("nmod", "nmod:poss") and (case_of(c) in genitive or c.dep_ == "nmod:poss") for c in t.children)
+            for t in span)
 
     def _names_a_body(self, span: Span) -> bool:
         """ "l'organisation", "the alliance": a definite noun of an international body alone."""

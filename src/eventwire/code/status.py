@@ -250,6 +250,14 @@ def _past(verb: Token) -> bool:
         c.dep_ == "aux:pass" and "Past" in c.morph.get("Tense", []) for c in verb.children))
 
 
+def _done_by(participle: Token) -> bool:
+    """ "des centrales endommagées par les frappes russes": a past participle with its agent
+    states what was done, whatever governs the noun it describes ("financera la remise en
+    état de centrales endommagées par ...")."""
+    return participle.dep_ == "acl" and "Part" in participle.morph.get("VerbForm", []) and \
+        "Past" in participle.morph.get("Tense", []) and any(c.dep_ == "obl:agent" for c in participle.children)
+
+
 def _done(verb: Token) -> bool:
     """ "a dû démissionner", "a été contraint de démissionner": "devoir" or "contraindre" in a
     past tense asserts that it was done."""
@@ -297,10 +305,20 @@ def _adjunct(token: Token, verb: Token, after_too: bool = False) -> bool:
     ``after_too``: a nominal adjunct after the verb counts too ("a levé l'immunité, à la
     demande[obl:mod] du parquet")."""
     node = token
+    occasions = grammar_of(token)["occasion_case"]
+    occasion = False
     while node.head.i != verb.i and node.head.i != node.i:
+        occasion = occasion or _occasion(node, occasions)
         node = node.head
-    return (node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i) or (
+    return occasion or _occasion(node, occasions) or (node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i) or (
         after_too and node.dep_ == "obl:mod")
+
+
+def _occasion(node: Token, occasions: frozenset[str]) -> bool:
+    """ "lors de la visite", "pendant les entretiens", "during the visit": the occasion of the
+    verb's act (``occasion_case``), whatever the parser hung it on, is no part of what it says."""
+    return node.head.lower_ in occasions or any(
+        c.lower_ in occasions and c.dep_ in ("case", "advmod", "dep", "fixed") for c in node.children)
 
 
 def event_status(token: Token, governors: set[int], judgement: bool = False, threat: bool = False,
@@ -343,7 +361,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
         # ("a levé l'immunité, à la demande du parquet": what it was done for is no object)
         return "negated"  # "suspendre les bombardements": what is suspended does not happen
     # "une nouvelle manifestation est prévue mardi": planned, unless something below says otherwise
-    planned = verb.i != token.i and _planning(verb)
+    planned = verb.i != token.i and _planning(verb) and not _adjunct(token, verb)
     if verb.i != token.i and not _adjunct(token, verb) and (
         verb.i in governors or (_suspending(verb) and not naming)
     ):
@@ -372,7 +390,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             node = main
             continue
         head = coordinated_head(node)
-        if head.i == node.i or (node.dep_ == "acl:relcl" and (_past(node) or _comment(node))):
+        if head.i == node.i or (node.dep_ == "acl:relcl" and (_past(node) or _comment(node))) or _done_by(node):
             # A relative clause in a past tense states its own fact ("la proposition, que X a
             # refusée"): what governs its antecedent does not suspend it. In the present it may
             # describe what is asked for ("exige une force qui protège les civils"), but not
