@@ -2886,3 +2886,57 @@ def test_what_a_participle_with_its_agent_says_was_done() -> None:
 def test_people_in_a_region_are_whom_aid_reaches_not_where(text: str, lang: str, country: str) -> None:
     aid = first_event(under_headline(text, lang), lang, "AID")
     assert sides(aid) == ({"IGO"}, {country})
+
+
+def test_an_act_noun_that_says_what_a_mission_is_for_is_no_act() -> None:
+    found = events(under_headline("Le Kenya a commencé mercredi à retirer une partie des 800 policiers qu'il avait déployés "
+                                  "en Haïti dans le cadre de la mission multinationale de soutien à la sécurité.", "fr"), "fr")
+    assert typed_sides(found) == [("RETREAT", {"KEN"}, {"HTI"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Premier ministre éthiopien a assuré que son pays n'avait « aucune intention » d'attaquer l'Érythrée.", "fr"),
+    ("Ethiopia has no intention to attack Eritrea, the prime minister said.", "en"),
+])
+def test_an_act_one_has_no_intention_of_is_negated(text: str, lang: str) -> None:
+    attack = first_event(under_headline(text, lang), lang, "ASSAULT")
+    assert attack["status"] == "negated"
+
+
+def test_an_intent_is_done_by_its_holder_and_is_future() -> None:
+    leaving = first_event(under_headline("Le Mali a l'intention de quitter la CEDEAO.", "fr"), "fr", "SANCTION")
+    assert (sides(leaving), leaving["status"]) == (({"MLI"}, {"IGO"}), "future")
+
+
+@pytest.mark.parametrize(("text", "lang", "met"), [
+    ("Les ministres de la Défense des pays de l'ASEAN se sont réunis mercredi à Kuala Lumpur.", "fr", True),
+    ("Defence ministers of ASEAN member states met in Kuala Lumpur on Wednesday.", "en", True),
+    ("Les juges de la Cour pénale internationale se sont réunis mercredi à La Haye.", "fr", False),
+])
+def test_the_members_of_an_international_body_meet_as_its_states(text: str, lang: str, met: bool) -> None:
+    meetings = events_of(under_headline(text, lang), lang, "CONSULT")
+    assert [parties(e) for e in meetings] == ([{"IGO"}] if met else [])
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La guérilla de l'ELN a libéré dimanche six otages. Le président colombien a salué ce geste.", "fr"),
+    ("ELN guerrillas freed six hostages on Sunday. The Colombian president welcomed the gesture.", "en"),
+])
+def test_a_government_praises_the_act_of_its_own_country_s_rebels(text: str, lang: str) -> None:
+    praise = first_event(under_headline(text, lang), lang, "SUPPORT")
+    assert [(e["country"], e["sector"]) for e in praise["recipient"]] == [("COL", "REB")]
+
+
+def test_the_lexicon_reads_the_object_the_parser_hung_on_the_day() -> None:
+    # (migrants expelled are deported; diplomats expelled are a sanction)
+    found = events(under_headline("La France a expulsé vendredi une centaine de migrants vers l'Italie.", "fr"), "fr")
+    assert [(e["type"], e["mode"]) for e in found] == [("COERCE", "deport")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La marine israélienne a intercepté lundi un voilier transportant de l'aide humanitaire à destination de Gaza.", "fr"),
+    ("The Bolivian government nationalised the country's refineries on Thursday.", "en"),
+])
+def test_what_is_seized_may_be_of_no_known_country(text: str, lang: str) -> None:
+    seizure = first_event(under_headline(text, lang), lang, "COERCE")
+    assert seizure["mode"] == "seize" and seizure["actor"]

@@ -120,6 +120,7 @@ from eventwire.event import Entity, Event
 from eventwire.parse import TOPIC_WORDS
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+MEMBER_SECTORS = frozenset({"GOV", "MIL"})  # who of an international body's members meet as its states
 # Acts aimed at someone that a headline may name only by its topic ("Iran : l'UE adopte de
 # nouvelles sanctions"); a topic is at most TOPIC_WORDS words before its colon.
 TOPIC_AIMED_TYPES = frozenset({"SANCTION", "REQUEST", "THREATEN", "CONCEDE", "AID", "ACCUSE", "REJECT", "SUPPORT", "ASSAULT"})
@@ -136,6 +137,7 @@ JOINT_FORMS: dict[tuple[str, str | None], tuple[str, str]] = {("MOBILIZE", "150"
 STORY_PARTS = 4  # the headline, the dateline and the lead say where a story happens
 AIMED_TYPES = frozenset({"COERCE"})
 OVER_A_PLACE_MODES = frozenset({"restrict"})  # a curfew is imposed on a place, not on someone
+SEIZING_MODES = frozenset({"seize"})  # what is seized may be a thing of no known country ("un voilier")
 UNNAMED_AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE"})
 UNNAMED_AUTHORITY_MODES = frozenset({"release", "convict"})  # "X a été libéré": by the authorities holding him; "condamné": by its courts
 # Rules by which a pronoun is the subject of its clause: "il", "elle" there is the last subject.
@@ -645,9 +647,11 @@ class Coder:
             return None  # praise or sympathy aimed at no one (FORMAT.md rule 11)
         if trigger.mode == "visit" and not recipients:
             return None  # a visit has a host: "se rendre aux urnes" is not one
-        if trigger.roles == "sym" and trigger.type in ("CONSULT", "AGREE") and len(actors) < 2:
+        if trigger.roles == "sym" and trigger.type in ("CONSULT", "AGREE") and len(actors) < 2 and not (
+                trigger.type == "CONSULT" and _members_meet(actors, roles.actors)):
             return None  # talks or an agreement need two sides; one side is a body's own meeting
-        if trigger.type in AIMED_TYPES and not patient and trigger.mode not in OVER_A_PLACE_MODES:
+        if trigger.type in AIMED_TYPES and not patient and trigger.mode not in OVER_A_PLACE_MODES and not (
+                trigger.mode in SEIZING_MODES and roles.recipients):
             return None  # "a interdit le développement de missiles": a rule, not an act on anyone
         date, date_end, date_rule = event_date(sent, match, dates, unit, status, actors)
         if date is None and date_rule is None and status == "occurred" and not later(match):
@@ -1101,6 +1105,14 @@ def coder_for(lang: str | None) -> Coder:
     if lang not in _CODERS:
         _CODERS[lang] = Coder(lang)
     return _CODERS[lang]
+
+
+def _members_meet(actors: list[Entity], phrases: list[Arg]) -> bool:
+    """ "Les ministres de la Défense des pays de l'ASEAN se sont réunis", "AU leaders met": the
+    members of an international body (a plural of people of its states: not "les juges de la
+    CPI", deliberating), who are many sides."""
+    return len(actors) == 1 and actors[0].country == "IGO" and actors[0].sector in MEMBER_SECTORS and any(
+        "Plur" in a.span.root.morph.get("Number", []) for a in phrases)
 
 
 def code_document(doc: Document, parsed: Sequence[Doc]) -> list[Event]:

@@ -262,7 +262,9 @@ class Story:
         wanted |= {self.acts[k] for k in lemma_keys(noun) if self.acts.get(k)}  # "l'accord": an agreement
         if own is not None:
             wanted.add(own.trigger.type)
-        mine = {e.country for e in actors if e.country}
+        # (not the judge's own side: the same country, unless another sector of it, "Le
+        # président a salué ce geste" of the guerrilla of his country)
+        mine = {(e.country, e.sector) for e in actors if e.country}
         authors = self._last_authors(wanted, match.trigger.type == "SUPPORT", mine)
         if authors is None and wanted and any(k in self.acts for k in lemma_keys(noun)):
             # "a levé son veto ... cet accord": an act noun of the list (not "le dialogue", a
@@ -270,8 +272,8 @@ class Story:
             authors = self._last_authors(set(), match.trigger.type == "SUPPORT", mine)
         return (authors, f"author of the act judged ('{noun.text}')") if authors else None
 
-    def _last_authors(self, types: set[str], praise: bool, mine: set[str]) -> list[Entity] | None:
-        """The actors (not of ``mine``) of the last event of ``types``, however far back; with
+    def _last_authors(self, types: set[str], praise: bool, mine: set[tuple[str, str | None]]) -> list[Entity] | None:
+        """The actors (not of the ``mine`` sides) of the last event of ``types``, however far back; with
         no types, of the last event told recently ("la décision": whatever was done last)."""
         for sentence, event in reversed(self.recent):
             if not types and self.sentence - sentence > AUTHOR_SENTENCES:
@@ -282,7 +284,14 @@ class Story:
                 # "une étape importante" praised is no protest told in between, nor an act
                 # only said of someone ("accuse le Rwanda de soutenir le M23")
                 continue
-            authors = [replace(e) for e in event.actor if e.country and e.country not in mine]
+            authors = [replace(e) for e in event.actor if e.country and not _same_side(e, mine)]
             if authors:
                 return union(authors)
         return None
+
+
+def _same_side(entity: Entity, sides: set[tuple[str, str | None]]) -> bool:
+    """Whether ``entity`` is of one of the (country, sector) ``sides``: the same country, and
+    the same sector or one of the two unknown (a government and its country's rebels are two)."""
+    return any(entity.country == country and (entity.sector is None or sector is None or entity.sector == sector)
+               for country, sector in sides)

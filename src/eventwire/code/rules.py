@@ -244,11 +244,13 @@ def war_toll(match: TriggerMatch) -> bool:
 def kind_of_weapon(match: TriggerMatch, others: frozenset[int]) -> bool:
     """ "la force de combat", "un char de combat", "un fusil d'assaut": an attack noun with
     no article of its own, after "de" on another noun, says what that thing is for; no
-    attack happens ("une série d'attaques", plural, and "l'attaque", are attacks)."""
+    attack happens ("une série d'attaques", plural, and "l'attaque", are attacks). So does
+    any act noun on a body's noun (``mission_noun``): "la mission de soutien à la sécurité",
+    "une force de maintien de la paix" name what the body is for."""
     token = match.token
     head = token.head
     return (
-        match.trigger.type == "ASSAULT"
+        (match.trigger.type == "ASSAULT" or head.lemma_.lower() in grammar_of(token)["mission_noun"])
         and token.pos_ == "NOUN"
         and token.dep_ == "nmod"
         and head.pos_ == "NOUN"

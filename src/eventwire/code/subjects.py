@@ -14,7 +14,14 @@ from spacy.tokens import Token
 
 from eventwire.code.complements import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, agent_of
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import case_of, child_of, hung_on_topic, purpose_clause, time_word
+from eventwire.code.phrases import (
+    case_of,
+    child_of,
+    has_possessive,
+    hung_on_topic,
+    purpose_clause,
+    time_word,
+)
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
     REPAIR_DEPS,
@@ -191,8 +198,25 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 author, _ = clause_subject(gov, depth + 1)
                 if author is not None:
                     return author, "author of the text (participle)"
+        held = _held_intent(verb, head)
+        if held is not None:
+            return held, "control (whose intent)"
         return head, "participle"
     return preverbal_subject(verb)
+
+
+def _held_intent(verb: Token, noun: Token) -> Token | None:
+    """ "son pays n'avait aucune intention d'attaquer", "a annoncé sa décision de quitter",
+    "has no intention to attack": an infinitive on the object of "avoir" (``perfect_aux``),
+    or on one with a possessive, is done by the subject of the object's verb (not by who
+    condemns "la décision de quitter")."""
+    gov = noun.head
+    if "Inf" not in verb.morph.get("VerbForm", []) or noun.dep_ != "obj" or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (has_possessive(noun) or gov.lemma_.lower() in grammar_of(verb)["perfect_aux"]):
+        return None
+    subj, _ = clause_subject(gov)
+    return subj
 
 
 def _whose_noun(verb: Token) -> Token | None:

@@ -18,7 +18,7 @@ from eventwire.code.actor_tables import igo_heads, words_of
 from eventwire.code.complements import object_taken_before
 from eventwire.code.grammar import grammar, grammar_of
 from eventwire.code.lexicon import Lexicon, Trigger
-from eventwire.code.phrases import case_of
+from eventwire.code.phrases import case_of, time_word
 from eventwire.code.repairs import (
     MISREAD_VERB_POS,
     after_name_with_verb_ending,
@@ -145,6 +145,9 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
         near.extend(counted(child))
+        if time_word(child, units=False):
+            # "a expulsé vendredi[obl] une centaine de migrants": the object the parser hung on the day
+            near.extend(g for c in child.children if c.dep_ in ("obj", "nmod", "appos") for g in (c, *counted(c)))
         # the verb's complement clause read as a relative on its object
         near.extend(c for rel in child.children if complement_read_as_relative(rel) for c in rel.children)
     if (token.pos_ in ("NOUN", "PROPN") or reading.noun) and token.head.i != token.i:
