@@ -2940,3 +2940,46 @@ def test_the_lexicon_reads_the_object_the_parser_hung_on_the_day() -> None:
 def test_what_is_seized_may_be_of_no_known_country(text: str, lang: str) -> None:
     seizure = first_event(under_headline(text, lang), lang, "COERCE")
     assert seizure["mode"] == "seize" and seizure["actor"]
+
+
+def test_how_large_an_act_is_names_no_one() -> None:
+    drills = first_event(under_headline("L'armée chinoise a lancé mardi des exercices militaires de grande ampleur autour "
+                                        "de Taïwan.", "fr"), "fr", "MOBILIZE")
+    assert countries(drills["actor"]) == {"CHN"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("L'Algérie a rappelé samedi son ambassadeur en Espagne, au lendemain de l'annonce par Madrid de son soutien au "
+     "plan d'autonomie marocain.", "fr", ({"ESP"}, {"MAR"})),
+    ("Washington a remercié le Qatar pour sa médiation.", "fr", ({"QAT"}, set())),
+    ("Washington thanked Qatar for its mediation.", "en", ({"QAT"}, set())),
+])
+def test_a_possessive_act_is_of_its_teller_or_of_whom_it_is_credited_to(text: str, lang: str, expected: tuple) -> None:
+    found = events(under_headline(text, lang), lang)
+    owned = [e for e in found if e["type"] in ("SUPPORT", "CONSULT") and e["why"]["actor_rule"].startswith("owner")]
+    assert [sides(e) for e in owned] == [expected]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Le Pérou a rappelé son ambassadeur à La Paz.", "BOL"),  # (not La Paz, Mexico, whose alias is "Paz")
+    ("Des insurgés mozambicains ont attaqué dimanche la ville de Mocímboa da Praia.", "MOZ"),  # (no Praia, Cape Verde)
+])
+def test_a_place_named_in_several_words_is_that_place(text: str, country: str) -> None:
+    involved = parties(events(under_headline(text, "fr"), "fr")[0])
+    assert country in involved and not involved & {"CPV", "MEX"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Des représentants américains et talibans ont entamé mardi à Doha des discussions consacrées à la libération de "
+     "ressortissants américains, a indiqué la diplomatie qatarie.", "fr"),
+    ("The talks focused on the release of American prisoners, Qatari diplomats said.", "en"),
+])
+def test_what_talks_are_about_is_not_done(text: str, lang: str) -> None:
+    releases = events_of(under_headline(text, lang), lang, "RETREAT")
+    assert all(e["status"] == "hypothetical" for e in releases)
+
+
+def test_a_demonym_on_hostages_is_theirs() -> None:
+    taking = first_event(under_headline("Taliban fighters hold two American hostages in Afghanistan.", "en"), "en",
+                         "ASSAULT")
+    assert sides(taking) == ({"AFG"}, {"USA"})

@@ -302,7 +302,11 @@ class ActorResolver:
         # (the taggers call some names common nouns, "présenté par Rabat[NOUN]", "Moscow[NOUN]
         # called", adjectives, "New[ADJ] Delhi", or adverbs, "Kyiv[ADV] accused": capitalised,
         # they may still be a capital)
-        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN", "ADV") or misread_name(tok)) \
+        # ("La Paz", "El Fasher": a capitalised article that begins a place's name)
+        # (not an elided one: "L'Union européenne", "L' Union" is no town of that name)
+        named = tok.pos_ == "DET" and bool(tok.whitespace_) and not tok.text.endswith(("'", "’")) \
+            and i + 1 < len(words) and proper(words[i + 1].token)
+        if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN", "ADV") or misread_name(tok) or named) \
                 and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
         ):
@@ -330,6 +334,10 @@ class ActorResolver:
             if _lone_name(tokens) and tokens[0].ent_type_ == "PER":
                 continue  # "Washington a félicité": a capital, never a place, when tagged a person
             place = self.gazetteer.notable(written) if n > 1 or tokens[0].ent_type_ == "LOC" else None
+            if place is None and n > 1 and tokens[-1].text[:1].isupper():
+                # ("Mocímboa da Praia", a town, is no Praia, the capital: a name of several
+                # words is evidence enough, however small the place)
+                place = self.gazetteer.lookup(written)
             if place is not None and place.country:
                 return Hit("place", i, i + n, place.country, None, 0, written, locative)
         return None

@@ -378,6 +378,25 @@ def _after_place(complement: Token) -> bool:
         case_of(last) in grammar_of(last)["place_case"])
 
 
+def _announcer(noun: Token) -> Token | None:
+    """The agent ("par X") of the noun whose "de" complement ``noun`` is: "l'annonce par
+    Madrid de son soutien"."""
+    g = grammar_of(noun)
+    head = noun.head
+    if noun.dep_ != "nmod" or case_of(noun) not in g["genitive"] or head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]
+                 and c.i < noun.i), None)
+
+
+def _thanked_for(noun: Token, verb: Token | None) -> Token | None:
+    """The object of the verb whose "pour" phrase (``purpose_case``) ``noun`` is, named before
+    it: "a remercié le Qatar pour sa médiation", "thanked Qatar for its mediation"."""
+    if verb is None or noun.head.i != verb.i or case_of(noun) not in grammar_of(noun)["purpose_case"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < noun.i), None)
+
+
 def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     roles = Roles()
     g = grammar_of(noun)
@@ -386,8 +405,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         if c.dep_ in ("nmod", "nmod:poss") and case_of(c) in g["genitive"]
         and (c.pos_ in ("NOUN", "PROPN") or noun_read_as_adverb(c)) and not classifier(c)
     ]
-    # (not "une visite de deux jours": how long it lasts)
-    genitive = [c for c in genitive if not _after_place(c) and c.lemma_.lower() not in g["duration_unit"]]
+    # (not "une visite de deux jours": how long it lasts; nor "des exercices de grande ampleur": how)
+    genitive = [c for c in genitive if not _after_place(c)
+                and c.lemma_.lower() not in g["duration_unit"] | g["manner_noun"]]
     agents = [c for c in noun.children
               if c.dep_ in ("nmod", "obl:agent") and case_of(c) in g["agent_case"]]
     # "la libération des otages par le Mali": the parser hangs the agent on the complement
@@ -509,6 +529,13 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "a dépêché un porte-avions après l'attaque", "au lendemain du retour du président",
         # "après des propos d'un responsable sur l'attaque de rebelles": what happened before is
         # someone else's act (but "après sa visite", "après des entretiens avec X": his own)
+        own_event = True
+    announcer = (_announcer(noun) or _thanked_for(noun, verb)) if not roles.actors and has_possessive(noun) else None
+    if announcer is not None:
+        # "au lendemain de l'annonce par Madrid de son soutien au plan", "a remercié le Qatar pour
+        # sa médiation": the possessive is of who the noun it completes names as its agent, or
+        # of whom the verb thanks or blames for it, not of the clause's subject
+        roles.actors.extend(make_args(announcer, "owner of the act (its teller's agent, or the one it is credited to)"))
         own_event = True
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
@@ -652,9 +679,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         if said is not None:
             roles.actors.extend(make_args(said, rule))
     # "les frappes russes", "l'aide humanitaire française": a demonym on the act names who
-    # does it, when nothing else does (the last candidates)
+    # does it, when nothing else does (the last candidates); on a noun of who undergoes it
+    # ("American hostages", ``victim_noun``), whom
+    victim = noun.lemma_.lower() in g["victim_noun"]
     for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")):
-        roles.actors.extend(make_args(adj, "adjective (agent)"))
+        (roles.recipients if victim else roles.actors).extend(
+            make_args(adj, "adjective (who undergoes it)" if victim else "adjective (agent)"))
     # "new EU sanctions", "US strikes": a name compounded with the act, likewise
     for name in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
         roles.actors.extend(make_args(name, "name before the act (agent)"))

@@ -32,7 +32,7 @@ KINDS = frozenset(
         "document_noun", "relative", "locative_before", "plural_pronoun", "not_anaphoric",
         "impersonal", "electing", "later", "pronoun", "reciprocal_det", "reciprocal_number",
         "reciprocal_both", "reciprocal_noun", "reciprocal_article", "reciprocal_group", "demonstrative", "gerund_mark",
-        "definite", "indefinite", "measure_noun", "occasion_case", "mission_noun", "country_noun", "long_unit", "inverted_clitic", "reflexive",
+        "definite", "indefinite", "measure_noun", "occasion_case", "mission_noun", "manner_noun", "victim_noun", "country_noun", "long_unit", "inverted_clitic", "reflexive",
         "participle_suffix", "present_suffix", "between_case", "active_with_be", "instrument",
         "clause_pronoun", "latter", "perfect_aux", "order_verb", "war_noun", "approximate_case",
         "elided", "seat_noun", "body_pronoun", "headline_verb_ending", "infinitive_stem",

@@ -47,7 +47,7 @@ KINDS = frozenset(
     {"negator", "negative_det", "without", "cancelling", "planning", "future_modifier", "suspending",
      "condition", "future_aux", "conditional_aux", "future_ending", "conditional_ending", "obligation",
      "destined_aux", "infinitive_mark", "future_mark", "habitual_det", "habitual_adverb", "hearsay_aux",
-     "modal", "suspending_noun"}
+     "modal", "suspending_noun", "topic_verb"}
 )
 
 
@@ -293,6 +293,14 @@ def _suspended_by_noun(token: Token, verb: Token, w: StatusWords) -> bool:
     return False
 
 
+def _talked_about(token: Token, w: StatusWords) -> bool:
+    """ "des discussions consacrées à la libération de ressortissants", "talks focused on the
+    release of hostages": what talks are about (the argument of a ``topic_verb``) is not done."""
+    head = token.head
+    return token.pos_ in ("NOUN", "PROPN") and head.i != token.i and head.lemma_.lower() in w["topic_verb"] and \
+        token.dep_.startswith("obl")
+
+
 def _suspending(verb: Token) -> bool:
     # (a row may ask for a feature: "permettant le déploiement" does not say it happened,
     # "a permis la libération des otages" does)
@@ -349,7 +357,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
             return "negated"
         if any(c.dep_ == "case" and _low(c) in w["without"] for c in token.children):
             return "negated"
-    if _suspended_by_noun(token, verb, w):
+    if _suspended_by_noun(token, verb, w) or _talked_about(token, w):
         return "hypothetical"
     if is_negated(verb):
         return "negated"
