@@ -2983,3 +2983,52 @@ def test_a_demonym_on_hostages_is_theirs() -> None:
     taking = first_event(under_headline("Taliban fighters hold two American hostages in Afghanistan.", "en"), "en",
                          "ASSAULT")
     assert sides(taking) == ({"AFG"}, {"USA"})
+
+
+def test_a_light_verb_read_as_an_adjective_keeps_its_subject() -> None:
+    found = events(under_headline("Canada imposed sanctions on Iranian officials on Monday.", "en"), "en")
+    assert typed_sides(found) == [("SANCTION", {"CAN"}, {"IRN"})]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO. Elles accusent l'organisation de servir les "
+     "intérêts français.", "fr"),
+    ("Mali, Burkina Faso and Niger left ECOWAS on Sunday. They accused the bloc of serving French interests.", "en"),
+])
+def test_a_plural_pronoun_is_all_the_sides_that_acted_last(text: str, lang: str) -> None:
+    blame = first_event(under_headline(text, lang), lang, "ACCUSE")
+    assert sides(blame) == ({"BFA", "MLI", "NER"}, {"IGO"})
+
+
+def test_a_participle_cut_off_from_avoir_is_active() -> None:
+    found = events(under_headline("Moscou a de son côté accusé Kiev d'avoir retardé l'échange pendant plusieurs semaines.",
+                                  "fr"), "fr")
+    assert ("ACCUSE", {"RUS"}, {"UKR"}) in typed_sides(found)
+
+
+def test_a_participle_sharing_the_auxiliary_of_a_denial_is_its_own_act() -> None:
+    found = events(under_headline("Islamabad a démenti et accusé à son tour New Delhi de violations répétées du "
+                                  "cessez-le-feu.", "fr"), "fr")
+    assert {(e["type"], e["status"]) for e in found} == {("REJECT", "occurred"), ("ACCUSE", "occurred")}
+
+
+def test_a_movement_s_name_with_another_country_s_demonym_is_its_branch_there() -> None:
+    attack = first_event(under_headline("L'attentat a été revendiqué par les talibans pakistanais.", "fr"), "fr", "ASSAULT")
+    assert countries(attack["actor"]) == {"PAK"}
+
+
+@pytest.mark.parametrize(("text", "lang", "type_", "expected"), [
+    ("Des exercices navals sino-russes ont débuté lundi en mer du Japon.", "fr", "COOPERATE", {"CHN", "RUS"}),
+    ("Egypt denounced the Turkish-Libyan maritime border agreement.", "en", "ACCUSE", {"EGY", "LBY", "TUR"}),
+])
+def test_a_compound_of_demonyms_names_each_country(text: str, lang: str, type_: str, expected: set) -> None:
+    assert parties(first_event(under_headline(text, lang), lang, type_)) == expected
+
+
+def test_who_speaks_of_an_attack_did_not_make_it_but_talks_he_speaks_at_are_his() -> None:
+    attack = first_event(under_headline("Le président tchadien a parlé d'une attaque terroriste contre l'ambassade de "
+                                        "France.", "fr"), "fr", "ASSAULT")
+    assert "TCD" not in countries(attack["actor"])
+    talks = first_event(under_headline("Le ministre égyptien des Affaires étrangères et son homologue jordanien ont parlé "
+                                       "de la situation à Gaza lors d'un entretien au Caire.", "fr"), "fr", "CONSULT")
+    assert parties(talks) == {"EGY", "JOR"}

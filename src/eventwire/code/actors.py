@@ -113,6 +113,13 @@ class ActorResolver:
         analysis = self.analyse(span)
         return analysis.entity if analysis is not None else None
 
+    def demonym_compound(self, text: str) -> set[str]:
+        """The countries of a compound of demonyms ("russo-biélorusses", "Turkish-Libyan"),
+        each part one; none for names ("la coopération Vietnam-Russie" pairs them otherwise)."""
+        parts = [stem(fold_key(p)) for p in text.split("-")]
+        found = {self.demonyms.get(tuple(p.split())) for p in parts}
+        return set() if None in found or len(parts) < 2 else {c for c in found if c}
+
     def mentions_country(self, text: str, shared: bool = True) -> set[str]:
         """Countries a text names by name, demonym or metonym (cheap, no parse); with
         ``shared`` False, only by words no other country shares ("RDC", not "congolais")."""
@@ -348,9 +355,11 @@ class ActorResolver:
         # names an agreement or a meeting says nothing of whose the actor is
         hits = [h for h in hits if not self._names_event(words, h)]
         # "le Conseil de sécurité russe", "the Russian Security Council": an international
-        # body's name with a demonym right next to it names the national body of that name
-        hits = [h for h in hits if not (h.kind == "org" and h.country == "IGO" and any(
-            d.kind == "demonym" and (d.start == h.end or d.end == h.start) for d in hits))]
+        # body's name with a demonym right next to it names the national body of that name; "les
+        # talibans pakistanais": a movement's name, its branch in the demonym's country
+        hits = [h for h in hits if not (h.kind == "org" and h.country is not None and any(
+            d.kind == "demonym" and d.country != h.country and (d.start == h.end or d.end == h.start)
+            for d in hits))]
         root_hit = next((h for h in hits if any(w.token.i == span.root.i for w in words[h.start:h.end])), None)
         if root_hit is not None and root_hit.country and root_hit.kind in ("org", "country", "capital"):
             branch = self._branch_country(words, hits, root_hit)

@@ -540,7 +540,10 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # "un mandat d'arrêt a été émis par le tribunal": the agent of the passive light verb.
     issued = verb is not None and below.dep_ in PASSIVE_SUBJECT_DEPS and is_passive(verb)
     # ("a signalé des attaques du même groupe": who reports them did not make them)
-    if verb is not None and not own_event and verb.lemma_.lower() not in g["report_verb"] and (
+    # (who reports acts did not do them, but takes part in the talks he speaks at: "ont parlé
+    # de la situation lors d'un entretien")
+    reported = verb is not None and verb.lemma_.lower() in g["report_verb"] and below.lower_ not in g["occasion_case"]
+    if verb is not None and not own_event and not reported and (
         below.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or issued
     ):
         subj, rule = clause_subject(verb)
@@ -683,6 +686,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     # ("American hostages", ``victim_noun``), whom
     victim = noun.lemma_.lower() in g["victim_noun"]
     for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")):
+        subj = child_of(adj, "nsubj") if adj.pos_ == "VERB" else None
+        if subj is not None:
+            # "Canada imposed[amod] sanctions[ROOT] on ...": the light verb the parser read as an
+            # adjective of its object keeps its subject
+            roles.actors.extend(make_args(subj, "subject of the verb read as an adjective (parse repair)"))
+            continue
         (roles.recipients if victim else roles.actors).extend(
             make_args(adj, "adjective (who undergoes it)" if victim else "adjective (agent)"))
     # "new EU sanctions", "US strikes": a name compounded with the act, likewise

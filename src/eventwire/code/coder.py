@@ -16,6 +16,7 @@ its own actors and no date of the article (FORMAT.md rule 8).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -120,6 +121,7 @@ from eventwire.event import Entity, Event
 from eventwire.parse import TOPIC_WORDS
 
 MEETING_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "russo-biélorusses", "Turkish-Libyan"
 MEMBER_SECTORS = frozenset({"GOV", "MIL"})  # who of an international body's members meet as its states
 # Acts aimed at someone that a headline may name only by its topic ("Iran : l'UE adopte de
 # nouvelles sanctions"); a topic is at most TOPIC_WORDS words before its colon.
@@ -857,6 +859,11 @@ class Coder:
             return []  # "Il a été convenu" is impersonal
         if text in self.grammar["plural_pronoun"] and unit.meeting:
             return [replace(e) for e in unit.meeting]
+        last = unit.history.last_act() if text in self.grammar["plural_pronoun"] else None
+        if last is not None and len({e.country for e in last[0].actor if e.country}) > 1:
+            # "Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO. Elles accusent ...": the
+            # several sides that acted last, not the first of them
+            return [replace(e) for e in last[0].actor]
         salient = self._salient(unit)
         return [replace(salient)] if salient is not None else []
 
@@ -961,7 +968,9 @@ class Coder:
         # (the plural may be the last conjunct's: "his Greek[obj], Cypriot and French counterparts")
         plural = any("Plur" in t.morph.get("Number", []) or t.lower_.endswith(("s", "x"))
                      for t in arg.span if t.i == arg.span.root.i or (t.dep_ == "conj" and t.pos_ == "NOUN"))
-        if not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span):
+        # ("des manœuvres russo-biélorusses", "Sino-Russian drills": a compound of demonyms)
+        compound = any(len(self.resolver.demonym_compound(c)) > 1 for c in HYPHENATED.findall(arg.span.text))
+        if not compound and (not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span)):
             return [replace(entity)]
         # (not where they are: "ses homologues grec, chypriote et français au Caire"; but whose
         # power: "les juntes au pouvoir au Mali et au Niger", a list that counts as one word)

@@ -447,10 +447,17 @@ def _own_coordinated_act(verb: Token, head: Token) -> bool:
     """A verb coordinated with a finite one, with an object of its own, is an act of its own,
     not one the other asks for: "a appelé Pékin à la retenue et dépêché un destroyer" did send
     it, "exigent le retrait du texte et menacent de bloquer" do threaten. (A participle with no
-    object may describe a noun: "une commission, composée de ... et présidée par X, d'enquêter".)"""
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or head.pos_ != "VERB" or not is_finite(head):
+    object may describe a noun: "une commission, composée de ... et présidée par X, d'enquêter".)
+    So is a participle that shares the other's auxiliary."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or head.pos_ != "VERB":
         return False
-    if "Inf" in verb.morph.get("VerbForm", []):
+    if "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) and verb.head.i == head.i \
+            and any(c.dep_ == "aux:tense" for c in head.children) \
+            and not any(c.dep_.startswith("aux") or c.dep_ == "obl:agent" for c in verb.children):
+        # "Islamabad a démenti et accusé New Delhi": the auxiliary's past, shared (not a passive
+        # participle with its agent the parser joined to the verb: "et présidée par X")
+        return True
+    if not is_finite(head) or "Inf" in verb.morph.get("VerbForm", []):
         return False
     return any(c.dep_ == "obj" or (c.dep_ in ("xcomp", "ccomp") and is_finite(verb)) for c in verb.children)
 

@@ -25,6 +25,7 @@ from eventwire.code.phrases import (
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
     REPAIR_DEPS,
+    auxiliary_cut_off,
     coordinated_head,
     detached_participle_verb,
     fronted_participle_subject,
@@ -52,8 +53,8 @@ def is_passive(verb: Token) -> bool:
         return False  # "s'est retirée": a reflexive verb's "être" is no passive auxiliary
     if "aux:pass" in deps:
         return True
-    if "aux:tense" in deps:
-        return False
+    if "aux:tense" in deps or auxiliary_cut_off(verb) is not None:
+        return False  # (or "avoir" cut off from it: "a de son côté accusé Kiev")
     if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
             and (agent_of(verb) is not None or verb.left_edge.i == verb.sent.start):
         # "Reçu mardi par le prince héritier, le ministre a ...", "Condamné à cinq ans de
