@@ -396,8 +396,17 @@ UNIT_KINDS = ("unit_day", "unit_week", "unit_month", "unit_year")  # words of a 
 
 def time_word(token: Token, units: bool = True) -> bool:
     """A word of the calendar: "mardi", "mars", "matin"; with ``units``, "semaine" too."""
-    calendar = date_words(token.doc.lang_).by_kind
-    return any(norm(token.text) in calendar.get(k, {}) for k in CALENDAR_KINDS + (UNIT_KINDS if units else ()))
+    return _calendar_word(token.doc.lang_, token.text, units)
+
+
+@lru_cache(maxsize=65536)
+def _calendar_word(lang: str, text: str, units: bool) -> bool:
+    calendar = date_words(lang).by_kind
+    word = norm(text)
+    return any(word in calendar.get(k, {}) for k in CALENDAR_KINDS + (UNIT_KINDS if units else ()))
+
+
+on_clear(_calendar_word.cache_clear)
 
 
 def measures_taken(verb: Token) -> bool:

@@ -145,7 +145,7 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
         # parser hangs "à la retenue" on the object
         near.extend(c for g in child.children for c in g.children if c.dep_ in NESTED_CASES)
         near.extend(counted(child))
-        if time_word(child, units=False):
+        if child.dep_.startswith(("obl", "nmod")) and time_word(child, units=False):
             # "a expulsé vendredi[obl] une centaine de migrants": the object the parser hung on the day
             near.extend(g for c in child.children if c.dep_ in ("obj", "nmod", "appos") for g in (c, *counted(c)))
         # the verb's complement clause read as a relative on its object
