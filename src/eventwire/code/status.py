@@ -311,15 +311,15 @@ def _adjunct(token: Token, verb: Token, after_too: bool = False) -> bool:
     """Whether a noun hangs from its verb through an adjunct of time or circumstance ("au
     terme des négociations, X a refusé"): then the verb's act does not govern it.
     ``after_too``: a nominal adjunct after the verb counts too ("a levé l'immunité, à la
-    demande[obl:mod] du parquet")."""
+    demande[obl:mod] du parquet"). An occasion ("lors de la visite") is one wherever it hangs."""
     node = token
     occasions = grammar_of(token)["occasion_case"]
     occasion = False
     while node.head.i != verb.i and node.head.i != node.i:
         occasion = occasion or _occasion(node, occasions)
         node = node.head
-    return occasion or _occasion(node, occasions) or (node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i) or (
-        after_too and node.dep_ == "obl:mod")
+    return occasion or _occasion(node, occasions) or (
+        node.dep_ in ("obl:mod", "advcl", "advmod") and node.i < verb.i) or (after_too and node.dep_ == "obl:mod")
 
 
 def _occasion(node: Token, occasions: frozenset[str]) -> bool:
