@@ -3032,3 +3032,26 @@ def test_who_speaks_of_an_attack_did_not_make_it_but_talks_he_speaks_at_are_his(
     talks = first_event(under_headline("Le ministre égyptien des Affaires étrangères et son homologue jordanien ont parlé "
                                        "de la situation à Gaza lors d'un entretien au Caire.", "fr"), "fr", "CONSULT")
     assert parties(talks) == {"EGY", "JOR"}
+
+
+def test_what_a_text_says_its_authors_do() -> None:
+    call = first_event(under_headline("Le Parlement européen a adopté jeudi une résolution appelant à de nouvelles "
+                                      "élections en Géorgie.", "fr"), "fr", "REQUEST")
+    assert sides(call) == ({"IGO"}, {"GEO"})
+
+
+def test_the_object_of_a_light_verb_undergoes_the_act_its_complement_names() -> None:
+    storming = first_event(under_headline("Des centaines de manifestants irakiens ont pris d'assaut jeudi l'ambassade de "
+                                          "Suède à Bagdad.", "fr"), "fr", "ASSAULT")
+    assert sides(storming) == ({"IRQ"}, {"SWE"})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Kenya a suspendu lundi les importations de sucre ougandais. Kampala a menacé de saisir la Communauté "
+     "d'Afrique de l'Est. Les deux présidents doivent se rencontrer la semaine prochaine.", "fr"),
+    ("Kenya suspended imports of Ugandan sugar on Monday. Kampala threatened to take the matter to the East African "
+     "Community. The two presidents are due to meet next week.", "en"),
+])
+def test_two_presidents_are_two_states_not_an_international_body(text: str, lang: str) -> None:
+    meeting = first_event(under_headline(text, lang), lang, "CONSULT")
+    assert parties(meeting) == {"KEN", "UGA"}

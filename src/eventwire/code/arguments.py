@@ -397,6 +397,15 @@ def _thanked_for(noun: Token, verb: Token | None) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < noun.i), None)
 
 
+def _light_verb_object(noun: Token, verb: Token | None) -> Token | None:
+    """The object of the verb ``noun`` is a bare prepositional complement of ("pris d'assaut
+    l'ambassade", "pris pour cible un convoi": no article on the act's noun)."""
+    if verb is None or noun.head.i != verb.i or not noun.dep_.startswith("obl") or not case_of(noun) or any(
+            c.dep_ in ("det", "nmod:poss") for c in noun.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset()) -> Roles:
     roles = Roles()
     g = grammar_of(noun)
@@ -681,6 +690,11 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         said, rule = speaker(noun)
         if said is not None:
             roles.actors.extend(make_args(said, rule))
+    target = _light_verb_object(noun, verb) if trigger.roles == "dir" and not roles.recipients else None
+    if target is not None and verb is not None:
+        # "ont pris d'assaut l'ambassade de Suède", "a pris pour cible un convoi": the light
+        # verb's own object undergoes the act its complement names
+        roles.recipients.extend(make_args(target, f"object of '{verb.text}' (the act's target)"))
     # "les frappes russes", "l'aide humanitaire française": a demonym on the act names who
     # does it, when nothing else does (the last candidates); on a noun of who undergoes it
     # ("American hostages", ``victim_noun``), whom

@@ -771,7 +771,9 @@ class Coder:
                 return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
             # "De violents combats ont opposé les deux armées ... Washington a appelé les
             # belligérants à cesser": the sides of the exchange told just before
-            sides, _ = unit.history.exchange_sides([])
+            states = any(t.lemma_.lower() in self.grammar["state_noun"] or t.lower_ in self.grammar["state_noun"]
+                         for t in arg.span)
+            sides, _ = unit.history.exchange_sides([], states=states)
             if sides:
                 return sides
         if self._is_place(arg):

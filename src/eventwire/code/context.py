@@ -195,15 +195,17 @@ class Story:
                     return union(others), "the other side of the exchange told before"
         return [], None
 
-    def exchange_sides(self, actors: list[Entity]) -> tuple[list[Entity], str]:
-        """The other side of the current exchange, or both sides when none is named."""
+    def exchange_sides(self, actors: list[Entity], states: bool = False) -> tuple[list[Entity], str]:
+        """The other side of the current exchange, or both sides when none is named (with
+        ``states``, of two states: "les deux présidents" are no international body's)."""
         if any(e.country for e in actors):
             others, rule = self.other_side(actors)
             return others, rule or ""
         for sentence, event in reversed(self.recent):
             if self.sentence - sentence > DIALOGUE_SENTENCES:
                 break
-            sides = [replace(e) for e in event.actor + event.recipient if e.country and not proper(e.name)]
+            sides = [replace(e) for e in event.actor + event.recipient if e.country and not proper(e.name)
+                     and not (states and e.country == "IGO")]
             if len({e.country for e in sides}) >= 2:
                 return union(sides), "the two sides of the exchange told before"
         return [], ""

@@ -33,6 +33,7 @@ KINDS = frozenset(
         "impersonal", "electing", "later", "pronoun", "reciprocal_det", "reciprocal_number",
         "reciprocal_both", "reciprocal_noun", "reciprocal_article", "reciprocal_group", "demonstrative", "gerund_mark",
         "definite", "indefinite", "measure_noun", "occasion_case", "mission_noun", "manner_noun", "victim_noun",
+        "state_noun",
         "country_noun", "long_unit", "inverted_clitic", "reflexive",
         "participle_suffix", "present_suffix", "between_case", "active_with_be", "instrument",
         "clause_pronoun", "latter", "perfect_aux", "order_verb", "war_noun", "approximate_case",

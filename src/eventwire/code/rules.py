@@ -71,6 +71,8 @@ def bare_speech(match: TriggerMatch) -> bool:
         and not misread_present(token)  # "Le Premier ministre reproche[Part, acl] à l'Égypte"
         and detached_participle_verb(token) is None  # "..., accusing them of": the subject's act
         and not _commented_by_agent(token)
+        # ("une résolution appelant à de nouvelles élections": what a text says, its authors do)
+        and not (token.dep_ == "acl" and token.head.lemma_.lower() in grammar_of(token)["document_noun"])
     ):
         # "les rebelles soutenus par la Turquie": a description, not a report (but the
         # gerund "en dénonçant" is one)
