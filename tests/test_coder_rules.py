@@ -3055,3 +3055,12 @@ def test_the_object_of_a_light_verb_undergoes_the_act_its_complement_names() -> 
 def test_two_presidents_are_two_states_not_an_international_body(text: str, lang: str) -> None:
     meeting = first_event(under_headline(text, lang), lang, "CONSULT")
     assert parties(meeting) == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("M. Gantz est le premier ministre israélien de la Défense à effectuer une visite officielle au Maroc.",
+     ({"ISR"}, {"MAR"})),
+    ("Il est le premier président chinois à se rendre en Israël.", ({"CHN"}, {"ISR"})),
+])
+def test_the_first_to_do_an_act_is_the_predicate_of_the_copula(text: str, expected: tuple) -> None:
+    assert sides(first_event(under_headline(text, "fr"), "fr", "CONSULT")) == expected

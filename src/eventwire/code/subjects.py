@@ -145,6 +145,11 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     head = verb.head
     if head.i == verb.i:
         return preverbal_subject(verb)
+    if verb.dep_ in ("advcl", "acl") and "Inf" in verb.morph.get("VerbForm", []) and head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "cop" for c in head.children):
+        # "M. Gantz est le premier ministre israélien de la Défense à effectuer une visite": the
+        # predicate the infinitive is said of is who does it
+        return head, "the predicate (copula)"
     if (verb.dep_ in REPAIR_DEPS or unmarked_clause(verb)) and is_finite(verb):
         # A finite verb has a subject of its own: the parser hung it on another word
         # ("Germany on Monday banned ...", "after the European Union sanctioned Iran").
