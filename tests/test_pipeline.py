@@ -18,8 +18,8 @@ from eventwire.pipeline import Timings, extract_document, extract_records
 # étroits avec X", are matched, and the gold gives them a direction. Date went from 0.82 to
 # 0.81 on 2026-12-03 when key F1 rose to 0.68: concessions now answer the other side of the
 # exchange, and the newly matched ones have no day in their sentence. Direction rose to 0.86
-# on the afternoon of 2026-12-03.)
-FLOOR = {"key_f1": 0.67, "event_f1": 0.63, "date": 0.81, "direction": 0.85}
+# on the afternoon of 2026-12-03, key F1 to 0.684 that evening.)
+FLOOR = {"key_f1": 0.68, "event_f1": 0.63, "date": 0.81, "direction": 0.85}
 # The same for the English documents of dev (English coding began 2026-11-30). Direction
 # went from 0.88 to 0.84 when key F1 rose to 0.62: a judgement now matched ("Tom Watson
 # called ... 'lousy'") names a politician the text gives no country, and the gold gives GBR.
