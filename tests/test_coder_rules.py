@@ -3064,3 +3064,12 @@ def test_two_presidents_are_two_states_not_an_international_body(text: str, lang
 ])
 def test_the_first_to_do_an_act_is_the_predicate_of_the_copula(text: str, expected: tuple) -> None:
     assert sides(first_event(under_headline(text, "fr"), "fr", "CONSULT")) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("US envoy Anthony Russo met Ukrainian officials in Kyiv on Monday.", "en", {"UKR", "USA"}),
+    ("Le juge péruvien Carlos Franco a condamné l'ancien ministre.", "fr", {"PER"}),
+])
+def test_a_combining_form_alone_is_a_name_not_a_country(text: str, lang: str, expected: set) -> None:
+    # ("Russo", "Franco" name countries only inside a compound: "Russo-Ukrainian", "franco-allemand")
+    assert parties(events(under_headline(text, lang), lang)[0]) - {None} == expected

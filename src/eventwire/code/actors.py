@@ -114,11 +114,13 @@ class ActorResolver:
         return analysis.entity if analysis is not None else None
 
     def demonym_compound(self, text: str) -> set[str]:
-        """The countries of a compound of demonyms ("russo-biélorusses", "Turkish-Libyan"),
-        each part one; none for names ("la coopération Vietnam-Russie" pairs them otherwise)."""
-        parts = [stem(fold_key(p)) for p in text.split("-")]
-        found = {self.demonyms.get(tuple(p.split())) for p in parts}
-        return set() if None in found or len(parts) < 2 else {c for c in found if c}
+        """The countries of a compound of demonyms ("russo-biélorusses", "Turkish-Libyan"), each
+        part one, the first ones maybe a combining form ("russo", ``combining_form``, a country
+        only here); none for names ("la coopération Vietnam-Russie" pairs them otherwise)."""
+        *firsts, last = [stem(fold_key(p)) for p in text.split("-")]
+        combining = self.words.get("combining_form", {})
+        found = [combining.get(p) or self.demonyms.get((p,)) for p in firsts] + [self.demonyms.get(tuple(last.split()))]
+        return set() if not firsts or None in found else {c for c in found if c}
 
     def mentions_country(self, text: str, shared: bool = True) -> set[str]:
         """Countries a text names by name, demonym or metonym (cheap, no parse); with

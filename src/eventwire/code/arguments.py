@@ -392,16 +392,23 @@ def _announcer(noun: Token) -> Token | None:
 def _thanked_for(noun: Token, verb: Token | None) -> Token | None:
     """The object of the verb whose "pour" phrase (``purpose_case``) ``noun`` is, named before
     it: "a remercié le Qatar pour sa médiation", "thanked Qatar for its mediation"."""
-    if verb is None or noun.head.i != verb.i or case_of(noun) not in grammar_of(noun)["purpose_case"]:
+    if case_of(noun) not in grammar_of(noun)["purpose_case"]:
         return None
-    return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < noun.i), None)
+    obj = _object_beside(noun, verb)
+    return obj if obj is not None and obj.i < noun.i else None
 
 
 def _light_verb_object(noun: Token, verb: Token | None) -> Token | None:
     """The object of the verb ``noun`` is a bare prepositional complement of ("pris d'assaut
     l'ambassade", "pris pour cible un convoi": no article on the act's noun)."""
-    if verb is None or noun.head.i != verb.i or not noun.dep_.startswith("obl") or not case_of(noun) or any(
-            c.dep_ in ("det", "nmod:poss") for c in noun.children):
+    if not noun.dep_.startswith("obl") or not case_of(noun) or any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
+        return None
+    return _object_beside(noun, verb)
+
+
+def _object_beside(noun: Token, verb: Token | None) -> Token | None:
+    """The noun object of the verb that ``noun`` is a complement of."""
+    if verb is None or noun.head.i != verb.i:
         return None
     return next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
 

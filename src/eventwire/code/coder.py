@@ -70,6 +70,7 @@ from eventwire.code.phrases import (
     phrase_span,
     same_act_verb,
     summed_act,
+    whose_complement,
 )
 from eventwire.code.places import Gazetteer, Place, PlaceMention
 from eventwire.code.plover import lookup
@@ -771,8 +772,7 @@ class Coder:
                 return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
             # "De violents combats ont opposé les deux armées ... Washington a appelé les
             # belligérants à cesser": the sides of the exchange told just before
-            states = any(t.lemma_.lower() in self.grammar["state_noun"] or t.lower_ in self.grammar["state_noun"]
-                         for t in arg.span)
+            states = any(t.lower_ in self.grammar["state_noun"] for t in arg.span)  # (its forms are listed)
             sides, _ = unit.history.exchange_sides([], states=states)
             if sides:
                 return sides
@@ -953,10 +953,8 @@ class Coder:
         """ "le porte-parole (Dmitri Peskov)", "spokesman Dmitry Peskov": a spokesman with no
         complement saying for whom he speaks (``spokesman`` words)."""
         spokesman = self.resolver.words.get("spokesman", {})
-        genitive = self.grammar["genitive"]
-        return any(stem(fold_key(t.text)) in spokesman and not any(
-            c.dep_ in ("nmod", "nmod:poss") and (case_of(c) in genitive or c.dep_ == "nmod:poss") for c in t.children)
-            for t in span)
+        return any(stem(fold_key(t.text)) in spokesman and not any(whose_complement(c) for c in t.children)
+                   for t in span)
 
     def _names_a_body(self, span: Span) -> bool:
         """ "l'organisation", "the alliance": a definite noun of an international body alone."""
@@ -971,8 +969,8 @@ class Coder:
         plural = any("Plur" in t.morph.get("Number", []) or t.lower_.endswith(("s", "x"))
                      for t in arg.span if t.i == arg.span.root.i or (t.dep_ == "conj" and t.pos_ == "NOUN"))
         # ("des manœuvres russo-biélorusses", "Sino-Russian drills": a compound of demonyms)
-        compound = any(len(self.resolver.demonym_compound(c)) > 1 for c in HYPHENATED.findall(arg.span.text))
-        if not compound and (not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span)):
+        compound = set().union(*(self.resolver.demonym_compound(c) for c in HYPHENATED.findall(arg.span.text)))
+        if len(compound) < 2 and (not plural or not any(t.dep_ == "conj" or t.pos_ == "CCONJ" for t in arg.span)):
             return [replace(entity)]
         # (not where they are: "ses homologues grec, chypriote et français au Caire"; but whose
         # power: "les juntes au pouvoir au Mali et au Niger", a list that counts as one word)
@@ -982,7 +980,7 @@ class Coder:
         ruled = {u.i for t in places if after_power(t, arg.span) for u in t.subtree}
         complements = {u.i for t in places if t.dep_ != "obl:arg" for u in t.subtree} - ruled
         words = [t for t in arg.span if t.i not in complements]
-        countries = self.resolver.mentions_country(" ".join(t.text for t in words))
+        countries = self.resolver.mentions_country(" ".join(t.text for t in words)) | compound
         if len(countries) < 2 or len([t for t in words if t.i not in ruled and not t.is_punct]) > SPLIT_MAX_TOKENS:
             return [replace(entity)]
         return [replace(entity, country=c, name=None, actor_id=None) for c in sorted(countries)]

@@ -415,6 +415,12 @@ def measures_taken(verb: Token) -> bool:
     return any(c.dep_ == "obj" and c.lemma_.lower() in grammar_of(verb)["measure_noun"] for c in verb.children)
 
 
+def whose_complement(token: Token) -> bool:
+    """A complement that says whose its head is: "du gouvernement", "de la Russie", "the
+    government's"."""
+    return token.dep_ == "nmod:poss" or (token.dep_ == "nmod" and case_of(token) in grammar_of(token)["genitive"])
+
+
 def child_of(token: Token, *deps: str) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:

@@ -21,6 +21,7 @@ from eventwire.code.phrases import (
     hung_on_topic,
     purpose_clause,
     time_word,
+    whose_complement,
 )
 from eventwire.code.repairs import (
     FRONTED_PARTICIPLE_RULE,
@@ -245,9 +246,8 @@ def _whose_object(verb: Token, obj: Token | None) -> Token | None:
 def _decider(noun: Token, verb: Token) -> Token | None:
     """The complement of ``noun`` before the infinitive ``verb`` that names whose it is ("du
     gouvernement", "the government's")."""
-    genitive = grammar_of(verb)["genitive"]
-    return next((c for c in noun.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
-        c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and case_of(c) in genitive))), None)
+    return next((c for c in noun.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and whose_complement(c)),
+                None)
 
 
 def noun_before(token: Token) -> Token | None:

@@ -9,8 +9,9 @@ lines that match, the most specific wins: "signer un accord" over "signer".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -265,7 +266,7 @@ def _best_line(token: Token, candidates: list[Trigger]) -> TriggerMatch | None:
     return TriggerMatch(token, best) if best else None
 
 
-def _in_a_name(token: Token, sent: Span, title_case: bool) -> bool:
+def _in_a_name(token: Token, sent: Span, title_case: Callable[[], bool]) -> bool:
     """ "l'Équipe ... Télécommunications d'Urgence et Soutien": a capitalised noun inside a
     sentence is part of a name (unless the line capitalises its words: a title)."""
     if _capitalised(token, sent, title_case):
@@ -278,15 +279,21 @@ def _in_a_name(token: Token, sent: Span, title_case: bool) -> bool:
         and _capitalised(head, sent, title_case)
 
 
-def _capitalised(token: Token, sent: Span, title_case: bool) -> bool:
-    return (token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not title_case
-            and token.i > sent.start and not token.doc[token.i - 1].is_punct)
+def _capitalised(token: Token, sent: Span, title_case: Callable[[], bool]) -> bool:
+    return (token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and token.i > sent.start
+            and not token.doc[token.i - 1].is_punct and not title_case())
+
+
+def _title_case(sent: Span) -> bool:
+    """Whether most words of the sentence are capitalised (a title: capitals name nothing)."""
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.text[:1].isupper() for t in words) * 2 > len(words)
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     """Every trigger of a sentence, in text order."""
     found = []
-    title_case: bool | None = None  # (counted only when a word with lines is capitalised)
+    title_case = cache(partial(_title_case, sent))  # (counted only if a capital is to be judged)
     for token in sent:
         pos = token.pos_
         if (pos not in _CONTENT_POS and pos != "PRON") or len(token.text) < 3:
@@ -296,10 +303,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             # articles, prepositions, pronouns, punctuation never trigger (but a verb the
             # tagger read as a pronoun after a name: "L'Algérie expulse[PRON] douze agents")
             continue
-        if title_case is None and (token.text[:1].isupper() or token.head.text[:1].isupper()):
-            words = [t for t in sent if t.is_alpha]
-            title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
-        if _in_a_name(token, sent, bool(title_case)):
+        if _in_a_name(token, sent, title_case):
             continue  # names never trigger
         match = _best_line(token, candidates)
         if match is not None:
