@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from eventwire.code.dates import Anchor, document_anchor, find_dates, stated_years
+from eventwire.code.date_patterns import patterns, words
+from eventwire.code.dates import Anchor, _matches, document_anchor, find_dates, stated_years
+from eventwire.code.textutil import fold
 from eventwire.document import Dateline, Document, Metadata, OffsetMap, Part
 
 SAT = Anchor(2017, 1, 21, source="published")  # a Saturday
@@ -373,3 +377,37 @@ def test_unknown_order_in_the_data_is_an_error(user_data: Path) -> None:
     with pytest.raises(DataFileError, match="dates.tsv:3"):
         date_patterns.words("en")
 
+
+
+# --- the cheap test before the patterns ------------------------------------------------
+
+
+def _all_matches(folded: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every pattern tried on the text, without the cheap test first (what it must agree with)."""
+    found: list[tuple[str, tuple[int, int]]] = []
+    for pattern in patterns(lang):
+        for match in pattern.regex.finditer(folded):
+            start, end = match.span()
+            if not any(start < e and s < end for _, (s, e) in found):
+                found.append((pattern.kind, (start, end)))
+    return found
+
+
+def _date_phrases(lang: str) -> list[str]:
+    return [phrase for kind, by_word in words(lang).by_kind.items() if kind != "order" for phrase in by_word]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_cheap_test_before_the_patterns_never_hides_a_date(lang: str, data: st.DataObject) -> None:
+    """A text is tried only against the patterns whose words it holds: no date may be lost by it
+    (texts built from the date words of the data, numbers, and other words)."""
+    pieces = st.one_of(
+        st.sampled_from(_date_phrases(lang)),
+        st.integers(min_value=1, max_value=2031).map(str),
+        st.sampled_from(["le", "sommet", "the", "talks", ",", ".", "-", "/", "l'", "de"]),
+    )
+    text = " ".join(data.draw(st.lists(pieces, min_size=1, max_size=12)))
+    folded = fold(text).replace("’", "'")
+    assert [(kind, m.span()) for kind, m in _matches(folded, lang)] == _all_matches(folded, lang)

@@ -56,7 +56,7 @@ from eventwire.code.complements import (
     recipient_heads,
     sides_in_object,
 )
-from eventwire.code.grammar import grammar_of
+from eventwire.code.grammar import grammar_of, lang_of
 from eventwire.code.lexicon import Trigger
 from eventwire.code.phrases import (
     MAX_PHRASE,
@@ -927,7 +927,7 @@ def _condition_subjects(threat: Token) -> list[Arg]:
     """ "a menacé de prendre des mesures si Manille poursuivait ses patrouilles", "threatened
     countermeasures if Manila continued": the one whose act the threat is about, the subject of
     the condition that follows it (found by position: the parser hangs the clause anywhere)."""
-    conditions = status_words(threat.doc.lang_)["condition"]
+    conditions = status_words(lang_of(threat))["condition"]
     for mark in threat.doc[threat.i + 1 : threat.sent.end]:
         if mark.dep_ == "mark" and mark.lower_ in conditions:
             subj = child_of(mark.head, *SUBJECT_DEPS)

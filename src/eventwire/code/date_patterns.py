@@ -85,6 +85,38 @@ class _Parts:
 
 S = r"\s+"
 B, E = r"(?<![\w-])", r"(?![\w])"
+# Patterns that cannot match without a digit (days, spans, years).
+DIGIT_KINDS = frozenset({"night", "span", "day", "numeric", "weekday_day", "years", "year"})
+UNITS = ("unit_day", "unit_week", "unit_month", "unit_year")
+OFFSETS = ("day_offset", "week_offset", "month_offset", "year_offset")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    """One compiled pattern, with what a text needs for it to match (tested first, cheaply:
+    most texts hold no month, weekday or "hier", and the patterns are long alternations)."""
+
+    kind: str
+    regex: re.Pattern[str]
+    digit: bool  # a digit must be in the text
+    # for each group, one of its words must be in the text; a phrase of the data stands for
+    # its longest word ("la semaine derniere": "derniere")
+    cues: tuple[frozenset[str], ...]
+
+    def may_match(self, digits: bool, words_in_text: frozenset[str]) -> bool:
+        return (digits or not self.digit) and all(not group.isdisjoint(words_in_text) for group in self.cues)
+
+
+def text_words(folded: str) -> frozenset[str]:
+    """The words of a folded text, for :meth:`DatePattern.may_match`."""
+    return frozenset(WORD.findall(folded))
+
+
+def _cue(w: Words, *kinds: str) -> frozenset[str]:
+    """The longest word of each phrase of ``kinds``: a text with none of them holds none."""
+    return frozenset(max(WORD.findall(phrase), key=len) for kind in kinds
+                     for phrase in w.by_kind.get(kind, {}) if WORD.search(phrase))
 
 
 def _parts(w: Words) -> _Parts:
@@ -116,27 +148,33 @@ def _two(p: _Parts, order: str, join: str) -> str:
             f"{join}(?:(?P<m2>{p.month}){S})?(?P<d2>{p.day})(?:,?{S}(?P<y2>{p.year}))?")
 
 
-def _day_specs(p: _Parts, w: Words, orders: list[str]) -> list[tuple[str, str]]:
+# A pattern's spec: its kind, its regex, and what it needs: for each cue, a word of that kind
+# (or of one of those kinds)
+Spec = tuple[str, str, tuple[str | tuple[str, ...], ...]]
+
+
+def _day_specs(p: _Parts, w: Words, orders: list[str]) -> list[Spec]:
     """Nights, spans and single days, for each order of day and month the language uses."""
     to, range_ = f"{S}{w.alt('to')}{S}", r"\s*" + w.alt("range") + r"\s*"
     wd, dp = w.alt("weekday"), w.alt("daypart")
     night_join = f"(?:{to}|{range_})" if w.has("range") else to
-    specs = []
+    specs: list[Spec] = []
     for order in orders:
-        specs.append(("night", f"{B}{w.alt('night')}{S}{_two(p, order, night_join)}{E}"))
-        specs.append(("span", f"{B}{w.alt('from')}{S}{_two(p, order, to)}{E}"))
-        specs.append(("span", f"{B}{w.alt('between')}{S}{_two(p, order, S + w.alt('and') + S)}{E}"))
+        specs.append(("night", f"{B}{w.alt('night')}{S}{_two(p, order, night_join)}{E}", ("night", "month")))
+        specs.append(("span", f"{B}{w.alt('from')}{S}{_two(p, order, to)}{E}", ("from", "month")))
+        specs.append(("span", f"{B}{w.alt('between')}{S}{_two(p, order, S + w.alt('and') + S)}{E}",
+                      ("between", "month")))
         if w.has("range"):  # "21-24 October", "March 21-24": no word before the first day
-            specs.append(("span", f"{B}{_two(p, order, range_)}{E}"))
+            specs.append(("span", f"{B}{_two(p, order, range_)}{E}", ("month",)))
     for order in orders:
         weekday = f"(?:(?P<wd>{wd}),?{S}(?:{dp},?{S})?)?"  # "lundi 6 mars", "Tuesday, March 6"
-        specs.append(("day", f"{B}{p.pre}{weekday}{_one(p, w, order)}{p.post}{E}"))
+        specs.append(("day", f"{B}{p.pre}{weekday}{_one(p, w, order)}{p.post}{E}", ("month",)))
     return specs
 
 
 @lru_cache(maxsize=8)
-def patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    """(kind, compiled pattern) in the order they are tried; earlier ones win overlaps."""
+def patterns(lang: str) -> list[DatePattern]:
+    """The patterns in the order they are tried; earlier ones win overlaps."""
     w = words(lang)
     p = _parts(w)
     orders = [o for o in ("day month", "month day") if w.order(o)]
@@ -144,35 +182,37 @@ def patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     num = r"(?:\d+|" + w.alt("number") + ")"
     units = w.alt("unit_day", "unit_week", "unit_month", "unit_year")
     rel = w.alt("day_offset", "week_offset", "month_offset", "year_offset")
-    specs = _day_specs(p, w, orders)
+    specs: list[Spec] = _day_specs(p, w, orders)
     slash = r"(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:19|20)\d\d)"
     if w.order("m/d/y"):
         slash = r"(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>(?:19|20)\d\d)"
     iso = r"(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"
     either = f"{iso}|{slash}" if w.order("d/m/y") or w.order("m/d/y") else iso
-    specs.append(("numeric", f"(?<![\\w/.-])(?:{either})(?![\\w/])"))
+    specs.append(("numeric", f"(?<![\\w/.-])(?:{either})(?![\\w/])", ()))
     if w.order("weekday day"):
-        specs.append(("weekday_day", f"{B}(?P<wd>{wd}){S}(?P<d1>{p.day})(?!\\s*(?:{p.month}|\\d)){E}"))
+        specs.append(("weekday_day", f"{B}(?P<wd>{wd}){S}(?P<d1>{p.day})(?!\\s*(?:{p.month}|\\d)){E}", ("weekday",)))
     if w.order("ago duration"):
-        specs.append(("ago", f"{B}{w.alt('ago')}{S}(?P<n>{num}){S}(?P<unit>{units}){E}"))
+        specs.append(("ago", f"{B}{w.alt('ago')}{S}(?P<n>{num}){S}(?P<unit>{units}){E}", ("ago", UNITS)))
     if w.order("duration ago"):
-        specs.append(("ago", f"{B}(?P<n>{num}){S}(?P<unit>{units}){S}{w.alt('ago')}{E}"))
+        specs.append(("ago", f"{B}(?P<n>{num}){S}(?P<unit>{units}){S}{w.alt('ago')}{E}", ("ago", UNITS)))
     specs += [
-        ("relative", f"{B}(?P<rel>{rel}){E}"),
+        ("relative", f"{B}(?P<rel>{rel}){E}", (OFFSETS,)),
         # "le lendemain", "the next day", but not "la veille du sommet" (the eve of something else)
-        ("relative", f"{B}(?P<rel>{w.alt('then_offset')}){E}(?!\\s+{w.alt('of')}(?:(?<=')|(?!\\w)))"),
+        ("relative", f"{B}(?P<rel>{w.alt('then_offset')}){E}(?!\\s+{w.alt('of')}(?:(?<=')|(?!\\w)))", ("then_offset",)),
         # "the day before, ...", but not "the day before the vote"
-        ("relative", f"{B}(?P<rel>{w.alt('then_alone')})(?=\\s*(?:[.,;:)]|$))"),
+        ("relative", f"{B}(?P<rel>{w.alt('then_alone')})(?=\\s*(?:[.,;:)]|$))", ("then_alone",)),
         # "dans la nuit de samedi à dimanche": one night, before the weekday pattern takes "samedi"
-        ("night_weekdays", f"{B}{w.alt('night_of')}{S}(?P<wd>{wd}){S}{w.alt('night_to')}{S}(?P<wd2>{wd}){E}"),
-        ("weekday", f"{B}{p.pre}(?:{w.alt('this')}{S})?(?P<wd>{wd})(?:{S}{dp})?{p.post}{E}"),
-        ("month", f"{B}(?:{w.alt('in')}{S})?(?P<m1>{p.month}){S}(?P<y1>{p.year}){E}"),
-        ("month", f"{B}{_month_lead(w, p)}(?P<m1>{p.month}){p.post}{E}"),
-        ("years", f"{B}(?P<y1>{p.year})\\s?[-/–]\\s?(?P<y2>{p.year}){E}"),
-        ("year", f"{B}{w.alt('in')}{S}(?P<y1>{p.year}){E}"),
-        ("year", f"{B}(?P<y1>{p.year})(?=\\s*(?:[.,;:)»]|$)){E}"),
+        ("night_weekdays", f"{B}{w.alt('night_of')}{S}(?P<wd>{wd}){S}{w.alt('night_to')}{S}(?P<wd2>{wd}){E}", ("night_of", "weekday")),
+        ("weekday", f"{B}{p.pre}(?:{w.alt('this')}{S})?(?P<wd>{wd})(?:{S}{dp})?{p.post}{E}", ("weekday",)),
+        ("month", f"{B}(?:{w.alt('in')}{S})?(?P<m1>{p.month}){S}(?P<y1>{p.year}){E}", ("month",)),
+        ("month", f"{B}{_month_lead(w, p)}(?P<m1>{p.month}){p.post}{E}", ("month",)),
+        ("years", f"{B}(?P<y1>{p.year})\\s?[-/–]\\s?(?P<y2>{p.year}){E}", ()),
+        ("year", f"{B}{w.alt('in')}{S}(?P<y1>{p.year}){E}", ()),
+        ("year", f"{B}(?P<y1>{p.year})(?=\\s*(?:[.,;:)»]|$)){E}", ()),
     ]
-    return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in specs]
+    return [DatePattern(kind, re.compile(rx, re.IGNORECASE), kind in DIGIT_KINDS,
+                        tuple(_cue(w, *((group,) if isinstance(group, str) else group)) for group in cues))
+            for kind, rx, cues in specs]
 
 
 def _month_lead(w: Words, p: _Parts) -> str:

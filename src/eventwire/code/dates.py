@@ -35,7 +35,7 @@ from functools import lru_cache
 
 # ``words`` and ``Words`` are re-exported: other modules read the date words from here.
 from eventwire.code.date_patterns import Words as Words
-from eventwire.code.date_patterns import norm, patterns
+from eventwire.code.date_patterns import norm, patterns, text_words
 from eventwire.code.date_patterns import words as words
 from eventwire.code.tables import on_clear
 from eventwire.code.textutil import fold
@@ -45,8 +45,6 @@ ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
 DIGIT = re.compile(r"\d")
 YEAR_LIKE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# Patterns that cannot match without a digit (days, spans, years): skipped in texts without one.
-DIGIT_KINDS = {"night", "span", "day", "numeric", "weekday_day", "years", "year"}
 
 
 @dataclass(frozen=True)
@@ -133,27 +131,45 @@ _FOUND: dict[tuple[str, Anchor, str, bool], list[DateMention]] = {}
 
 def _find_dates(text: str, anchor: Anchor, lang: str, future: bool) -> list[DateMention]:
     folded = fold(text).replace("’", "'")
-    if not _cue(lang).search(folded):
-        return []  # no digit, month, weekday or relative word: no date (most sentences)
-    taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    digits = DIGIT.search(folded) is not None
-    for kind, rx in patterns(lang):
-        if kind in DIGIT_KINDS and not digits:
-            continue
-        for match in rx.finditer(folded):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            mention = _resolve(kind, match, anchor, lang, future)
-            taken.append((start, end))  # a matched but unresolvable phrase is still a date
-            if mention is not None:
-                mention.start, mention.end, mention.text = start, end, text[start:end]
-                found.append(mention)
+    for kind, match in _matches(folded, lang):
+        start, end = match.span()
+        mention = _resolve(kind, match, anchor, lang, future)
+        if mention is not None:
+            mention.start, mention.end, mention.text = start, end, text[start:end]
+            found.append(mention)
     until = _until(lang)
     # ("suspendre les négociations jusqu'en 2028": when a state ends, not when anything happened)
     found = [m for m in found if not until.search(folded[: m.start])]
     return _then_days(sorted(found, key=lambda m: m.start), anchor)
+
+
+def _matches(folded: str, lang: str) -> list[tuple[str, re.Match[str]]]:
+    """The date phrases of a folded text with the kind of each, in pattern order; earlier
+    patterns win overlaps. (Whatever the anchor: the same texts come back with another one.)"""
+    key = (folded, lang)
+    found = _MATCHED.get(key)
+    if found is not None:
+        return found
+    digits = DIGIT.search(folded) is not None
+    in_text = text_words(folded)
+    found = []
+    # (no digit, month, weekday or relative word: no pattern is tried, as in most sentences)
+    for pattern in patterns(lang):
+        if not pattern.may_match(digits, in_text):
+            continue
+        for match in pattern.regex.finditer(folded):
+            start, end = match.span()
+            # (a matched but unresolvable phrase is still a date: it stays taken)
+            if not any(start < m.end() and m.start() < end for _, m in found):
+                found.append((pattern.kind, match))
+    if len(_MATCHED) >= FIND_CACHE:
+        _MATCHED.clear()
+    _MATCHED[key] = found
+    return found
+
+
+_MATCHED: dict[tuple[str, str], list[tuple[str, re.Match[str]]]] = {}
 
 
 @lru_cache(maxsize=8)
@@ -218,15 +234,6 @@ def _shift(iso: str, days: int) -> str | None:
         base = _safe_date(*(int(x) for x in full.groups()))
         return (base + dt.timedelta(days=days)).isoformat() if base else None
     return None
-
-
-@lru_cache(maxsize=8)
-def _cue(lang: str) -> re.Pattern[str]:
-    """What every date pattern needs one of: a digit or a word that starts or ends one."""
-    w = words(lang)
-    kinds = ("month", "weekday", "ago", "night", "night_of", "day_offset", "then_offset", "then_alone", "week_offset",
-             "month_offset", "year_offset", "number")
-    return re.compile(r"\d|" + w.alt(*kinds), re.IGNORECASE)  # a loose test: patterns decide
 
 
 def _resolve(
@@ -459,5 +466,5 @@ def document_anchor(doc: Document, lang: str | None = None) -> Anchor:
     return anchor(doc, lang)
 
 
-on_clear(_cue.cache_clear)
 on_clear(_FOUND.clear)  # found dates depend on the words
+on_clear(_MATCHED.clear)

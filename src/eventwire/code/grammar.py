@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
 
 from eventwire.code.tables import kind_rows, on_clear
 
@@ -94,9 +95,23 @@ def grammar(lang: str) -> Grammar:
     )
 
 
+def lang_of(item: Token | Span) -> str:
+    """The language ``item`` was parsed in (``Doc.lang_``, which spaCy finds anew each time:
+    kept per vocabulary, as every word of a text asks)."""
+    vocab = item.doc.vocab
+    lang = _LANGS.get(vocab)
+    if lang is None:
+        lang = _LANGS[vocab] = vocab.lang
+    return lang
+
+
+_LANGS: dict[Vocab, str] = {}
+
+
 def grammar_of(item: Token | Span) -> Grammar:
     """The grammar of the language ``item`` was parsed in."""
-    return grammar(item.doc.lang_)
+    return grammar(lang_of(item))
 
 
 on_clear(grammar.cache_clear)
+on_clear(_LANGS.clear)

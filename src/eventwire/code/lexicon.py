@@ -9,7 +9,7 @@ event cites so that a user who sees a wrong event knows which line to edit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from eventwire.code.tables import DATA_DIR, Row, load_table, on_clear
@@ -45,9 +45,18 @@ class Trigger:
 class Lexicon:
     lang: str
     by_lemma: dict[str, tuple[Trigger, ...]]
+    # the lines of each set of keys a word has, found once (news repeats its words)
+    _of_keys: dict[tuple[str, ...], tuple[Trigger, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, lemma: str) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma, ())
+
+    def lines_of(self, keys: tuple[str, ...]) -> tuple[Trigger, ...]:
+        """The lines of every key in ``keys``, in their order."""
+        found = self._of_keys.get(keys)
+        if found is None:
+            found = self._of_keys[keys] = tuple(t for key in keys for t in self.by_lemma.get(key, ()))
+        return found
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_lemma.values())

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.date_patterns import norm
 from eventwire.code.date_patterns import words as date_words
-from eventwire.code.grammar import grammar, grammar_of
+from eventwire.code.grammar import grammar, grammar_of, lang_of
 from eventwire.code.tables import on_clear
 
 NP_DEPS = {
@@ -37,7 +37,22 @@ class Arg:
     group: int = 0  # phrases coordinated with one another share a group
 
 
+_CASES = "eventwire.cases"  # where a parsed part keeps the case of each word asked (``Doc.user_data``)
+
+
 def case_of(token: Token) -> str:
+    """The preposition of a word's phrase ("à", "de", "face"), or ""; asked many times of the
+    same words, so kept once found."""
+    cases = token.doc.user_data.get(_CASES)
+    if cases is None:
+        cases = token.doc.user_data[_CASES] = {}
+    found = cases.get(token.i)
+    if found is None:
+        found = cases[token.i] = _case_of(token)
+    return found
+
+
+def _case_of(token: Token) -> str:
     for child in token.children:
         if child.dep_ in ("case", "fixed") or (child.dep_ == "mark" and child.pos_ == "ADP"):
             before = token.doc[child.i - 1] if child.i > 0 else None
@@ -292,7 +307,7 @@ def _reciprocal_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _reciprocal(span: Span) -> bool:
     """ "les deux parties", "both sides"; also "des deux pays" / "aux deux pays", whose
     article the preposition swallowed and the phrase left outside."""
-    full, bare = _reciprocal_patterns(span.doc.lang_)
+    full, bare = _reciprocal_patterns(lang_of(span))
     if full.search(span.text):
         return True
     if span.start == 0 or not bare.search(span.text):
@@ -396,7 +411,7 @@ UNIT_KINDS = ("unit_day", "unit_week", "unit_month", "unit_year")  # words of a 
 
 def time_word(token: Token, units: bool = True) -> bool:
     """A word of the calendar: "mardi", "mars", "matin"; with ``units``, "semaine" too."""
-    return _calendar_word(token.doc.lang_, token.text, units)
+    return _calendar_word(lang_of(token), token.text, units)
 
 
 @lru_cache(maxsize=65536)

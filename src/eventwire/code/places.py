@@ -331,7 +331,7 @@ class Gazetteer:
             return None  # inside a compound: "Vietnam-Russie", "Saint-Laurent-du-Maroni"
         tail_of_name = i > 0 and text[tokens[i - 1][1] : start] == " " and (
             text[tokens[i - 1][0]].isupper() and not _sentence_start(text, tokens[i - 1][0]))
-        context = self._context(text, tokens, i) or inherited
+        context: str | None = None  # (found once a name matches: most capitalised words are none)
         longest = min(MAX_TOKENS, self.first_words[keys[i]], len(tokens) - i)
         for n in range(longest, 0, -1):
             if n > 1 and not all(
@@ -358,6 +358,8 @@ class Gazetteer:
                 cands = [c for c in cands if c.kind == "country"]
             after = tokens[i + n][0] if i + n < len(tokens) else len(text)
             next_word = text[after : after + 2] if text[end:after] == " " else ""
+            if context is None:
+                context = self._context(text, tokens, i) or inherited
             best = self._choose(written, n, _own_names_first(key, cands), context, next_word)
             if best is not None:
                 return n, best, context

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.code.complements import agent_of, object_taken_before
-from eventwire.code.grammar import grammar, grammar_of
+from eventwire.code.grammar import grammar, grammar_of, lang_of
 from eventwire.code.phrases import Arg, after_comma, case_of, counted_whole
 from eventwire.code.tables import on_clear
 
@@ -148,7 +148,7 @@ def detached_participle_verb(verb: Token) -> Token | None:
         return aux
     # ("..., blessant[case of 'civils'] trois civils": or the preposition of its object)
     if verb.dep_ not in ("acl", "advcl", "case") or verb.pos_ != "VERB" or not verb.lower_.endswith(
-            grammar(verb.doc.lang_).endings("detached_participle_ending")):
+            grammar(lang_of(verb)).endings("detached_participle_ending")):
         return None
     if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not after_comma(verb):
         return None
@@ -179,7 +179,7 @@ def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
     made the subject; the subject is the first bare noun after that comma."""
     if subj.i != subj.sent.start or subj.i >= verb.i or subj.ent_type_ or not subj.text[:1].isupper():
         return None
-    if not subj.lower_.endswith(grammar(subj.doc.lang_).endings("participle_ending")):
+    if not subj.lower_.endswith(grammar(lang_of(subj)).endings("participle_ending")):
         return None
     if not any(c.dep_.startswith("obl") or c.dep_ == "advmod" for c in subj.children):
         return None
@@ -387,7 +387,7 @@ def after_name_with_verb_ending(token: Token) -> bool:
     # (cheapest tests first: this runs on every word of a text)
     if token.pos_ not in MISREAD_VERB_POS or token.i == 0:
         return False
-    if not token.lower_.endswith(_endings(token.doc.lang_)):
+    if not token.lower_.endswith(_endings(lang_of(token))):
         return False
     before = token.doc[token.i - 1]
     if before.text[:1].isupper():

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.code.grammar import grammar_of
+from eventwire.code.grammar import grammar_of, lang_of
 from eventwire.code.phrases import purpose_clause
 from eventwire.code.repairs import (
     clause_start,
@@ -96,7 +96,7 @@ on_clear(status_words.cache_clear)
 
 
 def _words(token: Token) -> StatusWords:
-    return status_words(token.doc.lang_)
+    return status_words(lang_of(token))
 
 
 def _low(token: Token) -> str:

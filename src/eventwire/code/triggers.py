@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.actor_tables import igo_heads, words_of
 from eventwire.code.complements import object_taken_before
-from eventwire.code.grammar import grammar, grammar_of
+from eventwire.code.grammar import grammar, grammar_of, lang_of
 from eventwire.code.lexicon import Lexicon, Trigger
 from eventwire.code.phrases import case_of, time_word
 from eventwire.code.repairs import (
@@ -62,7 +62,7 @@ def lemma_keys(token: Token) -> list[str]:
     """The lemma, the form, and the lemma a lemmatizer missed: a participle or present
     tense kept as its own lemma ("signée", "exigent", "signed") rewritten by the
     language's suffix rows (``grammar.tsv``), a plural noun without its "s"."""
-    form, lemma, pos, lang = token.lower_, token.lemma_.lower(), token.pos_, token.doc.lang_
+    form, lemma, pos, lang = token.lower_, token.lemma_.lower(), token.pos_, lang_of(token)
     keys = _keys(lang, lemma, form, pos in ("NOUN", "PROPN"))
     # the present tense: a verb kept as its own lemma, or one the tagger read as another part
     # of speech ("Pékin critique[ADJ] Washington"; :func:`headline_verb` decides later). (The
@@ -177,7 +177,7 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
     for other in near:
         words.add(other.lemma_.lower())
         words.add(other.lower_)
-        if other.text[:1].isupper() and _names_igo(token.doc.lang_, other.text):
+        if other.text[:1].isupper() and _names_igo(lang_of(token), other.text):
             words.add(IGO_WORD)  # "se retirer de l'OTAN": an organisation, whatever its name
         if other.lower_ in reflexive and other.dep_ in ("expl:comp", "expl:pv", "obj", "iobj", "expl"):
             words.add("se")
@@ -245,16 +245,23 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     return _best_line(token, _candidates(token, lexicon))
 
 
-def _candidates(token: Token, lexicon: Lexicon) -> list[Trigger]:
-    return [trigger for key in lemma_keys(token) for trigger in lexicon.candidates(key)]
+def _candidates(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
+    """The lines of :func:`lemma_keys` (written again for speed: this runs on every word)."""
+    form, lemma, pos = token.lower_, token.lemma_.lower(), token.pos_
+    keys = _keys(lexicon.lang, lemma, form, pos in ("NOUN", "PROPN"))
+    present = _present_keys(lexicon.lang, form)
+    if present and ((pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
+        keys = tuple(dict.fromkeys(keys + present))
+    return lexicon.lines_of(keys)
 
 
-def _best_line(token: Token, candidates: list[Trigger]) -> TriggerMatch | None:
+def _best_line(token: Token, candidates: tuple[Trigger, ...]) -> TriggerMatch | None:
     """The most specific of the ``candidates`` lines that reads ``token``."""
     if not candidates:
         return None
     reading = _Reading.of(token)
-    words = context_words(token, reading)
+    # (the words around are gathered only for lines that require or forbid some)
+    words = context_words(token, reading) if any(t.requires or t.forbids for t in candidates) else set()
     own: set[str] | None = None  # (found only when a line forbids words, and differs)
     best: Trigger | None = None
     for trigger in candidates:
