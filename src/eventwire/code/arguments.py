@@ -86,6 +86,7 @@ from eventwire.code.repairs import (
     object_after,
     subject_before,
 )
+from eventwire.code.spans import sentence_of
 from eventwire.code.status import status_words
 from eventwire.code.subjects import clause_subject, governing_verb, is_passive, speaker
 
@@ -143,7 +144,7 @@ def _last_apposition(subj: Token, verb: Token) -> list[Arg]:
         return []
     doc = subj.doc
     start = span.end - 1
-    while start > subj.sent.start and doc[start - 1].text not in (",", ":"):
+    while start > sentence_of(subj).start and doc[start - 1].text not in (",", ":"):
         start -= 1  # (a headline's topic, "Soudan : le Conseil de sécurité adopte": see _topic)
     if start == span.start:
         return []
@@ -162,7 +163,7 @@ def _topic(subj: Token) -> list[Arg]:
     """ "Sénégal : le candidat de l'opposition remporte ...": a headline's topic before a colon
     gives its country to a subject that names none (after the subject itself, which may name
     its own: "Soudan : le Conseil de sécurité adopte une résolution")."""
-    span, sent = phrase_span(subj), subj.sent
+    span, sent = phrase_span(subj), sentence_of(subj)
     if headline_topic(sent, span.start) is None:
         return []
     return [Arg(subj.doc[sent.start : span.end], TOPIC_SUBJECT_RULE, group=-sent.start - 1)]
@@ -867,10 +868,10 @@ def _headline_roles(verb: Token) -> Roles:
     act on those after it, or on the names among them when the whole names no one else
     ("Kenya recalls envoy to Somalia")."""
     doc, start = verb.doc, clause_start(verb)
-    topic = headline_topic(verb.sent, verb.i)
-    if start == verb.sent.start and topic is not None:
+    topic = headline_topic(sentence_of(verb), verb.i)
+    if start == sentence_of(verb).start and topic is not None:
         start = topic.end + 1  # "Philippines : le Japon livre ...": not the topic, which is no doer
-    after = doc[verb.i + 1 : verb.sent.end]
+    after = doc[verb.i + 1 : sentence_of(verb).end]
     names = [Arg(phrase_span(t), "name in the headline object (parse repair)", group=t.i)
              for t in after if t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat", "flat:name")]
     subject = doc[start : verb.i]
@@ -881,7 +882,7 @@ def _headline_roles(verb: Token) -> Roles:
     recipients = [Arg(after, "headline object (parse repair)"), *names] if len(after) else []
     if denies(verb):
         recipients = []  # whose claim it denies, not those it names
-    if start > verb.sent.start + 1 and doc[start - 2].lower_ in grammar_of(verb)["clause_pronoun"]:
+    if start > sentence_of(verb).start + 1 and doc[start - 2].lower_ in grammar_of(verb)["clause_pronoun"]:
         # "..., ce que l'Azerbaïdjan dément": who said or did what the clause pronoun stands for
         recipients = clause_antecedents(doc[start - 2])
         if start == verb.i:  # "ce que dément Moscou": the subject comes after the verb
@@ -928,7 +929,7 @@ def _condition_subjects(threat: Token) -> list[Arg]:
     countermeasures if Manila continued": the one whose act the threat is about, the subject of
     the condition that follows it (found by position: the parser hangs the clause anywhere)."""
     conditions = status_words(lang_of(threat))["condition"]
-    for mark in threat.doc[threat.i + 1 : threat.sent.end]:
+    for mark in threat.doc[threat.i + 1 : sentence_of(threat).end]:
         if mark.dep_ == "mark" and mark.lower_ in conditions:
             subj = child_of(mark.head, *SUBJECT_DEPS)
             return make_args(subj, "subject of the condition") if subj is not None else []
@@ -946,7 +947,7 @@ def _drop_mediators(roles: Roles, token: Token) -> None:
     """ "ont scellé leur réconciliation sous l'égide de la Turquie": who brings the sides
     together is no side of what they agree or discuss (``mediator_noun``)."""
     nouns = grammar_of(token)["mediator_noun"]
-    mediators = [t for t in token.sent if t.i != token.i and t.lemma_.lower() in nouns]
+    mediators = [t for t in sentence_of(token) if t.i != token.i and t.lemma_.lower() in nouns]
     if not mediators:
         return
 

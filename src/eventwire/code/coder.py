@@ -111,6 +111,7 @@ from eventwire.code.scene import (
     paragraph_date,
     then_across,
 )
+from eventwire.code.spans import sentence_of
 from eventwire.code.status import SUSPENDING_TYPES, event_status, habitual, told_in_future
 from eventwire.code.subjects import clause_subject
 from eventwire.code.tables import on_clear
@@ -767,7 +768,7 @@ class Coder:
         if arg.reciprocal:
             # "les deux pays ont convenu ..., ont annoncé les ministères cambodgien et
             # thaïlandais": with no meeting told yet, the two countries the sentence names
-            named = self.resolver.mentions_country(arg.span.sent.text)
+            named = self.resolver.mentions_country(sentence_of(arg.span).text)
             if len(named) == 2:
                 return [Entity(country=c, sector="GOV", name=None) for c in sorted(named)]
             # "De violents combats ont opposé les deux armées ... Washington a appelé les
@@ -930,7 +931,7 @@ class Coder:
         if case not in self.grammar["place_case"]:
             return False
         # (looked up in its sentence, with the preposition: a bare "Washington" may be a person)
-        sent = arg.span.sent
+        sent = sentence_of(arg.span)
         start, end = arg.span.start_char - sent.start_char, arg.span.end_char - sent.start_char
         # ("se sont réunis à Luxembourg": a country's name with "à" and no article is its
         # capital; "au Luxembourg" is the country)

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import after_comma, case_of, child_of, time_word
+from eventwire.code.spans import sentence_of
 
 SUBJECT_DEPS = ("nsubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass",)
@@ -400,7 +401,7 @@ def misread_noun(token: Token) -> bool:
     adjective with an article is a noun."""
     if token.pos_ == "X":
         return token.text[:1].isupper()
-    if token.pos_ in ("ADJ", "ADV") and token.text[:1].isupper() and token.i > token.sent.start:
+    if token.pos_ in ("ADJ", "ADV") and token.text[:1].isupper() and token.i > sentence_of(token).start:
         return True
     # (or a possessive: "defended Bolivia's right[ADJ]")
     return token.pos_ in ("VERB", "ADJ") and any(c.dep_ in ("det", "nmod:poss") for c in token.children)

@@ -83,7 +83,8 @@ def summed_up(match: TriggerMatch, others: frozenset[int]) -> bool:
     phrase after a comma that another trigger judges (coded before the judgement, whatever its
     kind, so that the judgement knows whose act it was)."""
     token = match.token
-    acts = (summed_act(p.head) for p in token.sent if p.dep_ == "acl" and p.i in others)
+    doc = token.doc
+    acts = (summed_act(doc[i].head) for i in sorted(others) if doc[i].dep_ == "acl")  # (``others``: this sentence's)
     return any(act is not None and act.i == token.i for act in acts)
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from eventwire.code.actors import ActorResolver
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import case_of, phrase_span
+from eventwire.code.spans import sentence_of
 from eventwire.code.textutil import fold_key
 from eventwire.code.unit import Unit
 from eventwire.event import Entity
@@ -127,10 +128,10 @@ def latter_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | N
 def _two_sentences_before(span: Span, unit: Unit) -> list[Token]:
     """The tokens before ``span`` in its sentence and the sentence before, which may end
     the part before it."""
-    sent = span.sent
+    sent = sentence_of(span)
     tokens = list(span.doc[sent.start : span.start])
     if sent.start > 0:
-        before = span.doc[sent.start - 1].sent
+        before = sentence_of(span.doc[sent.start - 1])
         return list(span.doc[before.start : sent.start]) + tokens
     earlier = [d for d in unit.parsed if d is not span.doc]
     if earlier and len(earlier[-1]):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.code.date_patterns import norm
 from eventwire.code.date_patterns import words as date_words
 from eventwire.code.grammar import grammar, grammar_of, lang_of
+from eventwire.code.spans import sentence_of
 from eventwire.code.tables import on_clear
 
 NP_DEPS = {
@@ -259,8 +260,8 @@ def _list_start(subject: Token) -> list[Token]:
     doc = subject.doc
     found: list[Token] = []
     end = subject.left_edge.i
-    while end > subject.sent.start + 1 and doc[end - 1].text == ",":
-        name = next((t for t in doc[subject.sent.start : end - 1] if t.right_edge.i == end - 2
+    while end > sentence_of(subject).start + 1 and doc[end - 1].text == ",":
+        name = next((t for t in doc[sentence_of(subject).start : end - 1] if t.right_edge.i == end - 2
                      and t.head.i == subject.head.i and t.pos_ == "PROPN" and not case_of(t)), None)
         if name is None:
             break
@@ -353,7 +354,7 @@ def headline_topic(sent: Span, end: int) -> Span | None:
 def hung_on_topic(token: Token) -> bool:
     """Whether the parser hung ``token``, after a headline's colon, on the topic before it
     ("Inde : Macron reçu[parataxis of 'Inde'] par Modi")."""
-    topic = headline_topic(token.sent, token.i)
+    topic = headline_topic(sentence_of(token), token.i)
     return topic is not None and topic.start <= token.head.i < topic.end
 
 

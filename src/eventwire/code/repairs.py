@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from eventwire.code.complements import agent_of, object_taken_before
 from eventwire.code.grammar import grammar, grammar_of, lang_of
 from eventwire.code.phrases import Arg, after_comma, case_of, counted_whole
+from eventwire.code.spans import sentence_of
 from eventwire.code.tables import on_clear
 
 # Where a parser hangs a finite verb whose subject it lost (the verb then has none).
@@ -106,7 +107,7 @@ def _adjective_participle(verb: Token) -> bool:
     in a sentence where it found no verb at all."""
     return verb.pos_ == "ADJ" and any(
         verb.lower_.endswith(suffix) for suffix, _ in grammar_of(verb).pairs("participle_suffix")
-    ) and not any(t.pos_ in ("VERB", "AUX") for t in verb.sent)
+    ) and not any(t.pos_ in ("VERB", "AUX") for t in sentence_of(verb))
 
 
 def coordinated_head(verb: Token) -> Token:
@@ -152,7 +153,7 @@ def detached_participle_verb(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not after_comma(verb):
         return None
-    main = verb.sent.root
+    main = sentence_of(verb).root
     return main if main.pos_ in ("VERB", "AUX") and main.i < verb.i else None
 
 
@@ -177,7 +178,7 @@ def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
     """ "Réunis[nsubj] à Washington, les dirigeants[appos] ont paraphé un accord": a participle
     opening the sentence, with a complement of its own and a comma after it, that the parser
     made the subject; the subject is the first bare noun after that comma."""
-    if subj.i != subj.sent.start or subj.i >= verb.i or subj.ent_type_ or not subj.text[:1].isupper():
+    if subj.i != sentence_of(subj).start or subj.i >= verb.i or subj.ent_type_ or not subj.text[:1].isupper():
         return None
     if not subj.lower_.endswith(grammar(lang_of(subj)).endings("participle_ending")):
         return None
@@ -205,7 +206,7 @@ def preverbal_subject(verb: Token) -> tuple[Token | None, str]:
     subordinators = grammar_of(verb)["subordinator"]
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     start = min([verb.i] + [c.i for c in auxiliaries if not misread_name(c)])
-    for i in range(start - 1, verb.sent.start - 1, -1):
+    for i in range(start - 1, sentence_of(verb).start - 1, -1):
         tok = verb.doc[i]
         if misread_name(tok) or (tok.pos_ in ("ADJ", "ADV") and tok.text[:1].isupper() and (
                 tok.dep_ in ("ROOT", "nsubj") or tok.head.i == verb.i or tok.i == verb.i - 1)):
@@ -332,7 +333,7 @@ def headline_verb(token: Token) -> bool:
         return True
     if not after_name_with_verb_ending(token):
         return False
-    sent = token.sent  # (last: finding the sentence costs a walk through it)
+    sent = sentence_of(token)  # (last: finding the sentence costs a walk through it)
     start = clause_start(token)
     # (a verb of a clause with a subordinator is not the sentence's: "Washington menace[NOUN]
     # Bogota de droits de douane si elle refuse ...")
@@ -416,7 +417,7 @@ on_clear(_endings.cache_clear)
 def clause_start(token: Token) -> int:
     """Where the clause of ``token`` starts: after the last relative pronoun before it in its
     sentence ("..., ce que l'Azerbaïdjan dément"), else at the sentence's start."""
-    sent = token.sent
+    sent = sentence_of(token)
     for i in range(token.i - 1, sent.start - 1, -1):
         if "Rel" in token.doc[i].morph.get("PronType", []):
             return i + 1

@@ -32,6 +32,7 @@ from eventwire.code.repairs import (
     misread_present,
     sentence_verb_on_noun,
 )
+from eventwire.code.spans import sentence_of
 from eventwire.code.triggers import TriggerMatch
 from eventwire.document import Document, Part
 from eventwire.event import Entity, Evidence
@@ -101,7 +102,7 @@ def _fronted(participle: Token) -> bool:
     """ "Reçu mardi par le prince héritier, le ministre a ...", "Arrived in Hanoi, the minister
     ...": a participle clause that opens the sentence tells what its subject did or underwent."""
     return participle.dep_ == "advcl" and participle.i < participle.head.i and (
-        participle.left_edge.i == participle.sent.start)
+        participle.left_edge.i == sentence_of(participle).start)
 
 
 def _past_with_object(token: Token) -> bool:

@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+_SENTENCES = "eventwire.sentences"  # where a parse keeps its sentences (``Doc.user_data``)
+
+
+def sentence_of(item: Token | Span) -> Span:
+    """The sentence of a token, or of a span's first token: ``Token.sent``, found once per parse
+    (spaCy looks through the whole text at each call)."""
+    doc = item.doc
+    index = doc.user_data.get(_SENTENCES)
+    if index is None:
+        sents = list(doc.sents)
+        at = [n for n, sent in enumerate(sents) for _ in range(len(sent))]
+        index = doc.user_data[_SENTENCES] = (sents, at)
+    sents, at = index
+    if isinstance(item, Token):
+        return sents[at[item.i]]
+    sent = sents[at[item.start]]
+    return sent if item.end <= sent.end else item.sent  # (a span across sentences: spaCy's answer)
+
 
 def inside_person(tokens: list[Token]) -> bool:
     """Whether the tokens lie inside a longer PER entity."""

@@ -35,6 +35,7 @@ from eventwire.code.repairs import (
     headline_verb,
     is_finite,
 )
+from eventwire.code.spans import sentence_of
 from eventwire.code.tables import kind_rows, on_clear
 from eventwire.code.triggers import lemma_keys
 from eventwire.errors import DataFileError
@@ -200,7 +201,7 @@ def _hearsay(aux: Token, verb: Token, w: StatusWords) -> bool:
     reports that it happened; "aurait pu signer", "aurait dû" do not."""
     return (aux.i != verb.i and aux.dep_ == "aux:tense" and aux.lemma_.lower() in w["hearsay_aux"]
             and "Part" in _morph(verb, "VerbForm") and verb.lemma_.lower() not in w["modal"]
-            and any(t.lower_ in grammar_of(verb)["according_case"] for t in verb.sent))
+            and any(t.lower_ in grammar_of(verb)["according_case"] for t in sentence_of(verb)))
 
 
 def _reported_in_past(verb: Token) -> bool:
@@ -382,7 +383,7 @@ def event_status(token: Token, governors: set[int], judgement: bool = False, thr
     # "..., ce que l'Azerbaïdjan dément[ADV]": a misread verb after a relative pronoun comments
     # on the clause before (as :func:`_comment`); the parser's tree above it is no guide
     misread_verb = verb.i == token.i and headline_verb(token)
-    misread_relative = misread_verb and clause_start(token) > token.sent.start
+    misread_relative = misread_verb and clause_start(token) > sentence_of(token).start
     # (nor, beyond its own clause, for one the parser hung on a word that is no verb:
     # "Washington menace[NOUN, on 'Washington'] Bogota ... si elle refuse": the condition is
     # on the refusal; but "Si l'Iran attaque[NOUN] Israël" is its own)

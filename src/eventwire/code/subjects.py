@@ -38,6 +38,7 @@ from eventwire.code.repairs import (
     sentence_verb_on_noun,
     unmarked_clause,
 )
+from eventwire.code.spans import sentence_of
 from eventwire.code.triggers import lemma_keys
 
 
@@ -57,7 +58,7 @@ def is_passive(verb: Token) -> bool:
     if "aux:tense" in deps or auxiliary_cut_off(verb) is not None:
         return False  # (or "avoir" cut off from it: "a de son côté accusé Kiev")
     if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
-            and (agent_of(verb) is not None or verb.left_edge.i == verb.sent.start):
+            and (agent_of(verb) is not None or verb.left_edge.i == sentence_of(verb).start):
         # "Reçu mardi par le prince héritier, le ministre a ...", "Condamné à cinq ans de
         # prison, l'ancien président a ...": with its agent or opening the sentence (and maybe
         # a day read as its object)
@@ -114,7 +115,7 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if is_passive(verb):
         agent = agent_of(verb)
         return (agent, "obl:agent") if agent is not None else (None, "")
-    if verb.pos_ not in ("VERB", "AUX") and verb.i > verb.sent.start and headline_verb(verb):
+    if verb.pos_ not in ("VERB", "AUX") and verb.i > sentence_of(verb).start and headline_verb(verb):
         # "Beijing[amod] launches[NOUN] military drills": the words before a headline's verb
         before = verb.doc[verb.i - 1]
         while before.head.i < verb.i and before.head.i != before.i and before.dep_ in ("compound", "amod", "flat"):
@@ -252,7 +253,7 @@ def _decider(noun: Token, verb: Token) -> Token | None:
 
 def noun_before(token: Token) -> Token | None:
     """The noun a relative pronoun follows ("l'Allemagne, qui exige"), skipping punctuation."""
-    for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+    for i in range(token.i - 1, max(sentence_of(token).start, token.i - 4) - 1, -1):
         tok = token.doc[i]
         if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head  # "Le chancelier allemand, qui effectue ...": the noun the adjective is on
@@ -312,7 +313,7 @@ def speaker(token: Token) -> tuple[Token | None, str]:
         node = node.head
     # « Nous condamnons ... », a déclaré X: the quote and the saying are two trees, and the
     # parser may even cut them into two sentences.
-    sent = token.sent
+    sent = sentence_of(token)
     following = token.doc[sent.end : min(len(token.doc), sent.end + 4)]
     for tok in following:
         if tok.lemma_ in g["speech_verb"]:

@@ -29,6 +29,7 @@ from eventwire.code.repairs import (
     misread_object,
     misread_participle,
 )
+from eventwire.code.spans import sentence_of
 from eventwire.code.tables import on_clear
 
 # spaCy's French tagger calls some participles ADJ ("arrêtée", "destituée") and
@@ -167,7 +168,7 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
         # être trouvés" ("accords" depends on "pu")
         near.extend(c for c in token.head.children if c.dep_ in MODAL_SUBJECTS)
     if reading.headline:
-        near.extend(token.doc[token.i + 1 : token.sent.end])  # its object, which the parse lost
+        near.extend(token.doc[token.i + 1 : sentence_of(token).end])  # its object, which the parse lost
     elif token.dep_ == "conj":
         taken = object_taken_before(token)
         if taken is not None:  # "et convoqué l'ambassadeur", hung on the first verb
