@@ -251,7 +251,9 @@ def _candidates(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     form, lemma, pos = token.lower_, token.lemma_.lower(), token.pos_
     keys = _keys(lexicon.lang, lemma, form, pos in ("NOUN", "PROPN"))
     present = _present_keys(lexicon.lang, form)
-    if present and ((pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
+    # (the word's surroundings are looked at only when a present's lemma has lines)
+    if present and lexicon.lines_of(present) and (
+            (pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
         keys = tuple(dict.fromkeys(keys + present))
     return lexicon.lines_of(keys)
 
