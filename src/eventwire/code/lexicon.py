@@ -41,6 +41,9 @@ class Trigger:
         return len(self.requires)
 
 
+KEYS_KEPT = 200_000  # sets of keys whose lines are kept (see :meth:`Lexicon.lines_of`)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     lang: str
@@ -55,6 +58,8 @@ class Lexicon:
         """The lines of every key in ``keys``, in their order."""
         found = self._of_keys.get(keys)
         if found is None:
+            if len(self._of_keys) >= KEYS_KEPT:
+                self._of_keys.clear()
             found = self._of_keys[keys] = tuple(t for key in keys for t in self.by_lemma.get(key, ()))
         return found
 

@@ -279,8 +279,10 @@ class Gazetteer:
         found: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
-            # Most tokens start no name: one dict lookup settles them.
-            if keys[i] not in self.first_words:
+            # Most tokens start no name: one dict lookup settles them (and a name in lower case
+            # starts only with a word that may: "la Paz" is no place).
+            if keys[i] not in self.first_words or not (
+                    text[tokens[i][0]].isupper() or keys[i] in self._lower_starts):
                 i += 1
                 continue
             inherited = ""
@@ -333,11 +335,10 @@ class Gazetteer:
             text[tokens[i - 1][0]].isupper() and not _sentence_start(text, tokens[i - 1][0]))
         context: str | None = None  # (found once a name matches: most capitalised words are none)
         longest = min(MAX_TOKENS, self.first_words[keys[i]], len(tokens) - i)
-        for n in range(longest, 0, -1):
-            if n > 1 and not all(
-                text[tokens[k][1] : tokens[k + 1][0]] in JOINERS for k in range(i, i + n - 1)
-            ):
-                continue
+        joined = 1  # how many tokens from ``i`` on are joined by spaces, hyphens, apostrophes
+        while joined < longest and text[tokens[i + joined - 1][1] : tokens[i + joined][0]] in JOINERS:
+            joined += 1
+        for n in range(joined, 0, -1):
             written = text[tokens[i][0] : tokens[i + n - 1][1]]
             key = " ".join(keys[i : i + n])
             if "'" in key or "-" in key:  # a letter that folds to a joiner ("ʼ")

@@ -249,13 +249,34 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 def _candidates(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
     """The lines of :func:`lemma_keys` (written again for speed: this runs on every word)."""
     form, lemma, pos = token.lower_, token.lemma_.lower(), token.pos_
+    word = (lemma, form, pos)
+    found = _WORD_LINES.get(word)
+    if found is None or found[0] is not lexicon:
+        if len(_WORD_LINES) >= WORDS_KEPT:
+            _WORD_LINES.clear()
+        found = _WORD_LINES[word] = (lexicon, *_word_lines(lexicon, lemma, form, pos))
+    _, lines, with_present = found
+    if with_present is not None and ((pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
+        return with_present
+    return lines
+
+
+def _word_lines(
+    lexicon: Lexicon, lemma: str, form: str, pos: str
+) -> tuple[tuple[Trigger, ...], tuple[Trigger, ...] | None]:
+    """A word's lines, and its lines as a present tense (None when that adds none: the word's
+    surroundings need no look then)."""
     keys = _keys(lexicon.lang, lemma, form, pos in ("NOUN", "PROPN"))
     present = _present_keys(lexicon.lang, form)
-    # (the word's surroundings are looked at only when a present's lemma has lines)
-    if present and lexicon.lines_of(present) and (
-            (pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
-        keys = tuple(dict.fromkeys(keys + present))
-    return lexicon.lines_of(keys)
+    if not present or not lexicon.lines_of(present):
+        return lexicon.lines_of(keys), None
+    return lexicon.lines_of(keys), lexicon.lines_of(tuple(dict.fromkeys(keys + present)))
+
+
+WORDS_KEPT = 200_000  # (a news vocabulary: the words of a day's wire, not of a year's)
+# (lemma, form, tag) -> the lexicon and the word's lines (see :func:`_word_lines`)
+_WORD_LINES: dict[tuple[str, str, str], tuple[Lexicon, tuple[Trigger, ...], tuple[Trigger, ...] | None]] = {}
+on_clear(_WORD_LINES.clear)
 
 
 def _best_line(token: Token, candidates: tuple[Trigger, ...]) -> TriggerMatch | None:
