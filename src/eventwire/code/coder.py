@@ -427,9 +427,10 @@ class Coder:
         """ "Les États-Unis ont salué le bon déroulement du scrutin": praise or blame of a vote
         goes to the country that held it, the story's."""
         polls = self.grammar["poll_noun"]
-        named = any(t.lemma_.lower() in polls or t.lower_ in polls for a in roles.recipients for t in a.span)
-        country = story_country_of(unit)
-        if not named or country is None or country in {e.country for e in actors}:
+        if not any(t.lemma_.lower() in polls or t.lower_ in polls for a in roles.recipients for t in a.span):
+            return None
+        country = story_country_of(unit)  # (looked up only now: it costs a look at the headline's places)
+        if country is None or country in {e.country for e in actors}:
             return None
         return [Entity(country=country, sector="GOV", name=None)], "the country that held the vote (the story's)"
 
