@@ -2809,6 +2809,8 @@ def test_the_organisation_is_the_international_body_named_last() -> None:
 @pytest.mark.parametrize(("text", "type_", "expected"), [
     ("La Turquie a de son côté soutenu la position de la Grèce.", "SUPPORT", ({"TUR"}, {"GRC"})),
     ("Le Japon a pour sa part condamné l'essai nucléaire de la Corée du Nord.", "ACCUSE", ({"JPN"}, {"PRK"})),
+    # the participle tagged finite, its object hung on the auxiliary
+    ("L'Iran a pour sa part rejeté la proposition américaine.", "REJECT", ({"IRN"}, {"USA"})),
 ])
 def test_a_phrase_between_auxiliary_and_participle_keeps_the_subject(text: str, type_: str, expected: tuple) -> None:
     assert sides(first_event(under_headline(text, "fr"), "fr", type_)) == expected

@@ -265,6 +265,33 @@ def object_taken_after(verb: Token) -> Token | None:
     return None
 
 
+def auxiliary_cut_off(verb: Token) -> Token | None:
+    """ "La Turquie a[ROOT] de son côté soutenu[acl of 'côté'] la position de X", "a pour sa
+    part salué": a past participle cut off from its auxiliary (``perfect_aux``) by an inserted
+    phrase, which the parser made the auxiliary's complement and the participle that phrase's;
+    the auxiliary, whose subject and tense are the participle's."""
+    # (the tagger may call the participle finite: "rejeté[Fin]"; its ending says what it is)
+    if verb.dep_ != "acl" or not ("Part" in verb.morph.get("VerbForm", []) or (
+            verb.pos_ == "VERB" and verb.lower_.endswith(grammar_of(verb).endings("participle_ending")))):
+        return None
+    phrase = verb.head
+    aux = phrase.head
+    if not (phrase.dep_.startswith("obl") or phrase.dep_ == "nmod") or not case_of(phrase):
+        return None
+    return aux if (
+        aux.pos_ in ("VERB", "AUX") and aux.lemma_.lower() in grammar_of(verb)["perfect_aux"]
+        # (an object before the participle is the auxiliary's own: "a pour sa part des intérêts")
+        and aux.i < phrase.i < verb.i and not any(c.dep_ == "obj" and c.i < verb.i for c in aux.children)
+    ) else None
+
+
+def object_on_auxiliary(verb: Token) -> Token | None:
+    """ "L'Iran a pour sa part rejeté la proposition[obj of 'a']": the object of a participle cut
+    off from its auxiliary (:func:`auxiliary_cut_off`), which the parser hung on the auxiliary."""
+    aux = auxiliary_cut_off(verb)
+    return None if aux is None else next((c for c in aux.children if c.dep_ == "obj" and c.i > verb.i), None)
+
+
 def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     """Objects the parser hung elsewhere or gave no object relation."""
     # "Pékin menace Taïwan de représailles", "a appelé Israël à cesser": a bare name after
@@ -277,6 +304,8 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     given = object_taken_after(verb)
     found += [(given, "object read as the next verb's subject (parse repair)")] if given is not None else []
     found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb) + _given_to_incise(verb)]
+    on_aux = object_on_auxiliary(verb)
+    found += [(on_aux, "object hung on the auxiliary (parse repair)")] if on_aux is not None else []
     # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
     # the verb, read as a time adjunct, when it names no time ("a arrêté jeudi l'opposant[VERB]":
     # or a noun the tagger made a verb)

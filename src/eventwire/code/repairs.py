@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.code.complements import agent_of, object_taken_before
+from eventwire.code.complements import agent_of, auxiliary_cut_off, object_taken_before
 from eventwire.code.grammar import grammar, grammar_of, lang_of
 from eventwire.code.phrases import Arg, after_comma, case_of, counted_whole
 from eventwire.code.spans import sentence_of
@@ -155,23 +155,6 @@ def detached_participle_verb(verb: Token) -> Token | None:
         return None
     main = sentence_of(verb).root
     return main if main.pos_ in ("VERB", "AUX") and main.i < verb.i else None
-
-
-def auxiliary_cut_off(verb: Token) -> Token | None:
-    """ "La Turquie a[ROOT] de son côté soutenu[acl of 'côté'] la position de X", "a pour sa
-    part salué": a past participle cut off from its auxiliary (``perfect_aux``) by an inserted
-    phrase, which the parser made the auxiliary's complement and the participle that phrase's;
-    the auxiliary, whose subject and tense are the participle's."""
-    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm", []):
-        return None
-    phrase = verb.head
-    aux = phrase.head
-    if not (phrase.dep_.startswith("obl") or phrase.dep_ == "nmod") or not case_of(phrase):
-        return None
-    return aux if (
-        aux.pos_ in ("VERB", "AUX") and aux.lemma_.lower() in grammar_of(verb)["perfect_aux"]
-        and aux.i < phrase.i < verb.i and not any(c.dep_ == "obj" for c in aux.children)
-    ) else None
 
 
 def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import sovereigns
 from eventwire.code.complements import (
+    object_on_auxiliary,
     object_taken_after,
     object_taken_before,
     obliques,
@@ -90,8 +91,9 @@ def bare_speech(match: TriggerMatch) -> bool:
         return False  # "accused Washington", parsed as an adjective of "Washington"
     if obliques(token, "recipient_case"):
         return False  # "a protesté auprès[ADV] de la Chine": a complement under an adverb
-    if object_taken_before(token) is not None or object_taken_after(token) is not None:
-        return False  # "et convoqué l'ambassadeur": an object the parser gave the other verb
+    if object_taken_before(token) is not None or object_taken_after(token) is not None \
+            or object_on_auxiliary(token) is not None:
+        return False  # "et convoqué l'ambassadeur": an object the parser gave the other verb (or the auxiliary)
     # ("a exigé et obtenu le départ des troupes": the object the coordinated verbs share)
     return not any(c.dep_ in COMPLEMENT_DEPS or (
         c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "obj" for g in c.children))
