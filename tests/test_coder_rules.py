@@ -3075,3 +3075,12 @@ def test_the_first_to_do_an_act_is_the_predicate_of_the_copula(text: str, expect
 def test_a_combining_form_alone_is_a_name_not_a_country(text: str, lang: str, expected: set) -> None:
     # ("Russo", "Franco" name countries only inside a compound: "Russo-Ukrainian", "franco-allemand")
     assert parties(events(under_headline(text, lang), lang)[0]) - {None} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the relative pronoun read as the conjunction of a complement clause ("qu'[mark] il accuse[ccomp]")
+    "Le Niger a retiré le permis du groupe français Orano, qu'il accuse de comportement irresponsable.",
+    "Les autorités nigériennes ont retiré le permis du groupe français Orano, qu'elles accusent de « comportement irresponsable ».",
+])
+def test_a_relative_read_as_a_complement_acts_on_its_antecedent(text: str) -> None:
+    assert sides(first_event(under_headline(text, "fr"), "fr", "ACCUSE")) == ({"NER"}, {"FRA"})

@@ -285,6 +285,26 @@ def auxiliary_cut_off(verb: Token) -> Token | None:
     ) else None
 
 
+def relative_read_as_complement(clause: Token) -> Token | None:
+    """ "... le groupe français Orano, qu'[mark]elles accusent[ccomp] de ...": a relative clause
+    the parser read as a complement clause, its relative pronoun as the conjunction (the tagger
+    still calls it a relative pronoun); the noun before the comma, its antecedent, which the
+    clause's verb acts on."""
+    # (an "object" with its own preposition is none: "de comportement[obj] irresponsable")
+    if clause.dep_ != "ccomp" or any(c.dep_ == "obj" and not case_of(c) for c in clause.children):
+        return None
+    pronoun = next((c for c in clause.children if c.dep_ == "mark" and c.pos_ == "PRON"
+                    and "Rel" in c.morph.get("PronType", [])), None)
+    if pronoun is None or pronoun.i < 2 or pronoun.doc[pronoun.i - 1].text != ",":
+        return None
+    antecedent = pronoun.doc[pronoun.i - 2]
+    # (from the phrase's last word to its head: "Orano" in "le groupe français Orano")
+    while antecedent.dep_ in ("amod", "nmod", "appos", "flat", "flat:name") and not case_of(antecedent) \
+            and antecedent.head.pos_ in ("NOUN", "PROPN") and antecedent.head.i < antecedent.i:
+        antecedent = antecedent.head
+    return antecedent if antecedent.pos_ in ("NOUN", "PROPN") else None
+
+
 def object_on_auxiliary(verb: Token) -> Token | None:
     """ "L'Iran a pour sa part rejeté la proposition[obj of 'a']": the object of a participle cut
     off from its auxiliary (:func:`auxiliary_cut_off`), which the parser hung on the auxiliary."""
@@ -306,6 +326,9 @@ def lost_objects(verb: Token) -> list[tuple[Token, str]]:
     found += [(obj, "object taken by the incise (parse repair)") for obj in _taken_by_incise(verb) + _given_to_incise(verb)]
     on_aux = object_on_auxiliary(verb)
     found += [(on_aux, "object hung on the auxiliary (parse repair)")] if on_aux is not None else []
+    antecedent = relative_read_as_complement(verb)
+    found += [(antecedent, "antecedent of a relative read as a complement (parse repair)")] \
+        if antecedent is not None else []
     # "a rejeté l'ultimatum[obl:mod] lancé par X": a noun phrase with its article right after
     # the verb, read as a time adjunct, when it names no time ("a arrêté jeudi l'opposant[VERB]":
     # or a noun the tagger made a verb)

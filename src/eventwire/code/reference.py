@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventwire.code.complements import relative_read_as_complement
 from eventwire.code.grammar import grammar_of
 from eventwire.code.phrases import Arg, child_of, phrase_span
 from eventwire.code.subjects import clause_subject
@@ -42,8 +43,9 @@ def main_clause_subject(arg: Arg, unit: Unit) -> Entity | None:
     subject of: "the minister is expected in Beijing, where he will meet ...", "le ministre a
     quitté Kiev après qu'il a rencontré ...": one person, named once."""
     clause = arg.span.root.head
-    if arg.span.root.dep_ != "nsubj" or clause.dep_ not in ("advcl", "parataxis", "acl:relcl"):
-        return None
+    if arg.span.root.dep_ != "nsubj" or (clause.dep_ not in ("advcl", "parataxis", "acl:relcl")
+                                         and relative_read_as_complement(clause) is None):
+        return None  # (a relative the parser read as a complement clause is one too: ", qu'il accuse")
     main = clause.head
     if clause.dep_ == "acl:relcl":  # "à Pékin, où il rencontrera ...": the clause "Pékin" is in
         main = main.head if main.head.pos_ in ("VERB", "AUX") else main
