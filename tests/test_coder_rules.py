@@ -3084,3 +3084,13 @@ def test_a_combining_form_alone_is_a_name_not_a_country(text: str, lang: str, ex
 ])
 def test_a_relative_read_as_a_complement_acts_on_its_antecedent(text: str) -> None:
     assert sides(first_event(under_headline(text, "fr"), "fr", "ACCUSE")) == ({"NER"}, {"FRA"})
+
+
+def test_what_the_object_is_thanked_for_names_no_other_side() -> None:
+    # ("pour son soutien": the international community's support, not the last aid told)
+    text = ("L'Inde a envoyé 50 tonnes d'aide au Sri Lanka. Les autorités sri-lankaises ont remercié "
+            "la communauté internationale pour son soutien.")
+    assert all("IND" not in sides(e)[1] for e in events_of(under_headline(text, "fr"), "fr", "SUPPORT"))
+    # (with no object, the one thanked is the author of the act: "a remercié pour son soutien")
+    text = "L'Inde a envoyé 50 tonnes d'aide au Sri Lanka. Colombo a remercié pour son soutien."
+    assert sides(first_event(under_headline(text, "fr"), "fr", "SUPPORT")) == ({"LKA"}, {"IND"})

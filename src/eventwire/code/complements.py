@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.code.grammar import grammar_of
-from eventwire.code.phrases import after_comma, case_of, child_of, time_word
+from eventwire.code.phrases import after_comma, case_of, child_of, has_possessive, time_word
 from eventwire.code.spans import sentence_of
 
 SUBJECT_DEPS = ("nsubj", "expl:subj")
@@ -121,10 +121,19 @@ def _object_and_authors(obj: Token, rule: str) -> list[tuple[Token, str]]:
     return found
 
 
+def _reason_of_object(oblique: Token, verb: Token) -> bool:
+    """ "a remercié la communauté internationale pour son soutien": what the object is thanked
+    or blamed for (``purpose_case``), its own act (a possessive), names no other side."""
+    return case_of(oblique) in grammar_of(verb)["purpose_case"] and has_possessive(oblique) and any(
+        c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < oblique.i for c in verb.children)
+
+
 def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     """The verb's datives and prepositional arguments."""
     found: list[tuple[Token, str]] = []
     for child in obliques(verb, "recipient_case"):
+        if _reason_of_object(child, verb):
+            continue
         found.append((child, f"obl:{case_of(child)}"))
         found.extend(authors(child))
     # "s'est prononcé en faveur du plan marocain": a noun that makes a preposition with its own
