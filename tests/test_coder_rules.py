@@ -3094,3 +3094,13 @@ def test_what_the_object_is_thanked_for_names_no_other_side() -> None:
     # (with no object, the one thanked is the author of the act: "a remercié pour son soutien")
     text = "L'Inde a envoyé 50 tonnes d'aide au Sri Lanka. Colombo a remercié pour son soutien."
     assert sides(first_event(under_headline(text, "fr"), "fr", "SUPPORT")) == ({"LKA"}, {"IND"})
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    # the place of one's own embassy, hung on the verb, names the other side of a shared act
+    ("L'Iran a rouvert son ambassade à Riyad.", "COOPERATE", {"IRN", "SAU"}),
+    # (but where one's envoy is recalled to is home)
+    ("La France a rappelé son ambassadeur à Paris.", "SANCTION", {"FRA"}),
+])
+def test_where_ones_own_embassy_serves_is_the_other_side(text: str, type_: str, expected: set) -> None:
+    assert parties(first_event(under_headline(text, "fr"), "fr", type_)) - {None} == expected

@@ -208,15 +208,19 @@ def _receiver(arg: Arg) -> Arg:
     return arg
 
 
-def _posted_in(arg: Arg) -> list[Arg]:
+def _posted_in(arg: Arg, verb: Token, shared: bool) -> list[Arg]:
     """ "son ambassadeur en Chine", "its ambassador in Beijing": the place where someone of
-    one's own serves, a candidate after the phrase (which names the own side)."""
+    one's own serves, a candidate after the phrase (which names the own side). In a ``shared``
+    act, also the place the parser hung on the verb ("a rouvert son ambassade à Riyad"; not in
+    "a rappelé son ambassadeur à Paris", where he comes back to)."""
     root = arg.span.root
     if not has_possessive(root):
         return []
     g = grammar_of(root)
-    return [posted for c in root.children if c.dep_ == "nmod" and case_of(c) in g["place_case"] | g["destination_case"]
-            for posted in make_args(c, f"where '{root.text}' serves")]
+    places = [c for c in root.children if c.dep_ == "nmod" and case_of(c) in g["place_case"] | g["destination_case"]]
+    if shared and root.dep_ == "obj" and root.head.i == verb.i:
+        places += [c for c in verb.children if c.dep_.startswith("obl") and c.i > root.i and case_of(c) in g["place_case"]]
+    return [posted for c in places for posted in make_args(c, f"where '{root.text}' serves")]
 
 
 def _relative_patient(verb: Token) -> Token | None:
@@ -348,7 +352,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
         with_author = trigger.type not in PATIENT_GENITIVE_TYPES
         roles.recipients = _relative_antecedents(verb, with_author) + roles.recipients
     # "a rappelé son ambassadeur en Chine": one's own envoy is no receiver; where he serves is
-    roles.recipients = [b for a in roles.recipients for b in (a, *_posted_in(a))]
+    roles.recipients = [b for a in roles.recipients for b in (a, *_posted_in(a, verb, trigger.roles == "sym"))]
     if trigger.roles != "sym" and trigger.mode != "visit" and child_of(verb, "obj", "xcomp") is not None:
         roles.recipients = [_receiver(arg) for arg in roles.recipients]
     for head in obliques(verb, "partner_case"):
