@@ -3104,3 +3104,27 @@ def test_what_the_object_is_thanked_for_names_no_other_side() -> None:
 ])
 def test_where_ones_own_embassy_serves_is_the_other_side(text: str, type_: str, expected: set) -> None:
     assert parties(first_event(under_headline(text, "fr"), "fr", type_)) - {None} == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a participle of stance after a complement clause: the reporter's, not the clause's subject's
+    ("Caracas a exigé que ces pays retirent leurs diplomates, dénonçant l'ingérence de l'Argentine.", "fr",
+     ({"VEN"}, {"ARG"})),
+    ("Caracas demanded that the countries withdraw their diplomats, denouncing Argentina's interference.", "en",
+     ({"VEN"}, {"ARG"})),
+])
+def test_a_participle_of_stance_after_a_reported_clause_is_the_reporters(text: str, lang: str, expected: tuple) -> None:
+    assert sides(first_event(under_headline(text, lang), lang, "ACCUSE")) == expected
+
+
+def test_a_compound_bloc_adjective_names_no_country() -> None:
+    # ("latino-américains": not American; "sud-américains" likewise)
+    text = "Le Venezuela a rompu ses relations avec sept pays latino-américains."
+    assert sides(first_event(under_headline(text, "fr"), "fr", "SANCTION")) == ({"VEN"}, set())
+    assert not events(under_headline("Les dirigeants sud-américains ont condamné le coup d'État.", "fr"), "fr")
+
+
+def test_members_named_after_a_group_run_on_past_commas() -> None:
+    text = ("Le gouvernement vénézuélien a ordonné lundi le retrait de son personnel diplomatique de sept pays "
+            "latino-américains, dont l'Argentine, le Chili et le Pérou, qui ont contesté le scrutin.")
+    assert sides(first_event(under_headline(text, "fr"), "fr", "RETREAT")) == ({"VEN"}, {"ARG", "CHL", "PER"})

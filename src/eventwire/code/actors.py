@@ -137,6 +137,9 @@ class ActorResolver:
         found: list[tuple[int, str]] = []
         i = 0
         while i < len(keys):
+            if self._bloc_at(keys, i) == 2:
+                i += 2  # ("latino-américains": of no one country)
+                continue
             for n in range(min(MAX_WORDS, self.longest.get(keys[i], 0), len(keys) - i), 0, -1):
                 gram = tuple(keys[i : i + n])
                 if (not shared and gram in self.shared_names) or (n > 1 and "," in folded[spans[i][0] : spans[i + n - 1][1]]):
@@ -211,8 +214,15 @@ class ActorResolver:
                         [w for w in (country_why, sector_why) if w], home_place)
 
     def _of_a_bloc(self, words: list[Word]) -> bool:
+        return any(self._bloc_at([w.key for w in words], i) for i in range(len(words)))
+
+    def _bloc_at(self, keys: list[str], i: int) -> int:
+        """How many words from ``i`` on make a bloc adjective ("occidentaux", "latino-
+        américains": two words, whose second is no demonym of its own there); 0 if none."""
         blocs = self.words.get("bloc_adjective", {})
-        return any(w.key in blocs for w in words)
+        if i + 1 < len(keys) and f"{keys[i]} {keys[i + 1]}" in blocs:
+            return 2
+        return 1 if keys[i] in blocs else 0
 
     def _union_of_policy(self, words: list[Word]) -> str | None:
         """ "des sanctions européennes", "le chef de la diplomatie européenne": a union's
@@ -247,8 +257,12 @@ class ActorResolver:
     def _scan(self, words: list[Word]) -> list[Hit]:
         """Longest matches of the tables over the phrase's words, left to right."""
         hits: list[Hit] = []
+        keys = [w.key for w in words]
         i = 0
         while i < len(words):
+            if self._bloc_at(keys, i) == 2:
+                i += 2  # "latino-américains" are of no one country, not American
+                continue
             hit = self._match_at(words, i)
             if hit is None:
                 i += 1

@@ -38,7 +38,9 @@ def named_members(span: Span, resolver: ActorResolver) -> list[str]:
         return []
     start = i + len(marker.split())
     end = start
-    while end < len(doc) and doc[end].text not in (".", ";", ":", ",", "(", "»") and end - start < 12:
+    # (a comma goes on to the list's next member: "dont l'Argentine, le Chili et le Pérou, qui ...")
+    while end < len(doc) and doc[end].text not in (".", ";", ":", "(", "»") and end - start < 12 and not (
+            doc[end].text == "," and (end + 1 == len(doc) or doc[end + 1].pos_ not in ("DET", "PROPN"))):
         end += 1
     return sorted(resolver.mentions_country(doc[start:end].text))
 

@@ -29,7 +29,7 @@ KINDS = frozenset(
         "recipient_case", "partner_case", "aimed_case", "against_case", "according_case",
         "destination_case", "source_case", "agent_case", "bare_passive_dep",
         "dative_case", "place_case", "finite_tag", "subordinator", "genitive",
-        "case_word", "speech_verb", "naming_verb", "copular_verb", "first_person",
+        "case_word", "speech_verb", "stance_verb", "naming_verb", "copular_verb", "first_person",
         "document_noun", "relative", "locative_before", "plural_pronoun", "not_anaphoric",
         "impersonal", "electing", "later", "pronoun", "reciprocal_det", "reciprocal_number",
         "reciprocal_both", "reciprocal_noun", "reciprocal_article", "reciprocal_group", "demonstrative", "gerund_mark",

@@ -157,6 +157,21 @@ def detached_participle_verb(verb: Token) -> Token | None:
     return main if main.pos_ in ("VERB", "AUX") and main.i < verb.i else None
 
 
+def reporters_stance(verb: Token) -> Token | None:
+    """ "Caracas a exigé que ces pays retirent leurs diplomates, dénonçant[advcl of 'retirent']
+    des « actions interventionnistes »": a present participle of stance (``stance_verb``) set off
+    by a comma, with no subject, that the parser hung on the verb of a complement clause, is the
+    reporter's; the verb that governs the clause ("..., tuant dix civils" stays the clause's)."""
+    if verb.dep_ not in ("advcl", "acl", "conj") or verb.pos_ != "VERB" or not verb.lower_.endswith(
+            grammar(lang_of(verb)).endings("detached_participle_ending")):
+        return None
+    if verb.lemma_.lower() not in grammar_of(verb)["stance_verb"] or not after_comma(verb) \
+            or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        return None
+    clause = verb.head
+    return clause.head if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX") else None
+
+
 def fronted_participle_subject(subj: Token, verb: Token) -> Token | None:
     """ "Réunis[nsubj] à Washington, les dirigeants[appos] ont paraphé un accord": a participle
     opening the sentence, with a complement of its own and a comma after it, that the parser

@@ -35,6 +35,7 @@ from eventwire.code.repairs import (
     misread_name,
     misread_present,
     preverbal_subject,
+    reporters_stance,
     sentence_verb_on_noun,
     unmarked_clause,
 )
@@ -158,6 +159,10 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         subj, rule = preverbal_subject(verb)
         if subj is not None:
             return subj, rule
+    reporter = reporters_stance(verb)
+    if reporter is not None:
+        subj, rule = clause_subject(reporter, depth + 1)
+        return subj, ("detached participle (the reporter's stance)" if rule else "")
     if verb.dep_ in ("xcomp", "ccomp", "obl:arg", "obl:mod", "advcl", "csubj") and head.pos_ in (
         "VERB",
         "AUX",
