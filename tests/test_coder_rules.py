@@ -3128,3 +3128,11 @@ def test_members_named_after_a_group_run_on_past_commas() -> None:
     text = ("Le gouvernement vénézuélien a ordonné lundi le retrait de son personnel diplomatique de sept pays "
             "latino-américains, dont l'Argentine, le Chili et le Pérou, qui ont contesté le scrutin.")
     assert sides(first_event(under_headline(text, "fr"), "fr", "RETREAT")) == ({"VEN"}, {"ARG", "CHL", "PER"})
+
+
+def test_the_dative_of_a_verb_of_reproach_does_what_its_infinitive_says() -> None:
+    text = "Alger reproche à Madrid d'avoir soutenu le plan d'autonomie marocain."
+    assert sides(first_event(under_headline(text, "fr"), "fr", "SUPPORT"))[0] == {"ESP"}
+    # (but what one promises to another, one does oneself)
+    promise = first_event(under_headline("La Chine a promis à la Russie de livrer des armes.", "fr"), "fr", "AID")
+    assert sides(promise)[0] == {"CHN"}

@@ -39,7 +39,7 @@ KINDS = frozenset(
         "participle_suffix", "present_suffix", "between_case", "active_with_be", "instrument",
         "clause_pronoun", "latter", "perfect_aux", "order_verb", "war_noun", "approximate_case",
         "elided", "seat_noun", "body_pronoun", "headline_verb_ending", "infinitive_stem",
-        "region_noun", "purpose_mark", "beneficiary_case", "undergo_noun", "object_control",
+        "region_noun", "purpose_mark", "beneficiary_case", "undergo_noun", "object_control", "dative_control",
         "member_marker", "quantity_noun", "topic_case", "stance_case",
         "compass_word", "compass_link", "sequence_case",
         "state_case", "target_verb", "belief_case",

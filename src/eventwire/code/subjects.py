@@ -109,6 +109,16 @@ def _inverted_subject(verb: Token) -> Token | None:
                  and c.pos_ in ("NOUN", "PROPN") and not any(g.dep_ == "case" for g in c.children)), None)
 
 
+def _dative_controller(verb: Token, head: Token) -> Token | None:
+    """ "Alger reproche à Madrid d'avoir soutenu le plan": the dative before the infinitive of a
+    verb of ``dative_control`` does what the infinitive says."""
+    g = grammar_of(head)
+    if verb.dep_ != "xcomp" or g["dative_control"].isdisjoint(lemma_keys(head)):  # ("reproche[lemma reproche]")
+        return None
+    return next((c for c in head.children if c.dep_ in ("obl:arg", "obl", "iobj") and c.i < verb.i
+                 and c.pos_ in ("NOUN", "PROPN") and case_of(c) in g["dative_case"]), None)
+
+
 def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     """The token that acts in ``verb``'s clause, and the rule that found it."""
     if depth > 4:
@@ -173,6 +183,9 @@ def clause_subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             # "Moscou accuse Kiev d'avoir attaqué", "urged Warsaw to respect": the object acts
             # (but what one orders one's agencies to do is one's own act)
             return obj, "control (object)"
+        dative = _dative_controller(verb, head) if obj is None else None
+        if dative is not None:
+            return dative, "control (dative)"
         whose = _whose_object(verb, obj)
         if whose is not None:
             return whose, "the object's complement (whose decision, parse repair)"
