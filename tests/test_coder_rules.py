@@ -3136,3 +3136,11 @@ def test_the_dative_of_a_verb_of_reproach_does_what_its_infinitive_says() -> Non
     # (but what one promises to another, one does oneself)
     promise = first_event(under_headline("La Chine a promis à la Russie de livrer des armes.", "fr"), "fr", "AID")
     assert sides(promise)[0] == {"CHN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Manifestations devant l'ambassade de France à Niamey",  # the noun of a protest
+    "Des centaines de manifestants ont protesté devant l'ambassade de France à Niamey.",  # protesters' verb
+])
+def test_what_a_protest_faces_is_its_recipient(text: str) -> None:
+    assert sides(first_event(under_headline(text, "fr"), "fr", "PROTEST")) == ({"NER"}, {"FRA"})

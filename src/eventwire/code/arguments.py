@@ -65,6 +65,7 @@ from eventwire.code.phrases import (
     case_of,
     child_of,
     conjuncts,
+    counted_whole,
     earlier_act_phrase,
     has_possessive,
     headline_topic,
@@ -724,6 +725,9 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     for name in (c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"):
         roles.actors.extend(make_args(name, "name before the act (agent)"))
     roles.actors.extend(givers)
+    if trigger.type == "PROTEST":
+        # "Manifestations devant l'ambassade de France": what the protest faces, as with its verb
+        roles.recipients += [a for h in obliques(noun, "facing_case") for a in make_args(h, f"facing ({case_of(h)})")]
     return _by_roles(roles, trigger)
 
 
@@ -975,6 +979,13 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         roles = Roles(actors=make_args(token, "the trigger names the actor"))
         for head in obliques(token, "aimed_case"):
             roles.recipients.extend(make_args(head, f"nmod:{case_of(head)}"))
+        whole = counted_whole(token)
+        if whole.dep_ == "nsubj" and whole.head.pos_ in ("VERB", "AUX"):
+            # "Des centaines de manifestants ont protesté devant l'ambassade de France": what
+            # their verb faces
+            verb = whole.head
+            roles.recipients.extend(a for h in obliques(verb, "facing_case")
+                                    for a in make_args(h, f"facing ({case_of(h)}) of '{verb.text}'"))
         return roles
     if trigger.pos == "ADV":
         # "les polices française et espagnole ont démantelé conjointement un réseau": the
