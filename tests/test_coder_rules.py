@@ -3144,3 +3144,11 @@ def test_the_dative_of_a_verb_of_reproach_does_what_its_infinitive_says() -> Non
 ])
 def test_what_a_protest_faces_is_its_recipient(text: str) -> None:
     assert sides(first_event(under_headline(text, "fr"), "fr", "PROTEST")) == ({"NER"}, {"FRA"})
+
+
+@pytest.mark.parametrize("text", [
+    "L'Algérie a suspendu le traité d'amitié conclu avec l'Espagne.",
+    "L'Algérie a décidé de suspendre le traité d'amitié qu'elle avait conclu en 2002 avec l'Espagne.",
+])
+def test_the_partner_of_the_treaty_an_act_breaks_is_its_recipient(text: str) -> None:
+    assert sides(first_event(under_headline(text, "fr"), "fr", "SANCTION")) == ({"DZA"}, {"ESP"})

@@ -470,8 +470,11 @@ def misread_noun(token: Token) -> bool:
 
 def sides_in_object(obj: Token) -> list[Token]:
     """ "l'accord de paix entre X et Y", "le mémorandum signé entre X et Y", "the memorandum of
-    understanding between X and Y": the sides named inside the object phrase."""
-    between = grammar_of(obj)["between_case"]
+    understanding between X and Y": the sides named inside the object phrase; and the partner
+    of the clause that tells what the object is ("le traité conclu avec l'Espagne", "le traité
+    qu'elle avait conclu avec l'Espagne")."""
+    g = grammar_of(obj)
+    between = g["between_case"]
     found = []
     todo = [(obj, 0)]
     while todo:
@@ -479,6 +482,9 @@ def sides_in_object(obj: Token) -> list[Token]:
         for sub in node.children:
             if sub.dep_ in OBLIQUE_DEPS and case_of(sub) in between:
                 found.append(sub)
+            elif sub.dep_ in ("acl", "acl:relcl") and depth <= 1:  # (on the object or its complement)
+                found.extend(c for c in sub.children if c.dep_ in OBLIQUE_DEPS and case_of(c) in g["partner_case"])
+                todo.append((sub, depth + 1))
             elif sub.dep_ in ("nmod", "acl") and depth < 2:
                 todo.append((sub, depth + 1))
     return found
