@@ -3152,3 +3152,24 @@ def test_what_a_protest_faces_is_its_recipient(text: str) -> None:
 ])
 def test_the_partner_of_the_treaty_an_act_breaks_is_its_recipient(text: str) -> None:
     assert sides(first_event(under_headline(text, "fr"), "fr", "SANCTION")) == ({"DZA"}, {"ESP"})
+
+
+def test_a_capitalised_article_before_a_bodys_own_name_begins_no_town() -> None:
+    # ("La Maison Blanche": the White House, not the Algiers suburb of that name)
+    text = "La Maison Blanche a condamné l'arrestation du journaliste."
+    assert sides(first_event(under_headline(text, "fr"), "fr", "ACCUSE"))[0] == {"USA"}
+
+
+def test_the_source_of_a_deed_told_in_the_passive_did_not_do_it() -> None:
+    text = ("Au moins deux personnes ont été tuées jeudi dans des affrontements entre gardes-frontières "
+            "kirghiz et tadjiks, selon les autorités kirghizes.")
+    assert all("autorités" not in (a.get("name") or "") for e in events(under_headline(text, "fr"), "fr")
+               for a in e["actor"])
+
+
+@pytest.mark.parametrize("text", [
+    "Aucun soldat français n'a été blessé lors de l'opération.",
+    "Le Mali a arrêté les rebelles sans qu'aucun soldat malien ne soit blessé.",
+])
+def test_no_one_hurt_is_no_assault(text: str) -> None:
+    assert [e["status"] for e in events_of(under_headline(text, "fr"), "fr", "ASSAULT")] == ["negated"]

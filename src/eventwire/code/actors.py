@@ -327,8 +327,9 @@ class ActorResolver:
         # they may still be a capital)
         # ("La Paz", "El Fasher": a capitalised article that begins a place's name)
         # (not an elided one: "L'Union européenne", "L' Union" is no town of that name)
+        # (not before a body's or country's own name: "La Maison Blanche" is no town of that name)
         named = tok.pos_ == "DET" and bool(tok.whitespace_) and not tok.text.endswith(("'", "’")) \
-            and i + 1 < len(words) and proper(words[i + 1].token)
+            and i + 1 < len(words) and proper(words[i + 1].token) and not self._table_name_at(words, i + 1)
         if tok.text[:1].isupper() and (proper(tok) or tok.pos_ in ("ADJ", "NOUN", "ADV") or misread_name(tok) or named) \
                 and words[i].key == stem(
             fold_key(tok.text).split()[0] if fold_key(tok.text) else ""
@@ -337,6 +338,12 @@ class ActorResolver:
             if place is not None:
                 return place
         return None
+
+    def _table_name_at(self, words: list[Word], i: int) -> bool:
+        """Whether an organisation's or a country's name of the tables starts at word ``i``."""
+        longest = min(MAX_WORDS, self.longest.get(words[i].key, 0), len(words) - i)
+        return any((gram := tuple(w.key for w in words[i : i + n])) in self.orgs or gram in self.countries
+                   for n in range(longest, 0, -1))
 
     def _place_at(self, words: list[Word], i: int, locative: bool) -> Hit | None:
         """A capital or place written as whole tokens, outside any person's name."""

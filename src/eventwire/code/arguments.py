@@ -87,9 +87,16 @@ from eventwire.code.repairs import (
     object_after,
     subject_before,
 )
+from eventwire.code.rules import SPEECH_TYPES
 from eventwire.code.spans import sentence_of
 from eventwire.code.status import status_words
-from eventwire.code.subjects import clause_subject, governing_verb, is_passive, speaker
+from eventwire.code.subjects import (
+    ACCORDING_RULE,
+    clause_subject,
+    governing_verb,
+    is_passive,
+    speaker,
+)
 
 PERSON_OBJECT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST"})  # acts whose object is someone
 PERSON_PRONOUN_RULE = "object pronoun (a person)"
@@ -275,6 +282,14 @@ def _clause_author(clause: Token) -> list[Arg]:
     return make_args(author, f"subject of '{clause.text}' (what the relative refers to)")
 
 
+def _source_of_a_deed(said_rule: str, verb: Token, trigger: Trigger) -> bool:
+    """ "Deux personnes ont été tuées dans des affrontements, selon les autorités kirghizes": the
+    source of a deed told in the passive with no agent did not do it (but what is said is his,
+    and the one quoted may be telling of his own act: "Johnson said in a statement released
+    with a visit to Ireland")."""
+    return said_rule == ACCORDING_RULE and is_passive(verb) and trigger.type not in SPEECH_TYPES
+
+
 def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     roles = Roles()
     g = grammar_of(verb)
@@ -282,7 +297,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     reported = False
     if subj is None or subj.lower_ in grammar_of(subj)["first_person"]:
         said, said_rule = speaker(verb)
-        if said is not None:
+        if said is not None and not _source_of_a_deed(said_rule, verb, trigger):
             subj, rule, reported = said, said_rule, True
     if subj is not None:
         roles.actors = _last_apposition(subj, verb) + [
@@ -577,7 +592,8 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
             subj, rule = child_of(verb, *PASSIVE_SUBJECT_DEPS), "passive subject (comes for the act)"
         if subj is None or subj.lower_ in g["first_person"]:  # « je pense que nos condoléances ... »
             said, said_rule = speaker(verb)
-            subj, rule = (said, said_rule) if said is not None else (subj, rule)
+            if said is not None and not _source_of_a_deed(said_rule, verb, trigger):
+                subj, rule = said, said_rule
         if subj is not None and (undergoer is None or subj.i != undergoer.i):
             how = f"subject of '{verb.text}' ({rule})"
             args = make_args(subj, how) + _split_subjects(subj, verb, how)

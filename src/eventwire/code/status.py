@@ -136,6 +136,11 @@ def habitual(token: Token) -> bool:
 def is_negated(verb: Token) -> bool:
     w = _words(verb)
     for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and any(
+                d.dep_ == "det" and _low(d) in w["negative_det"] for d in child.children):
+            return True  # "aucun soldat n'a été tué", "no soldier was killed": no one was
+        if child.dep_ == "mark" and _low(child) in w["without"]:
+            return True  # "sans qu'aucun soldat ne soit tué", "without firing a shot"
         if child.dep_ == "advmod" and (
             child.lemma_.lower() in w["negator"] or _phrase(child) in w["negator"]
         ):

@@ -298,6 +298,9 @@ def governing_verb(token: Token, max_steps: int = 4) -> tuple[Token | None, Toke
     return None, below
 
 
+ACCORDING_RULE = "according to"  # the rule of a speaker named by "selon X", "according to X"
+
+
 def speaker_of(verb: Token, after: bool) -> Token | None:
     """The subject of a speech verb; after a quote the inverted subject ("», a déclaré X")
     is often parsed as an object."""
@@ -321,7 +324,7 @@ def speaker(token: Token) -> tuple[Token | None, str]:
                     return subj, "reported speech"
             if child.dep_.startswith("obl") or child.dep_ == "nmod":
                 if case_of(child) in g["according_case"]:
-                    return child, "according to"
+                    return child, ACCORDING_RULE
         if node.lemma_ in g["speech_verb"] and node.i != token.i:
             subj = child_of(node, *SUBJECT_DEPS)
             if subj is not None and subj.lower_ not in g["first_person"]:
