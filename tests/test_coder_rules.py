@@ -3173,3 +3173,13 @@ def test_the_source_of_a_deed_told_in_the_passive_did_not_do_it() -> None:
 ])
 def test_no_one_hurt_is_no_assault(text: str) -> None:
     assert [e["status"] for e in events_of(under_headline(text, "fr"), "fr", "ASSAULT")] == ["negated"]
+
+
+def test_an_agreement_between_a_government_and_its_opposition_is_of_one_country() -> None:
+    # ("au lendemain de": a time, no recipient; the opposition is of the government's country,
+    # and no other side of the story joins the agreement)
+    text = ("Les États-Unis ont levé une partie des sanctions, au lendemain d'un accord entre le gouvernement "
+            "de Nicolas Maduro et l'opposition sur l'organisation de l'élection.")
+    agreement = first_event(under_headline(text, "fr"), "fr", "AGREE")
+    assert parties(agreement) == {"VEN"}
+    assert {a["sector"] for a in agreement["actor"]} == {"GOV", "OPP"}

@@ -562,10 +562,12 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
         # "coopérer face aux tirs", "grâce à l'aide de X", "au sujet des essais de X": another
         # side's act
         own_event = True
-    if trigger.roles != "sym" and not has_possessive(noun) and earlier_act_phrase(noun) is not None:
+    if (trigger.roles != "sym" or obliques(noun, "between_case")) and not has_possessive(noun) \
+            and earlier_act_phrase(noun) is not None:
         # "a dépêché un porte-avions après l'attaque", "au lendemain du retour du président",
         # "après des propos d'un responsable sur l'attaque de rebelles": what happened before is
-        # someone else's act (but "après sa visite", "après des entretiens avec X": his own)
+        # someone else's act (but "après sa visite", "après des entretiens avec X": his own;
+        # not "au lendemain d'un accord entre X et Y", whose sides are named)
         own_event = True
     announcer = (_announcer(noun) or _thanked_for(noun, verb)) if not roles.actors and has_possessive(noun) else None
     if announcer is not None:

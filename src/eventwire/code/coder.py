@@ -151,6 +151,7 @@ AIMED_AT_SOMEONE = frozenset({"SUPPORT"})  # types whose event needs a recipient
 DECRIED_BY_TARGET_TYPES = frozenset({"SANCTION"})  # a measure decried by the one it hits
 DECRYING_TYPES = frozenset({"ACCUSE", "REJECT"})  # blame or refusal (not praise: "a salué les sanctions")
 STATE_PROTEST_CAMEO = "111"  # a government's formal protest: ACCUSE, mode disapprove
+INNER_SECTORS = frozenset({"OPP", "REB", "PTY"})  # groups inside one country, facing its government
 GROUPS_AT_THE_TABLE = frozenset({"REB", "OPP", "MIL", "PTY", "CVL", "LAB"})  # non-state sides that talk or sign
 
 
@@ -516,9 +517,10 @@ class Coder:
             # "La Chine proteste contre les manœuvres philippines": a state protests by a
             # note, not in the street (FORMAT.md rule 6: a government's formal protest)
             trigger = replace(trigger, type="ACCUSE", mode="disapprove", cameo=STATE_PROTEST_CAMEO)
-        if between_parties(match) and len({e.country for e in actors if e.country}) < 2:
+        if between_parties(match) and len({(e.country, e.sector) for e in actors if e.country}) < 2:
             # "Onze accords ont pu être trouvés", "au terme des négociations": between the two
-            # sides of the exchange the story is telling.
+            # sides of the exchange the story is telling (not when two sides of one country are
+            # named: "un accord entre le gouvernement et l'opposition").
             sides, rule = unit.history.exchange_sides(actors)
             if sides:
                 actors = union(actors, sides)
@@ -876,8 +878,9 @@ class Coder:
     ) -> tuple[list[Entity], str | None]:
         found: list[Entity] = []
         rules = []
-        for arg in args:
-            entities = self._resolve_arg(arg, unit, counterpart)
+        resolved = [(arg, self._resolve_arg(arg, unit, counterpart)) for arg in args]
+        for arg, entities in resolved:
+            entities = _of_the_other_side(arg, entities, resolved)
             if entities:
                 found = union(found, entities)
                 rules.append(rule_text(arg))
@@ -1099,6 +1102,17 @@ def _reports_own(actors: list[Entity], recipients: list[Entity], actor_rule: str
 def _by_authorities(trigger: Trigger) -> bool:
     """Acts whose passive without agent is done by the authorities of the place."""
     return trigger.type in UNNAMED_AUTHORITY_TYPES or trigger.mode in UNNAMED_AUTHORITY_MODES
+
+
+def _of_the_other_side(arg: Arg, entities: list[Entity], resolved: list[tuple[Arg, list[Entity]]]) -> list[Entity]:
+    """ "un accord entre le gouvernement de Nicolas Maduro et l'opposition": a side of no
+    country, of a group inside a country (opposition, rebels, party), coordinated with a
+    government, is of that government's country."""
+    if len(entities) != 1 or entities[0].country or entities[0].sector not in INNER_SECTORS:
+        return entities
+    governments = {e.country for other, found in resolved if other.group == arg.group and other is not arg
+                   for e in found if e.country and e.sector == "GOV"}
+    return [replace(entities[0], country=governments.pop())] if len(governments) == 1 else entities
 
 
 def _needs_home(trigger: Trigger, entities: list[Entity]) -> bool:

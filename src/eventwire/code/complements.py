@@ -128,11 +128,18 @@ def _reason_of_object(oblique: Token, verb: Token) -> bool:
         c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN") and c.i < oblique.i for c in verb.children)
 
 
+def _when(oblique: Token) -> bool:
+    """ "au lendemain d'un accord", "à la veille du sommet": a time, whom nothing is done to
+    (``sequence_noun`` with its dative, "à": not "en réponse à X")."""
+    g = grammar_of(oblique)
+    return oblique.lemma_.lower() in g["sequence_noun"] and case_of(oblique) in g["dative_case"]
+
+
 def _oblique_heads(verb: Token) -> list[tuple[Token, str]]:
     """The verb's datives and prepositional arguments."""
     found: list[tuple[Token, str]] = []
     for child in obliques(verb, "recipient_case"):
-        if _reason_of_object(child, verb):
+        if _reason_of_object(child, verb) or _when(child):
             continue
         found.append((child, f"obl:{case_of(child)}"))
         found.extend(authors(child))
