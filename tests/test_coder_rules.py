@@ -3183,3 +3183,8 @@ def test_an_agreement_between_a_government_and_its_opposition_is_of_one_country(
     agreement = first_event(under_headline(text, "fr"), "fr", "AGREE")
     assert parties(agreement) == {"VEN"}
     assert {a["sector"] for a in agreement["actor"]} == {"GOV", "OPP"}
+
+
+def test_an_adjective_read_as_a_second_subject_is_the_subjects() -> None:
+    text = "Douchanbé a de son côté affirmé que les troupes kirghizes avaient bombardé un village tadjik."
+    assert sides(first_event(under_headline(text, "fr"), "fr", "ASSAULT")) == ({"KGZ"}, {"TJK"})

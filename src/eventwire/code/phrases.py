@@ -88,6 +88,13 @@ def phrase_tokens(head: Token) -> list[Token]:
             and not (c.dep_ == "conj" and _nominal(c) and _coordinated(c)))
         or _misread_compound(c, head) or adjective_read_as_clause(c, head)
     ]
+    # "les troupes kirghizes[nsubj, ADJ] avaient bombardé": a bare adjective right after the
+    # subject, read as a second subject, is its modifier
+    if head.dep_ in ("nsubj", "nsubj:pass") and head.i + 1 < len(head.doc):
+        after = head.doc[head.i + 1]
+        if after.dep_ == head.dep_ and after.pos_ == "ADJ" and after.head.i == head.head.i \
+                and not after.n_lefts + after.n_rights:
+            stack.append(after)
     apart = set(_hung_on_complement(head))
     # "le président élu du Sénégal", "le Premier ministre désigné du Sénégal": a participle of
     # office is part of the title, with whose office it is
