@@ -3188,3 +3188,15 @@ def test_an_agreement_between_a_government_and_its_opposition_is_of_one_country(
 def test_an_adjective_read_as_a_second_subject_is_the_subjects() -> None:
     text = "Douchanbé a de son côté affirmé que les troupes kirghizes avaient bombardé un village tadjik."
     assert sides(first_event(under_headline(text, "fr"), "fr", "ASSAULT")) == ({"KGZ"}, {"TJK"})
+
+
+@pytest.mark.parametrize("text", [
+    # the full name after its title and a comma, hung on the verb; then the surname with "M."
+    "L'Iran a accepté les inspections, a annoncé le directeur général de l'AIEA, Rafael Grossi. "
+    "M. Grossi s'était entretenu avec le président iranien Ebrahim Raïssi.",
+    # (a noun made the sentence's root keeps its phrase: the final "." hung on it stretches nothing)
+    "L'Iran a accepté les inspections, a annoncé le directeur général de l'AIEA, Rafael Grossi. "
+    "M. Grossi, qui s'était entretenu avec le président iranien Ebrahim Raïssi, a qualifié ses discussions de « constructives ».",
+])
+def test_a_surname_with_its_honorific_stands_for_the_full_name_told_before(text: str) -> None:
+    assert parties(first_event(under_headline(text, "fr"), "fr", "CONSULT")) == {"IGO", "IRN"}

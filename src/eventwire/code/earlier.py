@@ -84,16 +84,33 @@ def named_before(span: Span, unit: Unit, resolver: ActorResolver) -> Entity | No
             continue
         name = tok.head if tok.dep_.startswith("flat") else tok
         full = phrase_span(name)
-        if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
-            # "La première ministre de l'Angleterre, Theresa May": with its title
-            full = tok.doc[phrase_span(name.head).start : full.end]
         fuller = (full.start < tok.i and tok.doc[tok.i - 1].pos_ == "PROPN") or name.i != tok.i
-        if len(full) <= len(span) or not fuller:
-            continue  # not a fuller name: the same bare word, or a title alone
+        title = _title_before(name)
+        if title is not None:
+            # "La première ministre de l'Angleterre, Theresa May": with its title
+            full = tok.doc[phrase_span(title).start : full.end]
+        if len(full) <= len(words) or not fuller:
+            continue  # not a fuller name: the same bare word ("M. Grossi" is one), or a title alone
         entity = unit.actors.resolve(full)
         if entity is not None and entity.country:
             return entity
     return None
+
+
+def _title_before(name: Token) -> Token | None:
+    """The head of the title a name stands in apposition to: "La première ministre de
+    l'Angleterre, Theresa May"; also when the parser hung the name elsewhere ("a annoncé le
+    directeur général de l'AIEA, Rafael Grossi[conj of the verb]")."""
+    if name.dep_ in ("appos", "conj") and name.head.pos_ in ("NOUN", "PROPN") and name.head.i < name.i:
+        return name.head
+    start = phrase_span(name).start
+    if start < 2 or name.doc[start - 1].text != ",":
+        return None
+    title = name.doc[start - 2]
+    while title.dep_ in ("nmod", "amod", "flat:name", "appos") and title.head.pos_ in ("NOUN", "PROPN") \
+            and title.head.i < title.i:
+        title = title.head
+    return title if title.pos_ == "NOUN" else None
 
 
 def _tokens_before(span: Span, unit: Unit) -> Iterator[Token]:

@@ -174,7 +174,9 @@ def _stray_adjective(token: Token, head: Token) -> bool:
 
 
 def phrase_span(head: Token) -> Span:
-    tokens = phrase_tokens(head)
+    # (punctuation hung on the head does not stretch the phrase: a sentence's last "." on a
+    # noun the parser made the root, "M.[ROOT] Grossi, qui ..., a qualifié ... .")
+    tokens = [t for t in phrase_tokens(head) if not t.is_punct or t.i == head.i]
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     doc = head.doc
