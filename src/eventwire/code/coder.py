@@ -52,6 +52,7 @@ from eventwire.code.dates import (
     DateMention,
     document_anchor,
     find_dates,
+    is_recollection,
 )
 from eventwire.code.dedupe import dedupe
 from eventwire.code.earlier import described_before, latter_before, named_before, named_members
@@ -340,7 +341,13 @@ class Coder:
         # (a dateline's day is the scene's only with the place the story was filed from,
         # "Canberra, 5 juin (VNA)"; a bare "9 février 2016" is the day it was published)
         filed_from = doc.dateline is not None and doc.dateline.place
-        days = [d for d in dates if d.kind in SCENE_KINDS] if part.kind != "dateline" or filed_from else []
+        # (a day after the story's own is what is planned, no scene: "une élection est prévue
+        # pour le 5 mai"; nor is a day months away, a recollection)
+        today = unit.anchor.end or unit.anchor.date  # (the last day of a span: "du 21 au 24 octobre")
+        days = [d for d in dates if d.kind in SCENE_KINDS and not (
+            today is not None and len(d.date) == 10 and d.date > today.isoformat()) and not (
+            is_recollection(d.date, unit.anchor))
+        ] if part.kind != "dateline" or filed_from else []
         if days:
             unit.last_date = days[0]
             actors = frozenset(a.country for e in events if e.date for a in e.actor if a.country)

@@ -31,7 +31,7 @@ KINDS = frozenset(
         "dative_case", "place_case", "finite_tag", "subordinator", "genitive",
         "case_word", "speech_verb", "stance_verb", "naming_verb", "copular_verb", "first_person",
         "document_noun", "relative", "locative_before", "plural_pronoun", "not_anaphoric",
-        "impersonal", "electing", "later", "pronoun", "reciprocal_det", "reciprocal_number",
+        "impersonal", "electing", "later", "that_time", "pronoun", "reciprocal_det", "reciprocal_number",
         "reciprocal_both", "reciprocal_noun", "reciprocal_article", "reciprocal_group", "demonstrative", "gerund_mark",
         "definite", "indefinite", "measure_noun", "occasion_case", "mission_noun", "manner_noun", "victim_noun",
         "state_noun",

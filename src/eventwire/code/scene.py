@@ -142,8 +142,22 @@ def event_date(
         # les deux parties ont eu un entretien ... ont signé un mémorandum"); not what
         # someone else said after the last day the story named.
         return unit.last_date.date, unit.last_date.date_end, "the day of the meeting told"
+    if unit.last_date is not None and status == "occurred" and at_that_time(match):
+        # "Des partisans ont tenté de pénétrer dans le tribunal ... Deux manifestants ont alors
+        # été tués": on the day of the scene just told
+        return unit.last_date.date, unit.last_date.date_end, "the day of the scene just told ('alors')"
     # Otherwise an undated clause stays undated: the annotators do not guess.
     return None, None, None
+
+
+def at_that_time(match: TriggerMatch) -> bool:
+    """ "ont alors été tués", "à ce moment-là": at the time just told (``that_time``)."""
+    that_time = grammar_of(match.token)["that_time"]
+    clause = [*match.token.children, *match.token.head.children]
+    if any(t.dep_.startswith("aux") and "Imp" in t.morph.get("Tense", []) for t in clause):
+        return False  # a pluperfect tells of a time before the scene: "avait alors accru la pression"
+    return any(t.dep_ in ("advmod", "obl:mod", "obl") and (
+        t.lower_ in that_time or t.doc[t.left_edge.i : t.right_edge.i + 1].text.lower() in that_time) for t in clause)
 
 
 def asked_elsewhere(
