@@ -3213,3 +3213,27 @@ def test_then_dates_an_act_by_the_scene_just_told_not_by_a_day_to_come() -> None
     found = events(under_headline(text, "fr"), "fr")
     assert [e["date"] for e in found if e["type"] == "ASSAULT"] == ["2024-03-06"]
     assert [e["date"] for e in found if e["type"] == "COERCE"] == [None]
+
+
+def test_a_verb_with_its_own_object_takes_no_words_of_the_verb_coordinated_to_it() -> None:
+    # ("to halt all death sentences" does not make the condemnation a death sentence)
+    text = "The European Union condemned the execution and called on Tehran to halt all death sentences."
+    found = [e for e in events(under_headline(text, "en"), "en") if e["status"] == "occurred"]
+    assert "ACCUSE" in {e["type"] for e in found} and "SANCTION" not in {e["type"] for e in found}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sweden's foreign ministry summoned Iran's ambassador on Saturday to protest the execution.", "en"),
+    ("Le ministère suédois des Affaires étrangères a convoqué l'ambassadeur d'Iran pour protester contre "
+     "l'exécution.", "fr"),
+])
+def test_a_ministry_protests_by_a_note_not_in_the_street(text: str, lang: str) -> None:
+    found = events(under_headline(text, lang), lang)
+    assert "PROTEST" not in {e["type"] for e in found}
+    assert sides(first_event(under_headline(text, lang), lang, "ACCUSE")) == ({"SWE"}, {"IRN"})
+
+
+def test_a_country_the_recogniser_calls_a_person_is_still_its_government() -> None:
+    # (the English recogniser tags "Japan" PER: a state protests by a note)
+    found = events("Japan protests Chinese coast guard incursion\n\nThe text follows.", "en")
+    assert [(e["type"], e["actor"][0]["sector"]) for e in found] == [("ACCUSE", "GOV")]

@@ -559,18 +559,21 @@ class ActorResolver:
             best = max(scored, key=lambda h: (h.priority, h.end - h.start, -h.start))
             return best.sector, f"{best.kind}: {best.written}", titles
         only_country = all(h.kind in ("country", "capital") for h in hits) and hits
-        if country and only_country and not self._has_name(span):
+        if country and only_country and not self._has_name(span, hits, words):
             return "GOV", "a country named alone acts through its government", titles
         # "des Égyptiens", "17 Égyptiens": the nationality is the head; not "l'Allemand X"
         demonym_noun = [h for h in hits if h.kind == "demonym" and h.written[:1].isupper()
                         and any(w.token.i == span.root.i for w in words[h.start:h.end])]
         people = self.words.get("people_noun", {}).get("demonym")
-        if demonym_noun and len(hits) == 1 and people and not self._has_name(span):
+        if demonym_noun and len(hits) == 1 and people and not self._has_name(span, hits, words):
             return people, "people named by their nationality", titles
         return None, "", titles
 
-    def _has_name(self, span: Span) -> bool:
-        return any(ent.label_ == "PER" for ent in span.ents)
+    def _has_name(self, span: Span, hits: list[Hit], words: list[Word]) -> bool:
+        """Whether the phrase names a person (a PER entity that is not all a country's name:
+        the English recogniser calls "Japan" a person)."""
+        countries = {w.token.i for h in hits if h.kind in ("country", "capital") for w in words[h.start : h.end]}
+        return any(ent.label_ == "PER" and any(t.i not in countries for t in ent) for ent in span.ents)
 
     def _name(
         self, span: Span, words: list[Word], hits: list[Hit]

@@ -519,7 +519,8 @@ class Coder:
             actor_rule = "; ".join(r for r in (actor_rule, partner_rule, recipient_rule) if r) or None
         else:
             recipients = [r for r in recipients if not same_entity(r, actors)]
-        if trigger.type == "PROTEST" and actors and all(e.sector == "GOV" and not e.name for e in actors) \
+        # (a body may carry its name, not a person: "Sweden's foreign ministry summoned ... to protest")
+        if trigger.type == "PROTEST" and actors and all(e.sector == "GOV" and not proper(e.name) for e in actors) \
                 and actor_rule != TOPIC_SUBJECT_RULE:  # (the topic gives "thousands protest" a country only)
             # "La Chine proteste contre les manœuvres philippines": a state protests by a
             # note, not in the street (FORMAT.md rule 6: a government's formal protest)

@@ -138,8 +138,14 @@ def context_words(token: Token, reading: _Reading, required: bool = True) -> set
         children = [c for c in children if case_of(c) not in according]
     near = list(children)
     near.extend(m for c in token.children if _own_clause(c) for m in c.children if m.dep_ == "mark")
+    # (a verb with its own object shares none with the verb coordinated to it: "condemned the
+    # execution and called on Tehran to halt death sentences" is not condemned to death; but a
+    # complement clause coordinated to its own is its: "informed police she had immunity, but
+    # that she had no plans ...")
+    own_object = any(c.dep_ == "obj" for c in token.children)
     for child in children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not required:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (not required or (
+                own_object and not any(m.dep_ == "mark" for m in child.children))):
             continue  # "a reçu X et l'a assuré de son soutien": the other verb's own words
         near.extend(c for c in child.children if not _own_clause(c)
                     and not (child.dep_ == "ccomp" and c.dep_ in MODAL_SUBJECTS))
