@@ -3237,3 +3237,11 @@ def test_a_country_the_recogniser_calls_a_person_is_still_its_government() -> No
     # (the English recogniser tags "Japan" PER: a state protests by a note)
     found = events("Japan protests Chinese coast guard incursion\n\nThe text follows.", "en")
     assert [(e["type"], e["actor"][0]["sector"]) for e in found] == [("ACCUSE", "GOV")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le Niger a révoqué l'accord de coopération militaire avec les États-Unis.", "fr"),
+    ("Niger revoked its military cooperation agreement with the United States.", "en"),
+])
+def test_revoking_an_agreement_is_withdrawing_from_it(text: str, lang: str) -> None:
+    assert sides(first_event(under_headline(text, lang), lang, "SANCTION")) == ({"NER"}, {"USA"})
