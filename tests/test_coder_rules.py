@@ -3245,3 +3245,10 @@ def test_a_country_the_recogniser_calls_a_person_is_still_its_government() -> No
 ])
 def test_revoking_an_agreement_is_withdrawing_from_it(text: str, lang: str) -> None:
     assert sides(first_event(under_headline(text, lang), lang, "SANCTION")) == ({"NER"}, {"USA"})
+
+
+def test_where_a_named_person_is_is_no_part_of_his_name() -> None:
+    text = ("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed met on Thursday. "
+            "Ruto, who hosted Abiy at State House in Nairobi, said the deal would lower power costs.")
+    hosted = [e for e in events_of(under_headline(text, "en"), "en", "CONSULT")]
+    assert hosted and all(parties(e) == {"ETH", "KEN"} for e in hosted)

@@ -96,6 +96,8 @@ def phrase_tokens(head: Token) -> list[Token]:
                 and not after.n_lefts + after.n_rights:
             stack.append(after)
     apart = set(_hung_on_complement(head))
+    where = set(_where_a_name_is(head))
+    stack = [c for c in stack if c not in where]
     # "le président élu du Sénégal", "le Premier ministre désigné du Sénégal": a participle of
     # office is part of the title, with whose office it is
     for office in (c for c in head.children if office_participle(c)):
@@ -107,6 +109,14 @@ def phrase_tokens(head: Token) -> list[Token]:
         kept.append(tok)
         stack.extend(c for c in tok.children if c.dep_ in NP_DEPS and c not in apart)
     return kept
+
+
+def _where_a_name_is(head: Token) -> list[Token]:
+    """ "hosted Abiy at State House": where someone named is, no part of his name's phrase."""
+    if head.pos_ != "PROPN":
+        return []
+    g = grammar_of(head)
+    return [c for c in head.children if c.dep_ == "nmod" and case_of(c) in g["place_case"] - g["genitive"]]
 
 
 def after_power(place: Token, span: Span) -> bool:
