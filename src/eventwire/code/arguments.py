@@ -282,6 +282,11 @@ def _clause_author(clause: Token) -> list[Arg]:
     return make_args(author, f"subject of '{clause.text}' (what the relative refers to)")
 
 
+def _faced(node: Token, of: str = "") -> list[Arg]:
+    """What a protest faces: "devant l'ambassade de France" (``facing_case``) on ``node``."""
+    return [a for h in obliques(node, "facing_case") for a in make_args(h, f"facing ({case_of(h)}){of}")]
+
+
 def _source_of_a_deed(said_rule: str, verb: Token, trigger: Trigger) -> bool:
     """ "Deux personnes ont été tuées dans des affrontements, selon les autorités kirghizes": the
     source of a deed told in the passive with no agent did not do it (but what is said is his,
@@ -374,7 +379,7 @@ def verb_roles(verb: Token, trigger: Trigger) -> Roles:
     for head in obliques(verb, "partner_case"):
         roles.partners.extend(make_args(head, f"obl:{case_of(head)}"))
     if trigger.type == "PROTEST":
-        roles.recipients += [a for h in obliques(verb, "facing_case") for a in make_args(h, f"facing ({case_of(h)})")]
+        roles.recipients += _faced(verb)
     if trigger.roles == "sym":
         # "signer l'accord avec la Corée du Sud": the partner hangs on the object; "s'est
         # entretenu par téléphone avec X": the parser hangs it on the manner adjunct.
@@ -745,7 +750,7 @@ def noun_roles(noun: Token, trigger: Trigger, others: frozenset[int] = frozenset
     roles.actors.extend(givers)
     if trigger.type == "PROTEST":
         # "Manifestations devant l'ambassade de France": what the protest faces, as with its verb
-        roles.recipients += [a for h in obliques(noun, "facing_case") for a in make_args(h, f"facing ({case_of(h)})")]
+        roles.recipients += _faced(noun)
     return _by_roles(roles, trigger)
 
 
@@ -1001,9 +1006,7 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         if whole.dep_ == "nsubj" and whole.head.pos_ in ("VERB", "AUX"):
             # "Des centaines de manifestants ont protesté devant l'ambassade de France": what
             # their verb faces
-            verb = whole.head
-            roles.recipients.extend(a for h in obliques(verb, "facing_case")
-                                    for a in make_args(h, f"facing ({case_of(h)}) of '{verb.text}'"))
+            roles.recipients += _faced(whole.head, f" of '{whole.head.text}'")
         return roles
     if trigger.pos == "ADV":
         # "les polices française et espagnole ont démantelé conjointement un réseau": the

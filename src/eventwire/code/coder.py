@@ -341,13 +341,7 @@ class Coder:
         # (a dateline's day is the scene's only with the place the story was filed from,
         # "Canberra, 5 juin (VNA)"; a bare "9 février 2016" is the day it was published)
         filed_from = doc.dateline is not None and doc.dateline.place
-        # (a day after the story's own is what is planned, no scene: "une élection est prévue
-        # pour le 5 mai"; nor is a day months away, a recollection)
-        today = unit.anchor.end or unit.anchor.date  # (the last day of a span: "du 21 au 24 octobre")
-        days = [d for d in dates if d.kind in SCENE_KINDS and not (
-            today is not None and len(d.date) == 10 and d.date > today.isoformat()) and not (
-            is_recollection(d.date, unit.anchor))
-        ] if part.kind != "dateline" or filed_from else []
+        days = _scene_days(dates, unit.anchor) if part.kind != "dateline" or filed_from else []
         if days:
             unit.last_date = days[0]
             actors = frozenset(a.country for e in events if e.date for a in e.actor if a.country)
@@ -1110,6 +1104,15 @@ def _reports_own(actors: list[Entity], recipients: list[Entity], actor_rule: str
 def _by_authorities(trigger: Trigger) -> bool:
     """Acts whose passive without agent is done by the authorities of the place."""
     return trigger.type in UNNAMED_AUTHORITY_TYPES or trigger.mode in UNNAMED_AUTHORITY_MODES
+
+
+def _scene_days(dates: list[DateMention], anchor: Anchor) -> list[DateMention]:
+    """The days a sentence may set its scene on: not a day after the story's own (the last day
+    of its span: "du 21 au 24 octobre"), which is planned ("une élection est prévue pour le 5
+    mai"), nor one months away, a recollection."""
+    today = anchor.end or anchor.date
+    return [d for d in dates if d.kind in SCENE_KINDS and not is_recollection(d.date, anchor) and not (
+        today is not None and len(d.date) == 10 and d.date > today.isoformat())]
 
 
 def _of_the_other_side(arg: Arg, entities: list[Entity], resolved: list[tuple[Arg, list[Entity]]]) -> list[Entity]:

@@ -180,8 +180,8 @@ def patterns(lang: str) -> list[DatePattern]:
     orders = [o for o in ("day month", "month day") if w.order(o)]
     wd, dp = w.alt("weekday"), w.alt("daypart")
     num = r"(?:\d+|" + w.alt("number") + ")"
-    units = w.alt("unit_day", "unit_week", "unit_month", "unit_year")
-    rel = w.alt("day_offset", "week_offset", "month_offset", "year_offset")
+    units = w.alt(*UNITS)
+    rel = w.alt(*OFFSETS)
     specs: list[Spec] = _day_specs(p, w, orders)
     slash = r"(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:19|20)\d\d)"
     if w.order("m/d/y"):

@@ -41,27 +41,21 @@ class Trigger:
         return len(self.requires)
 
 
-KEYS_KEPT = 200_000  # sets of keys whose lines are kept (see :meth:`Lexicon.lines_of`)
-
-
 @dataclass(frozen=True)
 class Lexicon:
     lang: str
     by_lemma: dict[str, tuple[Trigger, ...]]
-    # the lines of each set of keys a word has, found once (news repeats its words)
-    _of_keys: dict[tuple[str, ...], tuple[Trigger, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # each word's lines, kept by the trigger finder ((lemma, form, tag) -> its lines, and its
+    # lines read as a present tense): news repeats its words
+    word_lines: dict[tuple[str, str, str], tuple[tuple[Trigger, ...], tuple[Trigger, ...] | None]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     def candidates(self, lemma: str) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma, ())
 
     def lines_of(self, keys: tuple[str, ...]) -> tuple[Trigger, ...]:
         """The lines of every key in ``keys``, in their order."""
-        found = self._of_keys.get(keys)
-        if found is None:
-            if len(self._of_keys) >= KEYS_KEPT:
-                self._of_keys.clear()
-            found = self._of_keys[keys] = tuple(t for key in keys for t in self.by_lemma.get(key, ()))
-        return found
+        return tuple(t for key in keys for t in self.by_lemma.get(key, ()))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_lemma.values())

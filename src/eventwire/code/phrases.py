@@ -279,8 +279,9 @@ def _list_start(subject: Token) -> list[Token]:
     doc = subject.doc
     found: list[Token] = []
     end = subject.left_edge.i
-    while end > sentence_of(subject).start + 1 and doc[end - 1].text == ",":
-        name = next((t for t in doc[sentence_of(subject).start : end - 1] if t.right_edge.i == end - 2
+    start = sentence_of(subject).start
+    while end > start + 1 and doc[end - 1].text == ",":
+        name = next((t for t in doc[start : end - 1] if t.right_edge.i == end - 2
                      and t.head.i == subject.head.i and t.pos_ == "PROPN" and not case_of(t)), None)
         if name is None:
             break

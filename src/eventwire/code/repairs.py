@@ -331,7 +331,7 @@ def headline_verb(token: Token) -> bool:
         return True
     if not after_name_with_verb_ending(token):
         return False
-    sent = sentence_of(token)  # (last: finding the sentence costs a walk through it)
+    sent = sentence_of(token)
     start = clause_start(token)
     # (a verb of a clause with a subordinator is not the sentence's: "Washington menace[NOUN]
     # Bogota de droits de douane si elle refuse ...")

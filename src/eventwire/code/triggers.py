@@ -69,9 +69,14 @@ def lemma_keys(token: Token) -> list[str]:
     # of speech ("Pékin critique[ADJ] Washington"; :func:`headline_verb` decides later). (The
     # second test looks around the word: only when the form has a present ending at all.)
     present = _present_keys(lang, form)
-    if present and ((pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
+    if present and _read_as_present(token, pos, lemma, form):
         return list(dict.fromkeys(keys + present))
     return list(keys)
+
+
+def _read_as_present(token: Token, pos: str, lemma: str, form: str) -> bool:
+    """A verb kept as its own lemma, or a word right after a name with a present's ending."""
+    return (pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)
 
 
 @lru_cache(maxsize=65536)
@@ -253,16 +258,16 @@ def match_token(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 
 
 def _candidates(token: Token, lexicon: Lexicon) -> tuple[Trigger, ...]:
-    """The lines of :func:`lemma_keys` (written again for speed: this runs on every word)."""
+    """The lines of :func:`lemma_keys`, found once per word and lexicon (this runs on every word)."""
     form, lemma, pos = token.lower_, token.lemma_.lower(), token.pos_
     word = (lemma, form, pos)
-    found = _WORD_LINES.get(word)
-    if found is None or found[0] is not lexicon:
-        if len(_WORD_LINES) >= WORDS_KEPT:
-            _WORD_LINES.clear()
-        found = _WORD_LINES[word] = (lexicon, *_word_lines(lexicon, lemma, form, pos))
-    _, lines, with_present = found
-    if with_present is not None and ((pos == "VERB" and lemma == form) or after_name_with_verb_ending(token)):
+    found = lexicon.word_lines.get(word)
+    if found is None:
+        if len(lexicon.word_lines) >= WORDS_KEPT:
+            lexicon.word_lines.clear()
+        found = lexicon.word_lines[word] = _word_lines(lexicon, lemma, form, pos)
+    lines, with_present = found
+    if with_present is not None and _read_as_present(token, pos, lemma, form):
         return with_present
     return lines
 
@@ -279,10 +284,7 @@ def _word_lines(
     return lexicon.lines_of(keys), lexicon.lines_of(tuple(dict.fromkeys(keys + present)))
 
 
-WORDS_KEPT = 200_000  # (a news vocabulary: the words of a day's wire, not of a year's)
-# (lemma, form, tag) -> the lexicon and the word's lines (see :func:`_word_lines`)
-_WORD_LINES: dict[tuple[str, str, str], tuple[Lexicon, tuple[Trigger, ...], tuple[Trigger, ...] | None]] = {}
-on_clear(_WORD_LINES.clear)
+WORDS_KEPT = 200_000  # words whose lines a lexicon keeps (a day's wire, not a year's)
 
 
 def _best_line(token: Token, candidates: tuple[Trigger, ...]) -> TriggerMatch | None:
