@@ -3252,3 +3252,48 @@ def test_where_a_named_person_is_is_no_part_of_his_name() -> None:
             "Ruto, who hosted Abiy at State House in Nairobi, said the deal would lower power costs.")
     hosted = [e for e in events_of(under_headline(text, "en"), "en", "CONSULT")]
     assert hosted and all(parties(e) == {"ETH", "KEN"} for e in hosted)
+
+
+def test_siding_with_a_country_supports_it_and_fighting_beside_one_aims_at_no_one() -> None:
+    sided = first_event(under_headline("Le Mali et la Guinée se sont rangés aux côtés de Dakar.", "fr"), "fr", "SUPPORT")
+    assert sides(sided) == ({"MLI", "GIN"}, {"SEN"})
+    fought = events(under_headline("La Russie a combattu aux côtés de l'armée syrienne.", "fr"), "fr")
+    assert not any("SYR" in countries(e["recipient"]) for e in fought)
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Pékin a de son côté rejeté les accusations de Washington.", "REJECT", ({"CHN"}, {"USA"})),
+    ("Le Mali a de son côté expulsé l'ambassadeur de France.", "SANCTION", ({"MLI"}, {"FRA"})),
+    ("Les rebelles tchadiens ont de leur côté libéré dimanche douze soldats nigériens.", "RETREAT",
+     ({"TCD"}, {"NER"})),
+])
+def test_a_participle_cut_off_from_its_auxiliary_keeps_its_object(
+        text: str, type_: str, expected: tuple[set[str], set[str]]) -> None:
+    # (the parser hangs the object on the auxiliary or on "côté", or makes "côté" the object)
+    assert sides(first_event(under_headline(text, "fr"), "fr", type_)) == expected
+
+
+def test_a_surname_read_as_a_second_subject_ends_the_name() -> None:
+    text = "Le Premier ministre sénégalais Ousmane Sonko a rejeté mercredi les critiques du Mali."
+    rejected = first_event(under_headline(text, "fr"), "fr", "REJECT")
+    assert [(e["country"], e["name"]) for e in rejected["actor"]] == [("SEN", "Ousmane Sonko")]
+
+
+def test_a_name_apposed_to_an_office_but_hung_on_the_verb_holds_the_office() -> None:
+    text = ("La Pologne masse des troupes à la frontière\n\nVARSOVIE, 22 septembre 2025 (AFP) -\n"
+            "La Pologne a déployé 10 000 soldats le long de sa frontière, a annoncé samedi le ministre de la "
+            "Défense, Wladyslaw Kosiniak-Kamysz, qui accuse Minsk d'orchestrer l'arrivée de migrants.\n")
+    accused = first_event(text, "fr", "ACCUSE")
+    assert [(e["country"], e["sector"]) for e in accused["actor"]] == [("POL", "MIL")]
+    assert sides(accused) == ({"POL"}, {"BLR"})
+
+
+def test_a_capital_written_as_one_hyphenated_word_stands_for_its_country() -> None:
+    text = "Le ministre érythréen de l'Information a reproché à Addis-Abeba de chercher un accès à la mer."
+    assert sides(first_event(under_headline(text, "fr"), "fr", "ACCUSE")) == ({"ERI"}, {"ETH"})
+
+
+def test_who_holds_captives_is_not_whose_they_are() -> None:
+    text = "Les otages du Hamas ont été libérés dimanche par l'armée israélienne."
+    released = first_event(under_headline(text, "fr"), "fr", "RETREAT")
+    assert "Hamas" not in {e["name"] for e in released["recipient"]}

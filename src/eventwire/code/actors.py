@@ -348,7 +348,8 @@ class ActorResolver:
     def _place_at(self, words: list[Word], i: int, locative: bool) -> Hit | None:
         """A capital or place written as whole tokens, outside any person's name."""
         for n in range(min(4, len(words) - i), 0, -1):
-            tokens = [w.token for w in words[i : i + n]]
+            # (one token of several words once: "Addis-Abeba")
+            tokens = list({w.token.i: w.token for w in words[i : i + n]}.values())
             if i + n < len(words) and words[i + n].token.i == tokens[-1].i:
                 continue  # the gram would end inside a token ("Ban Ki" of "Ban Ki-moon")
             if any(t.ent_type_ == "PER" for t in tokens) and not _lone_name(tokens):

@@ -1055,9 +1055,20 @@ def find_roles(token: Token, trigger: Trigger, others: frozenset[int] = frozense
         # "a imposé des droits de douane sur les produits chinois": aimed at whose goods they hit
         # (or lifted: "lifted its embargo on Ukrainian grain")
         roles.recipients += [a for h in levied_on(token) for a in make_args(h, f"obl:{case_of(h)} (levied on)")]
+    allies = grammar_of(token)["ally_noun"]
+    if not any(allies & group for group in trigger.requires):
+        # "a combattu aux côtés de l'armée syrienne": whom one acts beside is no target (but
+        # "s'est rangé aux côtés de Dakar", whose line asks for the noun)
+        roles.recipients = [a for a in roles.recipients if not _beside(a.span.root, allies)]
     if not roles.recipients:
         roles.recipients = _recipients_from_context(token, trigger, roles)
     return roles
+
+
+def _beside(root: Token, allies: frozenset[str]) -> bool:
+    """ "aux côtés de X", "on the side of X": the ally noun with its preposition, or its complement."""
+    return any(t.lemma_.lower() in allies and any(c.dep_ == "case" for c in t.children)
+               for t in (root, root.head) if t is root or root.dep_ == "nmod")
 
 
 def _recipients_from_context(token: Token, trigger: Trigger, roles: Roles) -> list[Arg]:

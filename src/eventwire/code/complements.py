@@ -292,12 +292,14 @@ def auxiliary_cut_off(verb: Token) -> Token | None:
         return None
     phrase = verb.head
     aux = phrase.head
-    if not (phrase.dep_.startswith("obl") or phrase.dep_ == "nmod") or not case_of(phrase):
+    # (also an "object" with a preposition: "ont de leur côté[obj] libéré")
+    if not (phrase.dep_.startswith("obl") or phrase.dep_ in ("nmod", "obj")) or not case_of(phrase):
         return None
     return aux if (
         aux.pos_ in ("VERB", "AUX") and aux.lemma_.lower() in grammar_of(verb)["perfect_aux"]
         # (an object before the participle is the auxiliary's own: "a pour sa part des intérêts")
-        and aux.i < phrase.i < verb.i and not any(c.dep_ == "obj" and c.i < verb.i for c in aux.children)
+        and aux.i < phrase.i < verb.i and not any(c.dep_ == "obj" and c.i < verb.i and c.i != phrase.i
+                                                  for c in aux.children)
     ) else None
 
 
@@ -323,9 +325,15 @@ def relative_read_as_complement(clause: Token) -> Token | None:
 
 def object_on_auxiliary(verb: Token) -> Token | None:
     """ "L'Iran a pour sa part rejeté la proposition[obj of 'a']": the object of a participle cut
-    off from its auxiliary (:func:`auxiliary_cut_off`), which the parser hung on the auxiliary."""
+    off from its auxiliary (:func:`auxiliary_cut_off`), which the parser hung on the auxiliary
+    (as its object or with no relation: "a de son côté rejeté les accusations[dep]") or on the
+    inserted phrase ("a de son côté expulsé l'ambassadeur[nmod of 'côté']")."""
     aux = auxiliary_cut_off(verb)
-    return None if aux is None else next((c for c in aux.children if c.dep_ == "obj" and c.i > verb.i), None)
+    if aux is None:
+        return None
+    hung = [c for c in aux.children if c.dep_ in ("obj", "dep")] + [
+        c for c in verb.head.children if c.dep_ == "nmod" and not case_of(c)]
+    return next((c for c in sorted(hung, key=lambda t: t.i) if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def lost_objects(verb: Token) -> list[tuple[Token, str]]:

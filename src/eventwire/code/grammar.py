@@ -49,7 +49,7 @@ KINDS = frozenset(
         "topic_verb", "office_adjective", "purpose_case", "levy_case", "levy_verb",
         "mediator_noun", "quote_mark", "participle_ending",
         "attribution_verb", "detached_participle_ending", "noting_verb", "preposition_noun", "preposition_head", "city_case", "holder_noun",
-        "release_noun", "report_verb",
+        "release_noun", "report_verb", "ally_noun", "captive_noun",
     }
 )
 

@@ -96,8 +96,12 @@ def phrase_tokens(head: Token) -> list[Token]:
                 and not after.n_lefts + after.n_rights:
             stack.append(after)
     apart = set(_hung_on_complement(head))
-    where = set(_where_a_name_is(head))
+    where = set(_where_a_name_is(head)) | set(_holder_of_captives(head))
     stack = [c for c in stack if c not in where]
+    # "Le Premier ministre Ousmane[amod] Sonko[nsubj] a rejeté": the last word of a name,
+    # read as a second subject, ends the name (where the name is the phrase's)
+    stack.extend(t for t in _name_end_read_as_subject(head)
+                 if not any(w.i == t.i - 1 or w.is_ancestor(t.doc[t.i - 1]) for w in where))
     # "le président élu du Sénégal", "le Premier ministre désigné du Sénégal": a participle of
     # office is part of the title, with whose office it is
     for office in (c for c in head.children if office_participle(c)):
@@ -117,6 +121,14 @@ def _where_a_name_is(head: Token) -> list[Token]:
         return []
     g = grammar_of(head)
     return [c for c in head.children if c.dep_ == "nmod" and case_of(c) in g["place_case"] - g["genitive"]]
+
+
+def _holder_of_captives(head: Token) -> list[Token]:
+    """ "5 000 otages de Boko Haram": who holds captives is not whose they are."""
+    g = grammar_of(head)
+    if head.lemma_.lower() not in g["captive_noun"]:
+        return []
+    return [c for c in head.children if c.dep_ == "nmod" and case_of(c) in g["genitive"] and c.pos_ == "PROPN"]
 
 
 def after_power(place: Token, span: Span) -> bool:
@@ -158,6 +170,21 @@ def _hung_on_complement(head: Token) -> list[Token]:
     return [g for child in head.children if child.dep_ == "nmod" and case_of(child) in genitive
             for g in child.children if g.dep_ == "conj" and _nominal(g) and any(c.dep_ == "cc" for c in g.children)
             and not case_of(g)]
+
+
+def _name_end_read_as_subject(head: Token) -> list[Token]:
+    """A bare capitalised proper noun right after a subject's phrase that itself ends in a
+    capitalised proper noun, hung as a second subject of the same verb: the name's last word."""
+    end = head.right_edge.i + 1
+    if head.dep_ not in ("nsubj", "nsubj:pass") or end >= len(head.doc):
+        return []
+    after, last = head.doc[end], head.doc[end - 1]
+    # (the tagger may call it a noun, and either subject relation: "Sonko[NOUN, nsubj]")
+    if after.dep_ in ("nsubj", "nsubj:pass") and after.head.i == head.head.i and after.pos_ in ("PROPN", "NOUN") \
+            and last.pos_ == "PROPN" and after.text[:1].isupper() and last.text[:1].isupper() \
+            and not after.n_lefts + after.n_rights:
+        return [after]
+    return []
 
 
 def _misread_compound(child: Token, head: Token) -> bool:

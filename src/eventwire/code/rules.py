@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.code.actor_tables import sovereigns
 from eventwire.code.complements import (
+    auxiliary_cut_off,
     object_on_auxiliary,
     object_taken_after,
     object_taken_before,
@@ -71,6 +72,7 @@ def bare_speech(match: TriggerMatch) -> bool:
         and not sentence_verb_on_noun(token)
         and not _fronted(token)
         and not misread_present(token)  # "Le Premier ministre reproche[Part, acl] à l'Égypte"
+        and auxiliary_cut_off(token) is None  # "ont de leur côté libéré[acl]": a perfect tense
         and detached_participle_verb(token) is None  # "..., accusing them of": the subject's act
         and not _commented_by_agent(token)
         # ("une résolution appelant à de nouvelles élections": what a text says, its authors do)

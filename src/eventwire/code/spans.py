@@ -59,9 +59,12 @@ CLAUSE_MARKS = {"mark", "nsubj", "nsubj:pass", "cop", "aux", "aux:tense"}
 
 def apposed_sibling(span: Span) -> Span | None:
     """The phrase the parser made a second subject (or object) of the same verb, just
-    before this one and separated by a comma only: an apposition it mislabelled."""
+    before this one and separated by a comma only: an apposition it mislabelled (or one it
+    labelled but hung on the verb: "a annoncé le ministre[obj] de la Défense, Wladyslaw
+    Kosiniak-Kamysz[appos of 'annoncé'], qui accuse ...")."""
     root = span.root
-    if root.dep_ not in ("nsubj", "nsubj:pass", "obj") or root.head.i == root.i:
+    if root.dep_ not in ("nsubj", "nsubj:pass", "obj", "appos") or root.head.i == root.i or (
+            root.dep_ == "appos" and root.head.pos_ not in ("VERB", "AUX")):
         return None
     doc = span.doc
     for sibling in root.head.children:
