@@ -3297,3 +3297,27 @@ def test_who_holds_captives_is_not_whose_they_are() -> None:
     text = "Les otages du Hamas ont été libérés dimanche par l'armée israélienne."
     released = first_event(under_headline(text, "fr"), "fr", "RETREAT")
     assert "Hamas" not in {e["name"] for e in released["recipient"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Les garde-côtes chinois ont tiré sur un navire philippin, blessant deux marins, selon Manille.",
+    "Les garde-côtes chinois ont tiré sur un navire philippin, blessant deux marins philippins, selon Manille.",
+])
+def test_a_detached_participle_read_as_an_adjective_of_its_object_is_the_subjects_act(text: str) -> None:
+    # (the parser makes "blessant" an adjective or the preposition of "marins"; "selon Manille"
+    # is the source, not who wounded them)
+    found = events(under_headline(text, "fr"), "fr")
+    assert {(e["type"], frozenset(countries(e["actor"]))) for e in found} == {("ASSAULT", frozenset({"CHN"}))}
+
+
+def test_the_two_parties_a_third_side_calls_on_are_not_that_side() -> None:
+    text = ("Israël a libéré lundi 90 prisonniers palestiniens. "
+            "Les Nations unies ont salué la trêve, tout en appelant les deux parties à la respecter.")
+    asked = first_event(under_headline(text, "fr"), "fr", "REQUEST")
+    assert countries(asked["recipient"]) == {"ISR", "PSE"}
+
+
+def test_in_exchange_for_captives_is_no_exchange_of_its_own() -> None:
+    text = "Israël a libéré lundi 90 prisonniers palestiniens, en échange de trois otages relâchés par le Hamas."
+    released = events_of(under_headline(text, "fr"), "fr", "RETREAT")
+    assert [sides(e) for e in released] == [({"ISR"}, {"PSE"})]

@@ -779,7 +779,7 @@ class Coder:
             # "De violents combats ont opposé les deux armées ... Washington a appelé les
             # belligérants à cesser": the sides of the exchange told just before
             states = any(t.lower_ in self.grammar["state_noun"] for t in arg.span)  # (its forms are listed)
-            sides, _ = unit.history.exchange_sides([], states=states)
+            sides, _ = unit.history.exchange_sides([], states=states, besides=counterpart)
             if sides:
                 return sides
         if self._is_place(arg):

@@ -196,9 +196,11 @@ class Story:
                     return union(others), "the other side of the exchange told before"
         return [], None
 
-    def exchange_sides(self, actors: list[Entity], states: bool = False) -> tuple[list[Entity], str]:
+    def exchange_sides(self, actors: list[Entity], states: bool = False,
+                       besides: Entity | None = None) -> tuple[list[Entity], str]:
         """The other side of the current exchange, or both sides when none is named (with
-        ``states``, of two states: "les deux présidents" are no international body's)."""
+        ``states``, of two states: "les deux présidents" are no international body's; never
+        ``besides``, who speaks of them: "l'ONU a appelé les deux parties")."""
         if any(e.country for e in actors):
             others, rule = self.other_side(actors)
             return others, rule or ""
@@ -206,7 +208,9 @@ class Story:
             if self.sentence - sentence > DIALOGUE_SENTENCES:
                 break
             sides = [replace(e) for e in event.actor + event.recipient if e.country and not proper(e.name)
-                     and not (states and e.country == "IGO")]
+                     and not (states and e.country == "IGO")
+                     and not (besides is not None and besides.country == e.country
+                              and (e.country != "IGO" or besides.name == e.name))]
             if len({e.country for e in sides}) >= 2:
                 return union(sides), "the two sides of the exchange told before"
         return [], ""

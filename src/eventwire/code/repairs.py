@@ -147,8 +147,9 @@ def detached_participle_verb(verb: Token) -> Token | None:
     aux = auxiliary_cut_off(verb)
     if aux is not None:
         return aux
-    # ("..., blessant[case of 'civils'] trois civils": or the preposition of its object)
-    if verb.dep_ not in ("acl", "advcl", "case") or verb.pos_ != "VERB" or not verb.lower_.endswith(
+    # ("..., blessant[case of 'civils'] trois civils": or the preposition of its object, or
+    # its adjective: "..., blessant[amod of 'marins'] deux marins")
+    if verb.dep_ not in ("acl", "advcl", "case", "amod") or verb.pos_ != "VERB" or not verb.lower_.endswith(
             grammar(lang_of(verb)).endings("detached_participle_ending")):
         return None
     if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not after_comma(verb):
@@ -265,12 +266,14 @@ def name_read_as_adverb(verb: Token) -> Token | None:
 
 
 def hung_on_its_object(verb: Token) -> bool:
-    """A finite verb the parser made a modifier of the noun after it: that noun is its object."""
+    """A finite verb the parser made a modifier of the noun after it: that noun is its object
+    (also a detached present participle: "..., blessant[amod or case] deux marins")."""
     return (
-        verb.dep_ in ("amod", "compound", "acl")
+        verb.dep_ in ("amod", "compound", "acl", "case")
         and verb.head.i > verb.i
         and verb.head.pos_ in ("NOUN", "PROPN")
-        and is_finite(verb)
+        and ((is_finite(verb) and verb.dep_ != "case")
+             or (verb.dep_ in ("amod", "case") and detached_participle_verb(verb) is not None))
     )
 
 
